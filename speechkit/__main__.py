@@ -1,0 +1,3 @@
+from speechkit.cli import cli
+
+cli()

@@ -1,0 +1,62 @@
+"""Atomic file output: write to a temporary file beside the target, then rename.
+
+A failing run never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from speechkit.errors import OutputError
+from speechkit.types import PathLike
+
+
+@contextlib.contextmanager
+def atomic_path(path: PathLike) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; rename it onto ``path`` on success.
+
+    Raises:
+        OutputError: If the folder does not exist or is not writable.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+        >>> with atomic_path(target) as tmp:
+        ...     _ = tmp.write_text("ok", encoding="utf-8")
+        >>> target.read_text(encoding="utf-8")
+        'ok'
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: folder {folder} does not exist; create it or choose another path")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"{target}: cannot write in {folder} ({exc.strerror}); choose a writable path"
+        ) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror}); choose a writable path") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+@contextlib.contextmanager
+def atomic_open(path: PathLike, mode: str = "w", *, encoding: str | None = "utf-8") -> Iterator[IO]:
+    """Open a temporary file for writing; it replaces ``path`` only if the block succeeds."""
+    if "b" in mode:
+        encoding = None
+    with atomic_path(path) as tmp, open(tmp, mode, encoding=encoding) as fh:
+        yield fh

@@ -1,0 +1,105 @@
+"""The corpus data model: documents hold speeches, speeches hold paragraphs.
+
+Every object keeps its provenance: the source path and 1-based line numbers
+(for .docx the paragraph index, for .jsonl/.csv lines inside the record and
+the record index in ``record``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from speechkit.types import PlaceholderKind, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A redacted name such as ``xx`` in ``xx市`` or ``X`` in ``X同志``.
+
+    ``start``/``end`` are character offsets into the paragraph text.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: PlaceholderKind
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of a speech.
+
+    Attributes:
+        text: Cleaned paragraph text.
+        line: 1-based line (or .docx paragraph index) where it starts in the source.
+        last_line: Line where it ends (equal to ``line`` for one-line paragraphs).
+        heading: The heading text when the paragraph is or starts with a heading
+            (``一、提高政治站位``), else ``None``.
+        level: Heading level: 1 for 一、, 2 for （一）/一是/第一，, 3 for 1./（1）; ``None`` for body text.
+        marker: The numbering marker itself (``一、``, ``（二）``, ``一是``), if any.
+        placeholders: Redacted names found in ``text``.
+        role: Role in the speech, filled by :mod:`speechkit.structure`.
+    """
+
+    text: str
+    line: int
+    last_line: int
+    heading: str | None = None
+    level: int | None = None
+    marker: str | None = None
+    placeholders: tuple[Placeholder, ...] = ()
+    role: Role | None = None
+
+
+@dataclass(slots=True)
+class Speech:
+    """One speech found in a document."""
+
+    source: str
+    first_line: int
+    last_line: int
+    title: str | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    record: int | None = None
+    id: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The speech body, paragraphs joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One cleaned source line with its 1-based position."""
+
+    number: int
+    text: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One input unit: a file, or one record of a .jsonl/.csv file.
+
+    Attributes:
+        source: Path as given (relative paths stay relative, for portable output).
+        record: 0-based record index for .jsonl/.csv, else ``None``.
+        encoding: Detected encoding of the bytes.
+        raw_lines: The decoded lines before cleaning (1-based via ``Line.number``).
+        lines: Lines that survived cleaning, with their original numbers.
+        speeches: Speeches segmented from ``lines``.
+        sha256: Hash of the source bytes (files) or record text, for change detection.
+    """
+
+    source: str
+    record: int | None
+    encoding: str
+    raw_lines: list[Line]
+    lines: list[Line] = field(default_factory=list)
+    speeches: list[Speech] = field(default_factory=list)
+    sha256: str = ""
+
+    @property
+    def text(self) -> str:
+        """Cleaned text of the whole document."""
+        return "\n".join(line.text for line in self.lines)
