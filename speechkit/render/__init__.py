@@ -1,1 +1,9 @@
-"""render"""
+"""Render drafts: GB/T 9704-2012 .docx (:mod:`.docx`), plain text and Markdown (:mod:`.text`).
+
+python-docx is imported only when a .docx is built.
+"""
+
+from speechkit.render.docx import DocxLayout, write_docx
+from speechkit.render.text import to_markdown, to_text, write_text_output
+
+__all__ = ["DocxLayout", "to_markdown", "to_text", "write_docx", "write_text_output"]

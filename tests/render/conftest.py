@@ -1,0 +1,14 @@
+"""Fixtures of the renderer tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechkit.draft.model import Draft
+
+from .drafts import make_draft
+
+
+@pytest.fixture
+def draft() -> Draft:
+    return make_draft()
