@@ -1,0 +1,69 @@
+"""Measure cleaning and speech segmentation against the hand labels of the seeds.
+
+Prints speech-boundary recall and precision (start within ±2 lines), title
+attachment, % of boilerplate lines removed and % of speech lines kept, both
+after cleaning and in the final output (paragraphs + titles).
+
+    python benchmarks/segment_quality.py [--corpus DIR] [--labels DIR] [--tolerance N]
+
+Labels: tests/data/segment/speech_starts.json and tests/data/clean/line_labels.json
+(see tests/data/segment/README.md for how they were made).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from speechkit.segment.evaluate import evaluate_folder  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--labels", type=Path, default=ROOT / "tests" / "data")
+    parser.add_argument("--tolerance", type=int, default=2)
+    args = parser.parse_args()
+
+    starts = json.loads((args.labels / "segment" / "speech_starts.json").read_text("utf-8"))
+    boiler = json.loads((args.labels / "clean" / "line_labels.json").read_text("utf-8"))
+    report(f"seeds ({args.corpus})", args.corpus, starts, boiler, args.tolerance)
+
+    synthetic = args.labels / "segment" / "synthetic"
+    labels = json.loads((synthetic / "labels.json").read_text("utf-8"))
+    print()
+    report(
+        f"synthetic compilations ({synthetic})",
+        synthetic,
+        labels["starts"],
+        labels["boilerplate"],
+        args.tolerance,
+    )
+
+
+def report(heading: str, folder: Path, starts: dict, boiler: dict, tolerance: int) -> None:
+    r = evaluate_folder(folder, starts, boiler, tolerance=tolerance)
+    print(heading)
+    for name, s in r.per_file.items():
+        print(f"  {name}: expected {s.expected}, predicted {s.predicted}, matched {s.matched}")
+    b = r.boundaries
+    print(
+        f"speech starts (±{tolerance} lines): recall {b.recall:.1%} ({b.matched}/{b.expected}), "
+        f"precision {b.precision:.1%} ({b.matched}/{b.predicted})"
+    )
+    print(f"titles attached: {r.titles}/{r.titles_expected}")
+    for label, s in (("after cleaning", r.cleaning), ("final output", r.output)):
+        print(
+            f"{label}: boilerplate removed {s.removed_rate:.1%} "
+            f"({s.boilerplate_removed}/{s.boilerplate}), "
+            f"speech lines kept {s.kept_rate:.1%} ({s.speech_kept}/{s.speech})"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Compiled regular expressions and tables used by segmentation.
+
+They accept both full-width and half-width punctuation so that segmentation
+also works on text that was not normalized.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUM_ZH = "一二三四五六七八九十百零〇两"
+_COMMA = "，,"
+_COLON = "：:"
+_BANG = "！!"
+#: Punctuation that ends the heading part of a run-in heading.
+HEADING_END = "。；;！!？?"
+
+# --- headings ---------------------------------------------------------------
+#: (regex, level, kind). Order matters: the first match wins.
+HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int, str], ...] = (
+    (re.compile(rf"^[{NUM_ZH}]{{1,3}}、(?=[^、\s])"), 1, "zh_comma"),  # 一、
+    (re.compile(rf"^[（(][{NUM_ZH}]{{1,3}}[）)][、．.]?"), 2, "zh_paren"),  # （一）
+    (
+        re.compile(rf"^第[{NUM_ZH}]{{1,3}}(?:[{_COMMA}、{_COLON}]|(?=是|要|部分|方面))"),
+        2,
+        "ordinal",
+    ),  # 第一，
+    (
+        re.compile(rf"^[{NUM_ZH}]{{1,2}}(?:是|要|方面要)(?=[^\s{_COMMA}。的])"),
+        2,
+        "zh_shi",
+    ),  # 一是 / 一要
+    (re.compile(rf"^其[{NUM_ZH}]{{1,2}}[{_COMMA}、{_COLON}]"), 2, "qi"),  # 其一，
+    # 首先， — but not the formulas 首先，我代表… / 最后，祝…
+    (
+        re.compile(
+            rf"^(?:首先|其次|再次|再者|最后)[{_COMMA}{_COLON}]"
+            r"(?!我代表|请允许|请|让我|向|祝|预祝|感谢|再次|衷心)"
+        ),
+        2,
+        "sequence",
+    ),
+    (re.compile(r"^\d{1,2}(?:、|[.．](?!\d))"), 3, "arabic"),  # 1、 1.
+    (re.compile(r"^[（(]\d{1,2}[）)][、．.]?"), 3, "arabic_paren"),  # （1）
+    (re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"), 4, "circled"),  # ①
+)
+
+#: "其次 / 再次 / 最后" are headings only after a "首先" in the same speech.
+SEQUENCE_OPENERS = ("首先",)
+
+#: Where a heading that runs into the paragraph text ends: a quotation of a
+#: leader, or the usual first words of the following sentence.
+RE_RUN_IN = re.compile(
+    r"(?:[*＊xX×○]{1,3}|习近平)?总书记(?:指出|强调|说|要求|在)"
+    r"|习近平(?:同志)?(?:指出|强调|要求)"
+    r"|(?:党的[十一二三四五六七八九]+大|党中央|中央|省委|市委|县委|区委)(?:明确)?(?:指出|强调|提出|要求)"
+)
+
+#: Longest heading kept whole when no sentence punctuation ends it.
+HEADING_MAX_CHARS = 60
+
+# --- speech boundaries ------------------------------------------------------
+_ADDRESSEE = (
+    r"(?:同志们|朋友们|同学们|老师们|代表们|来宾们|女士们|先生们|青年朋友们|战友们"
+    r"|(?!(?:我|你|他|她|它|咱)们)[\u4e00-\u9fff]{1,5}们"
+    r"|各位(?:领导|来宾|代表|委员|嘉宾|同事|同仁|老师|同学|企业家|朋友)"
+    r"|(?:尊敬|亲爱)的[^，,。！!：:]{1,20})"
+)
+#: A salutation line: addressees only, ending with ：or ！ (or nothing).
+RE_SALUTATION = re.compile(
+    rf"^{_ADDRESSEE}(?:[、，,和及与\s]*{_ADDRESSEE}){{0,5}}\s*([{_COLON}{_BANG}{_COMMA}]?)\s*[。.]?\s*$"
+)
+
+_TALK = r"(?:讲话|发言|致辞|致词|讲稿|报告|动员令|党课)"
+#: Words a speech title ends with, optionally followed by a site suffix.
+RE_TITLE_END = re.compile(
+    rf"{_TALK}(?:稿|提纲|范文|全文|材料|原文|要点|摘要)?"
+    r"(?:[（(【\[][^）)】\]]{0,12}[）)】\]])?"
+    r"(?:集合|汇编|合集|大全|精选|范文|范本|模板|\d+篇|[（(]?\d+[）)]?)?\s*$"
+)
+#: "在…会议上的讲话…" anywhere in a short line marks a title even with a suffix.
+RE_TITLE_MEETING = re.compile(rf"(?:会|会议|仪式|典礼|论坛|活动|大会|开班式|座谈会)上的?{_TALK}")
+#: Numbering that compilation sites put in front of each title ("篇一：", "【范文2】").
+RE_TITLE_PREFIX = re.compile(
+    rf"^(?:(?:篇|范文)[{NUM_ZH}\d]{{1,3}}|第[{NUM_ZH}\d]{{1,3}}篇|【(?:篇|范文)?[{NUM_ZH}\d]{{1,3}}篇?】)"
+    r"\s*[：:、.．]?\s*"
+)
+#: Title lines are short and carry no sentence punctuation.
+RE_TITLE_FORBIDDEN = re.compile(r"[。；;！!？?，,：:]")
+TITLE_MAX_CHARS = 60
+
+#: A closing paragraph: thanks, or a final address to the audience.
+RE_THANKS = re.compile(r"^(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢$)")
+RE_CLOSING_ADDRESS = re.compile(rf"^(?:同志们|同志们、朋友们|同志们，朋友们)[{_COMMA}{_BANG}]")
+
+#: The usual first words of a speech that has no salutation.
+RE_OPENING = re.compile(
+    r"^(?:今天|今天的会议|这次会议|本次会议|这次大会|刚才|根据|按照.{0,20}(?:部署|安排|要求)"
+    r"|在.{0,20}(?:之际|前夕)|首先[，,]?我代表|受.{0,20}委托)"
+)

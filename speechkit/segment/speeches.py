@@ -1,0 +1,241 @@
+"""Split a document (often a compilation of 范文) into individual speeches.
+
+Boundary cues, in the order they are trusted:
+
+* a **title line** (short, no sentence punctuation, ending in 讲话/讲话稿/发言/
+  致辞/… or naming ``…会上的讲话``; or any short line directly followed by a
+  salutation) starts a speech and becomes its title;
+* a **salutation** ending with a colon (``同志们：``, ``各位领导、同志们：``)
+  starts a speech; one ending with ``！`` (``同志们，朋友们！``) starts one only
+  after a title, a closing, or at the start of the text — inside a speech it is
+  an address to the audience;
+* after a **closing** (``谢谢大家！``, or a final ``同志们，…`` paragraph) the
+  next line that opens like a speech (``今天…``, ``这次会议…``, ``刚才…``)
+  starts a new one; after thanks any following text does;
+* lines between a title and its salutation are an editor's intro blurb and
+  belong to no speech.
+
+A speech without any cue (a single speech starting ``今天，…召开…``) is the
+whole text. Off-topic documents are still speeches: topic filtering is done
+elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from speechkit.model import Line
+from speechkit.segment import resources as res
+from speechkit.segment.headings import detect_heading
+
+__all__ = [
+    "LineKind",
+    "SpeechSpan",
+    "find_speeches",
+    "is_salutation",
+    "is_title",
+    "line_kind",
+    "strip_title_prefix",
+]
+
+LineKind = Literal["title", "salutation", "thanks", "closing", "opening", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechSpan:
+    """One speech found in a document.
+
+    Attributes:
+        title: The title line, if any.
+        lines: The speech's own lines (salutation and body), without title or blurb.
+    """
+
+    title: Line | None
+    lines: tuple[Line, ...]
+
+    @property
+    def title_text(self) -> str | None:
+        """The title without a compilation's numbering prefix."""
+        return strip_title_prefix(self.title.text) if self.title is not None else None
+
+    @property
+    def first_line(self) -> int:
+        """Title line when there is a title, else the first line of the speech."""
+        return self.title.number if self.title is not None else self.lines[0].number
+
+    @property
+    def last_line(self) -> int:
+        """Last line of the speech."""
+        return self.lines[-1].number
+
+
+def is_title(text: str) -> bool:
+    """True for a speech title line such as ``在…动员大会上的讲话``.
+
+    Examples:
+        >>> is_title("在全市安全生产工作会议上的讲话（节选）")
+        True
+        >>> is_title("市委书记在年创建全国文明城市动员会上的讲话集合")
+        True
+        >>> is_title("他在会上作了讲话。")
+        False
+        >>> is_title("一、关于工作报告")
+        False
+        >>> is_title("篇二：县长在安全生产专题会议上的发言")
+        True
+    """
+    text = strip_title_prefix(text)
+    if not 6 <= len(text) <= res.TITLE_MAX_CHARS or res.RE_TITLE_FORBIDDEN.search(text):
+        return False
+    if detect_heading(text) is not None:
+        return False
+    return bool(res.RE_TITLE_END.search(text) or res.RE_TITLE_MEETING.search(text))
+
+
+def strip_title_prefix(text: str) -> str:
+    """Remove the numbering a compilation puts before a title (``篇一：``, ``【范文2】``).
+
+    Examples:
+        >>> strip_title_prefix("篇一：在全市防汛工作会议上的讲话")
+        '在全市防汛工作会议上的讲话'
+    """
+    text = text.strip()
+    m = res.RE_TITLE_PREFIX.match(text)
+    return text[m.end() :] if m and m.end() < len(text) else text
+
+
+def is_salutation(text: str) -> bool:
+    """True for a line that only addresses the audience (``同志们：``).
+
+    Examples:
+        >>> is_salutation("各位领导、同志们：")
+        True
+        >>> is_salutation("尊敬的各位来宾，女士们、先生们：")
+        True
+        >>> is_salutation("同志们，今天我们召开会议。")
+        False
+    """
+    return len(text) <= 50 and res.RE_SALUTATION.match(text.strip()) is not None
+
+
+def _could_be_title(text: str) -> bool:
+    """A short line without sentence punctuation: a title when a salutation follows."""
+    text = strip_title_prefix(text)
+    return (
+        4 <= len(text) <= 40
+        and res.RE_TITLE_FORBIDDEN.search(text) is None
+        and detect_heading(text) is None
+        and not is_salutation(text)
+    )
+
+
+def line_kind(text: str, next_text: str | None = None) -> LineKind:
+    """Classify one cleaned line for speech splitting.
+
+    Args:
+        text: The line.
+        next_text: The following cleaned line, if any (a short line followed by a
+            salutation is a title).
+
+    Examples:
+        >>> line_kind("同志们：")
+        'salutation'
+        >>> line_kind("谢谢大家！")
+        'thanks'
+        >>> line_kind("同志们，让我们立即行动起来，为实现目标而努力奋斗！")
+        'closing'
+        >>> line_kind("今天，我们召开全县动员大会。")
+        'opening'
+        >>> line_kind("市长动员令", "同志们：")
+        'title'
+    """
+    if is_salutation(text):
+        return "salutation"
+    if is_title(text) or (
+        next_text is not None and is_salutation(next_text) and _could_be_title(text)
+    ):
+        return "title"
+    if res.RE_THANKS.match(text):
+        return "thanks"
+    if res.RE_CLOSING_ADDRESS.match(text) and len(text) > 15:
+        return "closing"
+    if res.RE_OPENING.match(text):
+        return "opening"
+    return "body"
+
+
+def _chars(lines: Sequence[Line]) -> int:
+    return sum(len(x.text) for x in lines)
+
+
+def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechSpan]:
+    """Find the speeches in one document's cleaned lines.
+
+    Args:
+        lines: Cleaned lines of one document, in order.
+        min_chars: In a document with several speeches, an untitled fragment
+            without salutation that is shorter than this (a stray preamble or
+            trailer) or that is a single line belongs to no speech.
+
+    Returns:
+        The speeches in document order.
+
+    Examples:
+        >>> texts = ["在全县大会上的讲话", "以下是整理的讲话稿。", "同志们：", "今天召开大会。",
+        ...          "谢谢大家！", "今天的会议很重要。", "要抓好落实。"]
+        >>> doc = [Line(i, t) for i, t in enumerate(texts, start=1)]
+        >>> [(s.first_line, s.last_line, s.title_text) for s in find_speeches(doc, min_chars=10)]
+        [(1, 5, '在全县大会上的讲话'), (6, 7, None)]
+    """
+    spans: list[SpeechSpan] = []
+    title: Line | None = None
+    body: list[Line] = []
+    after: Literal["thanks", "closing"] | None = None
+
+    def flush() -> None:
+        nonlocal title, body, after
+        if body:
+            spans.append(SpeechSpan(title, tuple(body)))
+        title, body, after = None, [], None
+
+    for i, line in enumerate(lines):
+        next_text = lines[i + 1].text if i + 1 < len(lines) else None
+        kind = line_kind(line.text, next_text)
+        if kind == "title":
+            if body:
+                flush()
+            title = line  # a title with no body yet is replaced by the newer one
+            continue
+        if kind == "salutation":
+            if not body:
+                body = [line]
+            elif (
+                title is not None
+                and len(body) <= 2
+                and all(detect_heading(x.text) is None for x in body)
+            ):
+                body = [line]  # lines between a title and its salutation: intro blurb
+            elif line.text.rstrip("。. ").endswith(("：", ":")) or after is not None:
+                flush()
+                body = [line]
+            else:
+                body.append(line)  # 同志们，朋友们！ inside a speech
+            after = None
+            continue
+        if body and (after == "thanks" or (after == "closing" and kind == "opening")):
+            flush()
+        body.append(line)
+        after = "thanks" if kind == "thanks" else "closing" if kind == "closing" else None
+    flush()
+
+    if len(spans) > 1:
+        spans = [
+            s
+            for s in spans
+            if s.title is not None
+            or is_salutation(s.lines[0].text)
+            or (len(s.lines) > 1 and _chars(s.lines) >= min_chars)
+        ]
+    return spans

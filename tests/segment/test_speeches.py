@@ -1,0 +1,138 @@
+"""Speech boundaries: titles, salutations, closings, blurbs, speeches without cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechkit.errors import ParameterError
+from speechkit.model import Line
+from speechkit.segment import is_salutation, is_title, line_kind, segment
+
+
+def _lines(*texts: str, step: int = 1) -> list[Line]:
+    return [Line(1 + i * step, t) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在全市创建全国文明城市动员大会上的讲话",
+        "在区文明委2020年创建全国文明城区部署会上的讲话",
+        "市委书记在年创建全国文明城市动员会上的讲话集合",
+        "创建全国文明城市和卫生城市动员会讲话范文",
+        "在创建全国文明城市动员大会上的讲话稿",
+        "市委书记在创建全国文明城市工作动员大会上的讲话全国文明城市创建范文",
+        "县长在安全生产专题会议上的发言",
+        "在第三届农民丰收节开幕式上的致辞",
+        "篇一：在全市防汛抗旱工作会议上的讲话",
+        "【范文2】在校园科技节闭幕式上的讲话",
+    ],
+)
+def test_titles(text: str) -> None:
+    assert is_title(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他在会上作了讲话。", "一、认真学习讲话精神", "报告。", "下面，我讲三点意见：", "讲话"],
+)
+def test_not_titles(text: str) -> None:
+    assert not is_title(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同志们：", True),
+        ("同志们:。", True),
+        ("各位领导，同志们：", True),
+        ("同志们、朋友们！", True),
+        ("尊敬的各位领导、各位来宾，父老乡亲们：", True),
+        ("女士们、先生们，朋友们：", True),
+        ("老师们，同学们：", True),
+        ("我们：", False),
+        ("同志们，创建全国文明城市意义重大。", False),
+    ],
+)
+def test_salutations(text: str, expected: bool) -> None:
+    assert is_salutation(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("谢谢大家！", "thanks"),
+        ("同志们，创建国家卫生城市，使命光荣。让我们立即行动起来！", "closing"),
+        ("今天的会议，既是总结表彰会，更是誓师大会。", "opening"),
+        ("刚才，X同志传达了会议精神。", "opening"),
+        ("要加强组织领导。", "body"),
+    ],
+)
+def test_line_kinds(text: str, kind: str) -> None:
+    assert line_kind(text) == kind
+
+
+def test_compilation_with_titles_blurbs_and_closings() -> None:
+    lines = _lines(
+        "在全县动员大会上的讲话",
+        "本文是一篇优秀的讲话稿，结构清晰。",
+        "同志们：",
+        "今天，我们召开全县动员大会。",
+        "同志们，让我们立即行动起来，为实现目标而努力奋斗！",
+        "今天的会议，既是总结会，也是部署会，主要任务是总结去年工作。",
+        "一要提高认识。各级各部门要高度重视。",
+        "同志们、朋友们！",
+        "成绩来之不易，经验弥足珍贵，我们要倍加珍惜。",
+        "同志们：",
+        "这次会议很重要，我讲三点意见，希望大家认真抓好落实。",
+        step=2,
+    )
+    speeches = segment(lines, source="x.txt")
+    assert [(s.first_line, s.last_line, s.title) for s in speeches] == [
+        (1, 9, "在全县动员大会上的讲话"),
+        (11, 17, None),
+        (19, 21, None),
+    ]
+    # the blurb between the title and the salutation belongs to no paragraph
+    assert [p.line for p in speeches[0].paragraphs] == [5, 7, 9]
+    # 同志们、朋友们！ inside a speech does not split it
+    assert [p.line for p in speeches[1].paragraphs] == [11, 13, 15, 17]
+
+
+def test_speech_without_salutation_or_title_is_whole_text() -> None:
+    lines = _lines(
+        "今天，我们召开*县推进会，这既是动员誓师会，也是业务培训会。",
+        "一、深刻把握重要意义，解决“为什么干”的问题***总书记指出，要坚持两手抓。",
+        "第一，创建全国文明城市，是增强城市综合实力的重要举措。",
+    )
+    [speech] = segment(lines, source="003.txt", record=4)
+    assert (speech.first_line, speech.last_line, speech.title, speech.record) == (1, 3, None, 4)
+    assert speech.paragraphs[1].heading == "一、深刻把握重要意义，解决“为什么干”的问题"
+    assert speech.paragraphs[0].placeholders[0].kind == "place"
+
+
+def test_short_line_before_salutation_is_a_title() -> None:
+    lines = _lines("市长动员令", "同志们：", "今天召开动员大会，部署全年工作任务。")
+    [speech] = segment(lines, source="x.txt")
+    assert speech.title == "市长动员令"
+
+
+def test_stray_fragment_in_compilation_belongs_to_no_speech() -> None:
+    lines = _lines(
+        "网友推荐",
+        "同志们：",
+        "今天召开动员大会，部署全年工作任务，希望大家认真抓好落实。",
+        "谢谢大家！",
+        "完",
+    )
+    speeches = segment(lines, source="x.txt")
+    assert [(s.first_line, s.last_line) for s in speeches] == [(1, 4)]
+
+
+def test_empty_input() -> None:
+    assert segment([], source="x.txt") == []
+
+
+def test_min_chars_checked() -> None:
+    with pytest.raises(ParameterError, match="invalid min_chars -1"):
+        segment([], source="x.txt", min_chars=-1)
