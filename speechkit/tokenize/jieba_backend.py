@@ -3,39 +3,52 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from collections.abc import Iterable
 
 import jieba
 import jieba.posseg
 
+from speechkit.tokenize.base import cut_around_compounds, pos_around_compounds
+from speechkit.tokenize.userdict import iter_user_words
+from speechkit.types import PathLike
+
 # jieba logs "Building prefix dict..." on every first use; keep the CLI quiet.
 jieba.setLogLevel(logging.WARNING)
+
+__all__ = ["JiebaTokenizer"]
 
 
 class JiebaTokenizer:
     """jieba with a private dictionary (a ``jieba.Tokenizer`` instance, not the global one).
 
     Args:
-        user_dicts: Extra jieba user-dictionary files (``word [freq] [tag]`` per line).
+        user_dicts: Extra user-dictionary files (``word [freq] [tag]`` per line).
+        domain_dict: Load the bundled domain dictionary ``speechkit/data/userdict.txt``.
 
     Examples:
         >>> tok = JiebaTokenizer()
-        >>> tok.cut("创建全国文明城市")[:2]
-        ['创建', '全国']
+        >>> tok.cut("创建全国文明城市长效机制")
+        ['创建', '全国文明城市', '长效机制']
     """
 
     name = "jieba"
 
-    def __init__(self, *, user_dicts: tuple[Path, ...] = ()):
+    def __init__(self, *, user_dicts: Iterable[PathLike] = (), domain_dict: bool = True):
         self._tok = jieba.Tokenizer()
         self._pos = jieba.posseg.POSTokenizer(self._tok)
-        for path in user_dicts:
-            self._tok.load_userdict(str(path))
+        for entry in iter_user_words(user_dicts, domain_dict=domain_dict):
+            self.add_word(entry.word, freq=entry.freq, tag=entry.tag)
 
     def cut(self, text: str) -> list[str]:
-        return self._tok.lcut(text, HMM=True)
+        return cut_around_compounds(text, self._cut)
 
     def pos(self, text: str) -> list[tuple[str, str]]:
+        return pos_around_compounds(text, self._tag)
+
+    def _cut(self, text: str) -> list[str]:
+        return self._tok.lcut(text, HMM=True)
+
+    def _tag(self, text: str) -> list[tuple[str, str]]:
         return [(pair.word, pair.flag) for pair in self._pos.lcut(text, HMM=True)]
 
     def add_word(self, word: str, *, freq: int | None = None, tag: str | None = None) -> None:

@@ -1,0 +1,229 @@
+"""Phrase candidates: token n-grams, quoted slogans and parallel four-character phrases.
+
+Token n-grams (1–4 tokens) are counted with integer arrays rather than Python
+dicts of tuples: each n-gram gets a dense id from ``np.unique`` over
+``(id of its (n-1)-gram prefix) * V + (id of its last token)``, so counting all
+n-grams of a 20 MB corpus is a few sorts (a ``Counter`` of tuples was ~10x
+slower in our measurements and dominated the run time).
+
+A token is a *break* when no phrase may contain it (punctuation, whitespace,
+Latin letters and digits, placeholders such as ``xx``/``X``/``*``, numbers and
+dates, web boilerplate such as 小编/转载); a *stop* when a phrase may contain it
+but not start or end with it (的, 我们, 进一步, 工作 — ``stopwords.txt``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from speechkit.phrases.resources import (
+    BOILERPLATE_WORDS,
+    DATE_RE,
+    HAN_RE,
+    INNER_BREAK_WORDS,
+    NUMBER_RE,
+    PARALLEL_RE,
+    PLACEHOLDER_RE,
+    QUOTE_RE,
+)
+
+__all__ = [
+    "NgramLevel",
+    "TokenStream",
+    "build_stream",
+    "count_ngrams",
+    "is_break_token",
+    "is_excluded",
+    "parallel_phrases",
+    "quoted_slogans",
+]
+
+
+def is_break_token(token: str) -> bool:
+    """Whether no phrase may contain ``token``.
+
+    Examples:
+        >>> tokens = ["长效机制", "，", "xx", "2019", "三个", "小编", "的", "和"]
+        >>> [is_break_token(t) for t in tokens]
+        [False, True, True, True, True, True, True, False]
+    """
+    if token in INNER_BREAK_WORDS:
+        return True
+    if not HAN_RE.search(token) or not token.isalnum():
+        return True  # punctuation, whitespace, Latin, digits, placeholders like xx or *
+    if PLACEHOLDER_RE.search(token) or NUMBER_RE.search(token) or DATE_RE.search(token):
+        return True
+    return any(word in token for word in BOILERPLATE_WORDS)
+
+
+def is_excluded(phrase: str) -> bool:
+    """Whether a phrase string is excluded outright (also for slogans and parallel phrases).
+
+    Excluded: single characters, placeholders, numbers and dates, web boilerplate,
+    anything with Latin letters or digits.
+
+    Examples:
+        >>> [is_excluded(p) for p in ["长效机制", "xx市", "2019年", "城", "如若转载请注明出处"]]
+        [False, True, True, True, True]
+    """
+    han = HAN_RE.findall(phrase)
+    if len(han) < 2:
+        return True
+    if any(c.isascii() and c.isalnum() for c in phrase):
+        return True
+    if PLACEHOLDER_RE.search(phrase) or DATE_RE.search(phrase):
+        return True
+    if NUMBER_RE.search(phrase) and NUMBER_RE.fullmatch(phrase):
+        return True
+    return any(word in phrase for word in BOILERPLATE_WORDS)
+
+
+@dataclass(slots=True)
+class TokenStream:
+    """All tokens of a corpus as integer arrays.
+
+    Attributes:
+        vocab: Token strings by id.
+        ids: Token id at each position; ``-1`` for a break token (see module docstring).
+            Each text unit ends with a ``-1``, so no n-gram spans two paragraphs.
+        docs: Index of the document (distinct speech) of each position.
+        is_stop: Per token id: may not start or end a phrase.
+    """
+
+    vocab: list[str]
+    ids: np.ndarray
+    docs: np.ndarray
+    is_stop: np.ndarray
+
+    @property
+    def n_tokens(self) -> int:
+        """Number of non-break tokens."""
+        return int((self.ids >= 0).sum())
+
+
+def build_stream(
+    tokenized: Iterable[tuple[int, Sequence[str]]], *, stopwords: frozenset[str]
+) -> TokenStream:
+    """Turn ``(doc, tokens)`` pairs (one per paragraph) into a :class:`TokenStream`."""
+    vocab: dict[str, int] = {}
+    raw: list[int] = []
+    docs: list[int] = []
+    for doc, tokens in tokenized:
+        before = len(raw)
+        # vocab.setdefault with len(vocab): one dict lookup per token
+        raw.extend([vocab.setdefault(t, len(vocab)) for t in tokens])
+        raw.append(-1)
+        docs.extend([doc] * (len(raw) - before))
+    words = list(vocab)
+    breaks = np.fromiter((is_break_token(w) for w in words), dtype=bool, count=len(words))
+    stops = np.fromiter((w in stopwords for w in words), dtype=bool, count=len(words))
+    ids = np.asarray(raw, dtype=np.int64)
+    if len(words):
+        ids = np.where((ids >= 0) & ~breaks[np.maximum(ids, 0)], ids, -1)
+    return TokenStream(words, ids, np.asarray(docs, dtype=np.int32), stops)
+
+
+@dataclass(slots=True)
+class NgramLevel:
+    """All n-grams of one length.
+
+    Attributes:
+        n: Length in tokens.
+        gram: N-gram id starting at each position of the stream, ``-1`` if none
+            (the window holds a break token or runs past the end).
+        counts: Occurrences of each n-gram id.
+        first: First position of each n-gram id.
+    """
+
+    n: int
+    gram: np.ndarray
+    counts: np.ndarray
+    first: np.ndarray
+
+
+def count_ngrams(stream: TokenStream, max_n: int) -> list[NgramLevel]:
+    """Count every n-gram of 1..``max_n`` tokens without break tokens.
+
+    Returns:
+        ``levels[n - 1]`` for each length ``n``.
+    """
+    ids = stream.ids
+    size = len(ids)
+    vocab_size = max(len(stream.vocab), 1)
+    levels: list[NgramLevel] = []
+    valid = ids >= 0
+    positions = np.flatnonzero(valid)
+    counts = np.bincount(ids[valid], minlength=len(stream.vocab))
+    first = np.full(len(stream.vocab), -1, dtype=np.int64)
+    # reversed assignment leaves the smallest position per id
+    first[ids[positions[::-1]]] = positions[::-1]
+    levels.append(NgramLevel(1, ids.copy(), counts, first))
+    for n in range(2, max_n + 1):
+        prev = levels[-1].gram
+        span = size - n + 1
+        gram = np.full(size, -1, dtype=np.int64)
+        if span <= 0:
+            levels.append(NgramLevel(n, gram, np.zeros(0, np.int64), np.zeros(0, np.int64)))
+            continue
+        head, last = prev[:span], ids[n - 1 :]
+        ok = (head >= 0) & (last >= 0)
+        positions = np.flatnonzero(ok)
+        keys = head[positions] * vocab_size + last[positions]
+        _, index, inverse, counts = np.unique(
+            keys, return_index=True, return_inverse=True, return_counts=True
+        )
+        gram[positions] = inverse
+        levels.append(NgramLevel(n, gram, counts, positions[index]))
+    return levels
+
+
+def _count_in_units(
+    units: Iterable[tuple[int, str]], find: Callable[[str], Iterable[str]]
+) -> tuple[Counter[str], dict[str, set[int]]]:
+    counts: Counter[str] = Counter()
+    docs: dict[str, set[int]] = {}
+    for doc, text in units:
+        for phrase in find(text):
+            if not is_excluded(phrase):
+                counts[phrase] += 1
+                docs.setdefault(phrase, set()).add(doc)
+    return counts, docs
+
+
+def quoted_slogans(units: Iterable[tuple[int, str]]) -> tuple[Counter[str], dict[str, set[int]]]:
+    """Quoted slogans “…” with their counts and documents.
+
+    Args:
+        units: ``(doc, paragraph text)`` pairs.
+
+    Examples:
+        >>> units = [(0, "营造“人人参与创城”的氛围"), (1, "坚持“人人参与创城”")]
+        >>> counts, docs = quoted_slogans(units)
+        >>> counts["人人参与创城"], sorted(docs["人人参与创城"])
+        (2, [0, 1])
+    """
+    return _count_in_units(
+        units, lambda text: (m.group(1).strip() for m in QUOTE_RE.finditer(text))
+    )
+
+
+def parallel_phrases(units: Iterable[tuple[int, str]]) -> tuple[Counter[str], dict[str, set[int]]]:
+    """Parallel four-character phrases (``万众一心、众志成城``): the whole run and each member.
+
+    Examples:
+        >>> counts, _ = parallel_phrases([(0, "全区上下万众一心、众志成城，攻坚克难，真抓实干。")])
+        >>> sorted(counts)
+        ['万众一心', '万众一心、众志成城', '众志成城', '攻坚克难', '攻坚克难，真抓实干', '真抓实干']
+    """
+
+    def find(text: str) -> Iterable[str]:
+        for match in PARALLEL_RE.finditer(text):
+            run = (match.group(1) or match.group(2)).replace(",", "，")
+            yield run
+            yield from (member for member in run.replace("、", "，").split("，"))
+
+    return _count_in_units(units, find)

@@ -1,0 +1,332 @@
+"""Key phrases of a corpus: candidates, statistics, ranking, examples.
+
+The steps, each in its own module:
+
+1. :mod:`~speechkit.phrases.texts`: keep one speech of each group of duplicates;
+2. tokenize every paragraph (:func:`speechkit.tokenize.make_tokenizer`, rjieba when installed);
+3. :mod:`~speechkit.phrases.candidates`: token n-grams (1–4 tokens, no stopword at either end,
+   no break token inside), quoted slogans, parallel four-character phrases;
+4. :mod:`~speechkit.phrases.scoring`: specificity, length, boundary freedom and cohesion; a
+   shortlist by token statistics, then exact substring counts for the shortlist, the final
+   score, and removal of sub-phrases covered by longer ones;
+5. examples with ``source:line`` for each phrase.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from speechkit.errors import InputError, ParameterError
+from speechkit.model import Speech
+from speechkit.phrases.candidates import (
+    build_stream,
+    count_ngrams,
+    is_excluded,
+    parallel_phrases,
+    quoted_slogans,
+)
+from speechkit.phrases.resources import background_idf, load_stopwords
+from speechkit.phrases.scoring import (
+    background_idf_of,
+    cohesion_factor,
+    drop_subsumed,
+    freedom_factor,
+    length_factor,
+    ngram_features,
+    phrase_score,
+    specificity,
+)
+from speechkit.phrases.texts import TextIndex, distinct_speeches
+from speechkit.tokenize import BACKENDS, make_tokenizer
+from speechkit.tokenize.parallel import cut_texts
+
+__all__ = ["Example", "Phrase", "PhraseConfig", "extract_phrases", "find_examples"]
+
+Kind = Literal["ngram", "slogan", "parallel"]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseConfig:
+    """Options of :func:`extract_phrases`.
+
+    Attributes:
+        top_n: Number of phrases returned (default 50).
+        min_docs: A phrase must occur in at least this many distinct speeches (default 2).
+        min_count: ... and at least this many times (default 2).
+        max_tokens: Longest n-gram, in tokens (default 4).
+        tokenizer: ``"auto"`` (rjieba when installed, else jieba), ``"jieba"`` or ``"rjieba"``.
+        user_dicts: Extra tokenizer dictionaries (``word [freq] [tag]`` per line).
+        stopwords: Extra stopword files (one word a line) added to the bundled list.
+        coverage: Drop a phrase when a longer one covers this share of its occurrences (0.9).
+        examples: Examples (``source:line`` + context) per phrase (default 3).
+        context: Characters of context on each side of an example (default 15).
+        workers: Tokenizer processes (``0`` = one per CPU; default 1).
+    """
+
+    top_n: int = 50
+    min_docs: int = 2
+    min_count: int = 2
+    max_tokens: int = 4
+    tokenizer: str = "auto"
+    user_dicts: tuple[Path, ...] = ()
+    stopwords: tuple[Path, ...] = ()
+    coverage: float = 0.9
+    examples: int = 3
+    context: int = 15
+    workers: int = 1
+
+    def __post_init__(self) -> None:
+        for name in ("top_n", "min_docs", "min_count", "max_tokens"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ParameterError(name, value, "an integer >= 1")
+        if self.max_tokens > 8:
+            raise ParameterError("max_tokens", self.max_tokens, "an integer from 1 to 8")
+        if self.tokenizer not in BACKENDS:
+            raise ParameterError("tokenizer", self.tokenizer, " | ".join(BACKENDS))
+        if not 0 < self.coverage <= 1:
+            raise ParameterError("coverage", self.coverage, "a number in (0, 1]")
+        if self.examples < 0 or self.context < 0 or self.workers < 0:
+            raise ParameterError(
+                "examples/context/workers",
+                (self.examples, self.context, self.workers),
+                "integers >= 0",
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """Where a phrase occurs: ``source:line`` and the text around it."""
+
+    source: str
+    line: int
+    context: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line, "context": self.context}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A key phrase with its statistics.
+
+    Attributes:
+        phrase: The phrase text.
+        score: Ranking score (see :mod:`speechkit.phrases.scoring`).
+        count: Occurrences in the distinct speeches (a repeated speech counted once).
+        docs: Distinct speeches containing it.
+        examples: Example occurrences, from different speeches first.
+        kind: ``"ngram"`` (token n-gram), ``"slogan"`` (quoted) or ``"parallel"``.
+    """
+
+    phrase: str
+    score: float
+    count: int
+    docs: int
+    examples: tuple[Example, ...] = field(default=())
+    kind: Kind = "ngram"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: phrase, score (2 decimals), count, docs, examples."""
+        return {
+            "phrase": self.phrase,
+            "score": round(self.score, 2),
+            "count": self.count,
+            "docs": self.docs,
+            "examples": [e.to_dict() for e in self.examples],
+        }
+
+
+@dataclass(slots=True)
+class _Candidate:
+    phrase: str
+    content: tuple[str, ...]
+    freedom: float
+    cohesion: float
+    kind: Kind
+    token_count: int
+    token_docs: int
+
+
+def _doc_count(index: TextIndex, phrase: str) -> tuple[int, int, list[int]]:
+    offsets = list(index.find(phrase))
+    docs = {index.units[index.locate(o)[0]].doc for o in offsets}
+    return len(offsets), len(docs), offsets
+
+
+def find_examples(
+    index: TextIndex, phrase: str, offsets: Sequence[int], *, limit: int, width: int
+) -> tuple[Example, ...]:
+    """Up to ``limit`` examples of ``phrase`` in corpus order: from different files first,
+    then from different speeches."""
+    chosen: list[int] = []
+    seen_sources: set[str] = set()
+    seen_docs: set[int] = set()
+    # three passes: one example per source file, then per speech, then any
+    for key in ("source", "doc", None):
+        for offset in offsets:
+            if len(chosen) >= limit:
+                break
+            unit = index.units[index.locate(offset)[0]]
+            if offset in chosen:
+                continue
+            if key == "source" and unit.source in seen_sources:
+                continue
+            if key == "doc" and unit.doc in seen_docs:
+                continue
+            seen_sources.add(unit.source)
+            seen_docs.add(unit.doc)
+            chosen.append(offset)
+    examples = []
+    for offset in sorted(chosen):
+        _, source, line = index.locate(offset)
+        left, match, right = index.context(offset, len(phrase), width=width)
+        unit_i = index.locate(offset)[0]
+        rel = offset - index.starts[unit_i]
+        text = index.units[unit_i].text
+        lead = "…" if rel - len(left) > 0 and text[rel - len(left) - 1] != "\n" else ""
+        end = rel + len(match) + len(right)
+        tail = "…" if end < len(text) and text[end] != "\n" else ""
+        examples.append(Example(source, line, f"{lead}{left}{match}{right}{tail}"))
+    return tuple(examples)
+
+
+def extract_phrases(
+    speeches: Sequence[Speech], *, config: PhraseConfig | None = None
+) -> list[Phrase]:
+    """Rank the recurring phrases of a corpus of speeches.
+
+    Args:
+        speeches: Speeches, e.g. ``open_corpus(paths).speeches()``.
+        config: Options (:class:`PhraseConfig`); defaults when ``None``.
+
+    Returns:
+        Up to ``config.top_n`` phrases, best first; ties broken by count, then text,
+        so the order is deterministic.
+
+    Raises:
+        InputError: If there is no speech text at all.
+
+    Examples:
+        >>> from speechkit.model import Paragraph, Speech
+        >>> texts = ["要建立健全长效机制，做到齐抓共管。", "完善长效机制，形成齐抓共管格局。"]
+        >>> speeches = [Speech(f"{i}.txt", 1, 1, None, [Paragraph(t, 1, 1)])
+        ...             for i, t in enumerate(texts)]
+        >>> [p.phrase for p in extract_phrases(speeches, config=PhraseConfig(tokenizer="jieba"))]
+        ['齐抓共管', '长效机制']
+    """
+    config = config or PhraseConfig()
+    distinct = distinct_speeches(speeches)
+    if not distinct:
+        raise InputError("no speech text to analyse; check the paths (or --min-docs)")
+    index = TextIndex(distinct)
+    stopwords = load_stopwords()
+    for path in config.stopwords:
+        try:
+            stopwords = stopwords | load_stopwords(str(path))
+        except OSError as exc:
+            raise InputError(f"cannot read stopword file ({exc.strerror})", path=path) from exc
+    tokenizer = make_tokenizer(config.tokenizer, user_dicts=config.user_dicts)
+    token_lists = cut_texts(
+        [u.text for u in index.units],
+        tokenizer=tokenizer,
+        backend=config.tokenizer,
+        user_dicts=[str(p) for p in config.user_dicts],
+        workers=config.workers,
+    )
+    stream = build_stream(
+        ((u.doc, toks) for u, toks in zip(index.units, token_lists, strict=True)),
+        stopwords=stopwords,
+    )
+    del token_lists
+    levels = count_ngrams(stream, config.max_tokens)
+    features = ngram_features(stream, levels, min_count=config.min_count, min_docs=config.min_docs)
+    idf, median = background_idf()
+    n_docs = index.n_docs
+    vocab, is_stop = stream.vocab, stream.is_stop
+
+    # Stage 1: a shortlist by token statistics.
+    candidates: dict[str, _Candidate] = {}
+    for feats in features:
+        for row in range(len(feats.count)):
+            ids = feats.tokens[row]
+            words = [vocab[t] for t in ids]
+            phrase = "".join(words)
+            if is_excluded(phrase):
+                continue
+            if feats.n > 1 and (len(words[0]) == 1 or len(words[-1]) == 1):
+                continue  # 市创文 (after a placeholder xx市), 文明城市的: bound morphemes
+            content = tuple(w for w, t in zip(words, ids, strict=True) if not is_stop[t])
+            candidates[phrase] = _Candidate(
+                phrase,
+                content,
+                freedom_factor(feats.left_entropy[row], feats.right_entropy[row]),
+                cohesion_factor(float(feats.cohesion[row])),
+                "ngram",
+                int(feats.count[row]),
+                int(feats.docs[row]),
+            )
+    pairs = [(u.doc, u.text) for u in index.units]
+    for kind, (counts, docs) in (
+        ("slogan", quoted_slogans(pairs)),
+        ("parallel", parallel_phrases(pairs)),
+    ):
+        for phrase, count in counts.items():
+            if phrase in candidates or count < config.min_count:
+                continue
+            if len(docs[phrase]) < config.min_docs:
+                continue
+            content = tuple(w for w in tokenizer.cut(phrase) if w not in stopwords)
+            candidates[phrase] = _Candidate(
+                phrase,
+                content,
+                1.0,
+                1.0,
+                kind,
+                count,
+                len(docs[phrase]),  # type: ignore[arg-type]
+            )
+
+    def estimate(c: _Candidate, count: int, docs: int) -> float:
+        spec = specificity(background_idf_of(c.phrase, c.content, idf, median), docs, n_docs)
+        return phrase_score(
+            count=count,
+            docs=docs,
+            specificity=spec,
+            length=length_factor(c.phrase),
+            freedom=c.freedom,
+            cohesion=c.cohesion,
+        )
+
+    first_scores = [(estimate(c, c.token_count, c.token_docs), c) for c in candidates.values()]
+    ranked = sorted((s for s in first_scores if s[0] > 0), key=lambda s: (-s[0], s[1].phrase))
+    shortlist = [c for _, c in ranked[: max(4 * config.top_n, 200)]]
+
+    # Stage 2: exact substring statistics for the shortlist, final score, sub-phrases.
+    exact = [_doc_count(index, c.phrase) for c in shortlist]
+    keep = drop_subsumed(
+        [c.phrase for c in shortlist], [e[0] for e in exact], coverage=config.coverage
+    )
+    scored: list[tuple[float, int, str, int, _Candidate, list[int]]] = []
+    for c, (count, docs, offsets), kept in zip(shortlist, exact, keep, strict=True):
+        if not kept or docs < config.min_docs or count < config.min_count:
+            continue
+        score = estimate(c, count, docs)
+        if score > 0 and math.isfinite(score):
+            scored.append((score, count, c.phrase, docs, c, offsets))
+    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    return [
+        Phrase(
+            phrase,
+            score,
+            count,
+            docs,
+            find_examples(index, phrase, offsets, limit=config.examples, width=config.context),
+            c.kind,
+        )
+        for score, count, phrase, docs, c, offsets in scored[: config.top_n]
+    ]

@@ -1,0 +1,253 @@
+r"""Scoring phrase candidates with corpus statistics.
+
+For a candidate phrase *p* in a corpus of *D* distinct speeches (a speech
+repeated verbatim counts once) with *N* tokens::
+
+    score(p) = log2(1 + docs) · log2(1 + count) · S(p)² · L(p) · B(p) · C(p)
+
+- ``count``, ``docs``: occurrences of *p* in the distinct speeches and the number
+  of distinct speeches containing it (the figures reported with each phrase).
+- ``S`` specificity against general Chinese: ``max(0, idf_bg(p) + ln(docs / D) − ln 50)``,
+  the log ratio of the share of speeches containing *p* here to the share of
+  documents containing it in general Chinese (``e^−idf_bg``), minus ln 50: a phrase
+  must be at least 50 times more common in these speeches than in general text to
+  score at all, which removes 城市, 工作, 我们. ``S`` enters squared so that
+  specificity outweighs sheer frequency (创建, 文明 are frequent, not specific).
+  ``idf_bg`` is jieba's bundled IDF table (``jieba/analyse/idf.txt``); for a phrase
+  not listed, the largest IDF of its content tokens (a phrase is at least as rare
+  as its rarest word), with jieba's median IDF for unknown words, as ``jieba.analyse`` does.
+- ``L`` length: ``log2(characters) / 2`` — 1 for four characters, the typical
+  length of a 提法, 0.5 for two-character words.
+- ``B`` boundary freedom: ``min(1, min(H_left, H_right) / ln 3)`` where ``H_left``
+  and ``H_right`` are the entropies of the tokens just before and after *p*
+  (each paragraph or punctuation boundary counts as a distinct neighbour). A
+  fragment of a longer expression (文明实践 inside 新时代文明实践) has one
+  dominant neighbour and a low entropy.
+- ``C`` cohesion, for phrases of two or more tokens: ``min(1, PMI_min / ln 4)``
+  with ``PMI_min = min over split points of ln(f(p)·N / (f(a)·f(b)))``; a phrase
+  whose parts co-occur no more often than chance scores 0. Single tokens: 1.
+
+Quoted slogans and parallel four-character phrases are delimited by the writer,
+so their ``B`` and ``C`` are 1. Finally a phrase is dropped when a longer
+phrase in the list covers at least 90 % of its occurrences (测评体系 when it
+almost always appears as 全国文明城市测评体系).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from speechkit.phrases.candidates import NgramLevel, TokenStream
+
+__all__ = [
+    "BOUNDARY_FULL",
+    "COHESION_FULL",
+    "MIN_LIFT",
+    "Features",
+    "background_idf_of",
+    "cohesion_factor",
+    "drop_subsumed",
+    "freedom_factor",
+    "length_factor",
+    "ngram_features",
+    "phrase_score",
+    "specificity",
+]
+
+#: ``S`` starts above a lift of 50 (ln 50 nats) over general Chinese.
+MIN_LIFT = math.log(50)
+#: ``B`` is full at the entropy of three equally likely neighbours.
+BOUNDARY_FULL = math.log(3)
+#: ``C`` is full when the parts co-occur four times more often than chance.
+COHESION_FULL = math.log(4)
+
+
+@dataclass(slots=True)
+class Features:
+    """Statistics of the token n-gram candidates of one length (arrays aligned by candidate).
+
+    Attributes:
+        n: Length in tokens.
+        tokens: ``(k, n)`` token ids.
+        count: Occurrences as a token sequence.
+        docs: Distinct documents containing it.
+        left_entropy, right_entropy: Branching entropies (nats).
+        cohesion: Minimum PMI over binary splits (nats); ``inf`` for single tokens.
+    """
+
+    n: int
+    tokens: np.ndarray
+    count: np.ndarray
+    docs: np.ndarray
+    left_entropy: np.ndarray
+    right_entropy: np.ndarray
+    cohesion: np.ndarray
+
+
+def _grouped_entropy(gram: np.ndarray, neighbour: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Entropy of the neighbours of each gram id; a boundary (``neighbour < 0``) is a distinct
+    neighbour each time, contributing ``(1/f) ln f``, i.e. nothing to the ``Σ c ln c`` term."""
+    keep = neighbour >= 0
+    base = int(neighbour.max(initial=0)) + 1
+    uniq, pair_counts = np.unique(gram[keep] * base + neighbour[keep], return_counts=True)
+    clog = pair_counts * np.log(pair_counts)
+    s = np.bincount(uniq // base, weights=clog, minlength=len(counts))
+    f = counts.astype(np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        h = np.log(f) - s / f
+    return np.where(f > 0, h, 0.0)
+
+
+def ngram_features(
+    stream: TokenStream, levels: Sequence[NgramLevel], *, min_count: int, min_docs: int
+) -> list[Features]:
+    """Features of the n-grams that may be phrases.
+
+    A candidate has no stop token at either end, at least ``min_count``
+    occurrences and occurs in at least ``min_docs`` documents.
+    """
+    ids, docs = stream.ids, stream.docs
+    size = len(ids)
+    total = max(stream.n_tokens, 1)
+    n_docs = int(docs.max(initial=0)) + 1
+    result: list[Features] = []
+    for level in levels:
+        n = level.n
+        if len(level.counts) == 0:
+            continue
+        first = level.first
+        cand = (
+            (level.counts >= min_count)
+            & ~stream.is_stop[ids[first]]
+            & ~stream.is_stop[ids[first + n - 1]]
+        )
+        if not cand.any():
+            continue
+        gram = level.gram
+        pos = np.flatnonzero((gram >= 0) & cand[np.maximum(gram, 0)])
+        g = gram[pos]
+        pairs = np.unique(g * n_docs + docs[pos])
+        df = np.bincount(pairs // n_docs, minlength=len(level.counts))
+        cand &= df >= min_docs
+        sel = np.flatnonzero(cand)
+        if len(sel) == 0:
+            continue
+        keep = cand[g]
+        pos, g = pos[keep], g[keep]
+        left = np.where(pos > 0, ids[np.maximum(pos - 1, 0)], -1)
+        right = np.where(pos + n < size, ids[np.minimum(pos + n, size - 1)], -1)
+        h_left = _grouped_entropy(g, left, level.counts)[sel]
+        h_right = _grouped_entropy(g, right, level.counts)[sel]
+        starts = first[sel]
+        f_ab = level.counts[sel].astype(np.float64)
+        cohesion = np.full(len(sel), np.inf)
+        for k in range(1, n):
+            f_a = levels[k - 1].counts[levels[k - 1].gram[starts]]
+            f_b = levels[n - k - 1].counts[levels[n - k - 1].gram[starts + k]]
+            pmi = np.log(f_ab * total / (f_a.astype(np.float64) * f_b))
+            cohesion = np.minimum(cohesion, pmi)
+        tokens = np.stack([ids[starts + j] for j in range(n)], axis=1)
+        result.append(Features(n, tokens, level.counts[sel], df[sel], h_left, h_right, cohesion))
+    return result
+
+
+def background_idf_of(
+    phrase: str, content_tokens: Sequence[str], idf: dict[str, float], median: float
+) -> float:
+    """Background IDF of a phrase: its own jieba IDF, else that of its rarest content token.
+
+    Examples:
+        >>> background_idf_of("创建为民", ["创建", "为民"], {"创建": 6.9, "为民": 8.5}, 11.9)
+        8.5
+        >>> background_idf_of("创城", ["创城"], {}, 11.9)
+        11.9
+    """
+    if phrase in idf:
+        return idf[phrase]
+    # no content token (全面推进: two function words): nothing specific about it
+    return max((idf.get(t, median) for t in content_tokens), default=0.0)
+
+
+def specificity(idf_bg: float, docs: int, n_docs: int) -> float:
+    """``S = max(0, idf_bg + ln(docs / D) − ln 50)`` (squared in :func:`phrase_score`).
+
+    Examples:
+        >>> round(specificity(11.95, 8, 34), 2)  # an unknown word in 8 of 34 speeches
+        6.59
+        >>> specificity(3.39, 30, 34)  # 我们: common in general Chinese
+        0.0
+    """
+    if docs <= 0 or n_docs <= 0:
+        return 0.0
+    return max(0.0, idf_bg + math.log(docs / n_docs) - MIN_LIFT)
+
+
+def length_factor(phrase: str) -> float:
+    """``L = log2(characters) / 2``.
+
+    Examples:
+        >>> length_factor("长效机制"), length_factor("创建")
+        (1.0, 0.5)
+    """
+    return math.log2(max(len(phrase), 1)) / 2
+
+
+def freedom_factor(left_entropy: float, right_entropy: float) -> float:
+    """``B = min(1, min(H_left, H_right) / ln 3)``."""
+    return min(1.0, max(0.0, min(left_entropy, right_entropy)) / BOUNDARY_FULL)
+
+
+def cohesion_factor(pmi: float) -> float:
+    """``C = min(1, PMI_min / ln 4)``; 1 for single tokens (``pmi = inf``)."""
+    return min(1.0, max(0.0, pmi) / COHESION_FULL)
+
+
+def phrase_score(
+    *, count: int, docs: int, specificity: float, length: float, freedom: float, cohesion: float
+) -> float:
+    """``log2(1 + docs) · log2(1 + count) · S² · L · B · C``.
+
+    Examples:
+        >>> round(phrase_score(count=17, docs=9, specificity=3.0, length=1.0, freedom=1.0,
+        ...                    cohesion=1.0), 2)
+        124.67
+    """
+    return math.log2(1 + docs) * math.log2(1 + count) * specificity**2 * length * freedom * cohesion
+
+
+def drop_subsumed(
+    phrases: Sequence[str], counts: Sequence[int], *, coverage: float = 0.9
+) -> list[bool]:
+    """Mark the phrases to keep: a phrase is dropped when a longer phrase of the list
+    contains it and accounts for at least ``coverage`` of its occurrences.
+
+    Args:
+        phrases: Phrase strings.
+        counts: Their occurrence counts (substring counts in the same text).
+        coverage: Share of occurrences a longer phrase must cover.
+
+    Returns:
+        ``keep`` flags aligned with ``phrases``.
+
+    Examples:
+        >>> drop_subsumed(["测评体系", "全国文明城市测评体系", "长效机制"], [10, 9, 17])
+        [False, True, True]
+    """
+    keep = [True] * len(phrases)
+    order = sorted(range(len(phrases)), key=lambda i: len(phrases[i]), reverse=True)
+    for pos, i in enumerate(order):
+        short, short_count = phrases[i], counts[i]
+        if short_count <= 0:
+            continue
+        for j in order[:pos]:
+            longer = phrases[j]
+            if len(longer) > len(short) and short in longer:
+                covered = counts[j] * longer.count(short)
+                if covered >= coverage * short_count:
+                    keep[i] = False
+                    break
+    return keep

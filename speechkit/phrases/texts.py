@@ -1,0 +1,162 @@
+"""The text the phrase miner reads: paragraphs of the distinct speeches, with provenance.
+
+A speech pasted twice on a web page (or scraped from two sites) must not count
+twice, so speeches are grouped first and only the first speech of each group is
+read. Grouping reuses :func:`speechkit.dedup.pipeline.find_duplicates` (exact and
+near duplicates: Jaccard similarity of character 5-gram shingles >= 0.8, placeholders
+and numbers masked). Where that engine is unavailable, speeches are grouped by a hash
+of their normalized text (exact duplicates up to punctuation and whitespace).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from speechkit.model import Speech
+
+__all__ = ["TextIndex", "Unit", "distinct_speeches", "speech_key"]
+
+#: Joins paragraphs in :attr:`TextIndex.text`; a control character that never
+#: survives cleaning, so no phrase or context spans two paragraphs.
+SEPARATOR = "\x1e"
+
+
+def speech_key(speech: Speech) -> str:
+    """Hash of the normalized speech text: equal for verbatim repeats.
+
+    Examples:
+        >>> from speechkit.model import Paragraph, Speech
+        >>> a = Speech("a.txt", 1, 1, None, [Paragraph("创建文明城市，建立长效机制。", 1, 1)])
+        >>> b = Speech("b.txt", 9, 9, None, [Paragraph("创建文明城市 建立长效机制", 9, 9)])
+        >>> speech_key(a) == speech_key(b)
+        True
+    """
+    try:
+        from speechkit.dedup.normalize import normalize
+    except ImportError:  # dedup not installed in a trimmed build: whitespace-insensitive hash
+        normalized = "".join(speech.text.split())
+    else:
+        normalized = normalize(speech.text)
+    return hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def distinct_speeches(speeches: Sequence[Speech], *, near: bool = True) -> list[Speech]:
+    """The first speech of each group of duplicates, in input order; empty speeches dropped.
+
+    Args:
+        speeches: Speeches in corpus order.
+        near: Group near duplicates too (with :mod:`speechkit.dedup`); ``False``: exact only.
+    """
+    nonempty = [s for s in speeches if any(p.text.strip() for p in s.paragraphs)]
+    drop: set[int] = set()
+    if near:
+        try:
+            from speechkit.dedup.pipeline import DedupConfig, find_duplicates
+        except ImportError:
+            near = False
+        else:
+            config = DedupConfig(keep="first")
+            for cluster in find_duplicates([s.text for s in nonempty], config=config):
+                drop.update(cluster.members[1:])
+    seen: set[str] = set()
+    distinct: list[Speech] = []
+    for i, speech in enumerate(nonempty):
+        if i in drop:
+            continue
+        key = speech_key(speech)
+        if key not in seen:
+            seen.add(key)
+            distinct.append(speech)
+    return distinct
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One paragraph of a distinct speech.
+
+    Attributes:
+        doc: Index of the distinct speech (0-based) the paragraph belongs to.
+        source: Source path of the speech.
+        line: 1-based source line where the paragraph starts.
+        text: Paragraph text.
+    """
+
+    doc: int
+    source: str
+    line: int
+    text: str
+
+
+class TextIndex:
+    """Paragraphs of distinct speeches joined into one string, for fast substring search.
+
+    Args:
+        speeches: Distinct speeches (see :func:`distinct_speeches`).
+
+    Examples:
+        >>> from speechkit.model import Paragraph, Speech
+        >>> paras = [Paragraph("建立长效机制", 1, 1), Paragraph("巩固长效机制", 3, 3)]
+        >>> s = Speech("a.txt", 1, 3, None, paras)
+        >>> index = TextIndex([s])
+        >>> [index.locate(o)[1:] for o in index.find("长效机制")]
+        [('a.txt', 1), ('a.txt', 3)]
+    """
+
+    def __init__(self, speeches: Sequence[Speech]):
+        self.speeches = list(speeches)
+        self.units: list[Unit] = []
+        for doc, speech in enumerate(self.speeches):
+            for para in speech.paragraphs:
+                text = para.text.replace(SEPARATOR, " ")
+                if text.strip():
+                    self.units.append(Unit(doc, speech.source, para.line, text))
+        self.starts: list[int] = []
+        pieces: list[str] = []
+        offset = 0
+        for unit in self.units:
+            self.starts.append(offset)
+            pieces.append(unit.text)
+            offset += len(unit.text) + 1
+        self.text = SEPARATOR.join(pieces)
+        self.n_docs = len(self.speeches)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def find(self, phrase: str) -> Iterator[int]:
+        """Offsets of the non-overlapping occurrences of ``phrase`` in :attr:`text`."""
+        if not phrase:
+            return
+        text, step = self.text, len(phrase)
+        pos = text.find(phrase)
+        while pos >= 0:
+            yield pos
+            pos = text.find(phrase, pos + step)
+
+    def count(self, phrase: str) -> int:
+        """Number of non-overlapping occurrences of ``phrase`` (``str.count``)."""
+        return self.text.count(phrase) if phrase else 0
+
+    def locate(self, offset: int) -> tuple[int, str, int]:
+        """``(unit index, source, line)`` of an offset into :attr:`text`."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        unit = self.units[i]
+        line = unit.line + unit.text.count("\n", 0, offset - self.starts[i])
+        return i, unit.source, line
+
+    def context(self, offset: int, length: int, *, width: int) -> tuple[str, str, str]:
+        """``(left, match, right)`` around an occurrence, ``width`` characters each side,
+        never crossing its paragraph or line."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        unit, start = self.units[i], self.starts[i]
+        rel = offset - start
+        text = unit.text
+        line_start = text.rfind("\n", 0, rel) + 1
+        line_end = text.find("\n", rel + length)
+        line_end = len(text) if line_end < 0 else line_end
+        left = text[max(line_start, rel - width) : rel]
+        right = text[rel + length : min(line_end, rel + length + width)]
+        return left, text[rel : rel + length], right
