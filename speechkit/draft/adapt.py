@@ -1,0 +1,125 @@
+"""Adapting corpus sentences to the profile.
+
+A corpus sentence is reused only if everything it names is given by the profile: sentences
+with a person placeholder (``X同志``), a place or person name jieba tagged ns/nr in the corpus
+(:attr:`CorpusModel.names`), a figure or a date (jieba's m/t tokens with digits, matched here
+by :data:`~speechkit.draft.resources.FIGURE_OR_DATE`) are dropped. The rest is rewritten: place
+placeholders (``xx市``) become the profile's city, 市/区/县 words follow the profile's level
+(全区, 区委、区政府), campaign names become the profile's campaign, and stray ordinal words
+(一是, 第二，) are removed because the composer numbers sub-points itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from speechkit.draft import resources as res
+
+__all__ = ["AdaptContext", "adapt_sentence", "level_terms"]
+
+
+@dataclass(frozen=True, slots=True)
+class AdaptContext:
+    """What the profile allows a reused sentence to say.
+
+    Attributes:
+        city: The profile's city/district/county name.
+        unit: 市, 区 or 县.
+        campaign: The profile's campaign (全国文明城市…).
+        allowed_names: Names the profile itself mentions (they may stay).
+    """
+
+    city: str
+    unit: str
+    campaign: str
+    allowed_names: frozenset[str] = frozenset()
+
+    @property
+    def short(self) -> str | None:
+        """Short campaign word (创卫 for 卫生 campaigns), ``None`` to keep the corpus's own."""
+        if "卫生" in self.campaign:
+            return "创卫"
+        if "文明" in self.campaign:
+            return None
+        return "创建"
+
+
+def level_terms(text: str, unit: str) -> str:
+    """Rewrite 市/区/县 words (全市, 市委, 市政府, 各区县…) to ``unit``.
+
+    Examples:
+        >>> level_terms("全市上下要在市委、市政府领导下，督促各区县抓好市容整治。", "区")
+        '全区上下要在区委、区政府领导下，督促各街道（镇）抓好市容整治。'
+        >>> level_terms("社区委员会和全县干部", "市")
+        '社区委员会和全市干部'
+    """
+    for pattern, repl in res.LEVEL_TERMS:
+        text = pattern.sub(repl.format(u=unit), text)
+    return res.SUBUNIT_TERMS.sub(res.SUBUNITS[unit], text)
+
+
+def _campaign(text: str, ctx: AdaptContext) -> str:
+    text = res.CAMPAIGNS.sub(ctx.campaign, text)
+    # A bare 文明城市 / 卫生城市 names the campaign too: use the profile's, without 全国/国家.
+    bare = re.sub(r"^(全国|国家)", "", ctx.campaign)
+    if bare != ctx.campaign and re.fullmatch(r"(文明|卫生|园林)(城市|城区|县城)", bare):
+        text = re.sub(r"(?<![国家全])(?:文明|卫生|园林)(?:城市|城区|县城)", bare, text)
+    if ctx.short is not None:
+        text = res.CAMPAIGN_SHORT.sub(ctx.short, text)
+    return text
+
+
+def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> str | None:
+    """Adapt one corpus sentence to the profile, or return ``None`` to drop it.
+
+    Args:
+        sentence: The corpus sentence.
+        names: Place/person names the corpus model found in it.
+        ctx: What the profile allows.
+
+    Examples:
+        >>> ctx = AdaptContext(city="云溪区", unit="区", campaign="全国文明城区")
+        >>> adapt_sentence("二是要在xx市委、市政府领导下，全市上下共创全国文明城市。", (), ctx)
+        '要在区委、区政府领导下，全区上下共创全国文明城区。'
+        >>> adapt_sentence("文明创建让xx市更美丽。", (), ctx)
+        '文明创建让云溪区更美丽。'
+        >>> adapt_sentence("创建卫生城市的过程，就是加强城市管理的过程。", (), ctx)
+        '创建文明城区的过程，就是加强城市管理的过程。'
+        >>> adapt_sentence("是增强区域竞争力的重要途径。", (), ctx) is None
+        True
+        >>> adapt_sentence("X同志作了很好的讲话。", (), ctx) is None
+        True
+        >>> adapt_sentence("累计清理垃圾3万吨。", (), ctx) is None
+        True
+        >>> adapt_sentence("濮阳的经验值得学习。", ("濮阳",), ctx) is None
+        True
+    """
+    if any(name not in ctx.allowed_names for name in names):
+        return None
+    if res.PERSON_PLACEHOLDER.search(sentence) or res.NAMED_COMRADE.search(sentence):
+        return None
+    if res.FIGURE_OR_DATE.search(sentence):
+        return None
+    if (
+        res.FACT_CLAIM.search(sentence)
+        or res.ANNOUNCE.search(sentence.strip())
+        or res.JUNK.search(sentence)
+    ):
+        return None
+    text = res.SENTENCE_ORDINAL.sub("", sentence.strip())
+    # xx市委 / XX区政府: the organ, not the place, so only the placeholder goes.
+    text = re.sub(r"[xX×Ｘ*＊]{1,3}(?=[市区县](?:委|政府|人大|政协))", "", text)
+    # xx市 / 某县 as a place: the profile's own place.
+    text = res.PLACE_PLACEHOLDER.sub(ctx.city, text)
+    if res.ANY_PLACEHOLDER.search(text) or res.FORBIDDEN.search(text):
+        return None
+    text = level_terms(_campaign(text, ctx), ctx.unit)
+    text = text.lstrip("，、；：。 ")
+    if res.DANGLING.match(text):  # its subject was in the sentence before
+        return None
+    if len(text) < 8 or len(text) > 220:
+        return None
+    if text[-1] not in "。！？”":
+        text = text.rstrip("；，、：") + "。"
+    return text

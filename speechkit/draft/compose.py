@@ -1,0 +1,558 @@
+"""Composing a draft: section plan, Jinja skeleton, corpus material, length and originality.
+
+1. :func:`plan_sections` picks ``profile.sections`` section topics for the meeting type and
+   orders them by the role order mined from the corpus.
+2. The meeting type's Jinja template renders the skeleton as directive lines (see
+   ``templates/macros.j2``) with the profile's facts written in.
+3. ``@expand``/``@points`` slots are filled with adapted corpus sentences chosen by
+   :class:`~speechkit.draft.select.Selector`, sized so the draft lands on ``profile.length``.
+4. The originality share per corpus speech is measured; a draft over the limit is recomposed
+   with a tighter per-speech cap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from speechkit.draft import resources as res
+from speechkit.draft.adapt import AdaptContext
+from speechkit.draft.model import Draft, DraftParagraph, SourceRef
+from speechkit.draft.model_cache import CorpusModel
+from speechkit.draft.originality import MAX_SHARE, shares
+from speechkit.draft.profile import Profile
+from speechkit.draft.select import Piece, Selector
+from speechkit.errors import TemplateError
+from speechkit.paths import templates_dir as bundled_templates_dir
+from speechkit.types import Role
+
+__all__ = ["TEMPLATE_FILES", "count_chars", "draft", "plan_sections", "render_skeleton"]
+
+#: Template file for each meeting type (ASCII names travel well across systems).
+TEMPLATE_FILES = {
+    "动员会": "mobilization.j2",
+    "推进会": "progress.j2",
+    "部署会": "deployment.j2",
+    "总结表彰会": "commendation.j2",
+}
+#: Section topics by meeting type and section count; the order is fixed later by the mined outline.
+EMPHASIS: dict[str, dict[int, tuple[str, ...]]] = {
+    "动员会": {
+        3: ("significance", "priorities", "safeguards"),
+        4: ("significance", "problems", "priorities", "safeguards"),
+        5: ("significance", "problems", "priorities", "participation", "safeguards"),
+    },
+    "推进会": {
+        3: ("achievements", "priorities", "safeguards"),
+        4: ("achievements", "problems", "priorities", "safeguards"),
+        5: ("achievements", "problems", "priorities", "participation", "safeguards"),
+    },
+    "部署会": {
+        3: ("significance", "priorities", "safeguards"),
+        4: ("significance", "achievements", "priorities", "safeguards"),
+        5: ("significance", "achievements", "priorities", "participation", "safeguards"),
+    },
+    "总结表彰会": {
+        3: ("achievements", "consolidate", "safeguards"),
+        4: ("achievements", "experience", "consolidate", "safeguards"),
+        5: ("achievements", "experience", "problems", "consolidate", "safeguards"),
+    },
+}
+TOPIC_ROLE: dict[str, Role] = {
+    "significance": "significance",
+    "achievements": "situation",
+    "problems": "situation",
+    "experience": "situation",
+    "priorities": "tasks",
+    "participation": "tasks",
+    "consolidate": "tasks",
+    "safeguards": "safeguards",
+}
+_TASK_TOPICS = ("priorities", "participation", "consolidate")
+_CN = "零一二三四五六七八九十"
+#: Sub-point numbering styles: 一是… or 第一，…
+_NUMBERING = ("{n}是", "第{n}，")
+#: Tolerance the composer aims inside (the requirement is ±15 %).
+_AIM = 0.06
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return _CN[n]
+    return ("" if n < 20 else _CN[n // 10]) + "十" + (_CN[n % 10] if n % 10 else "")
+
+
+def count_chars(text: str) -> int:
+    """Length as speechwriters count it: every character except whitespace.
+
+    Examples:
+        >>> count_chars("同志们：\\n 今天开会。")
+        9
+    """
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def plan_sections(profile: Profile, role_order: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Topics of the level-1 sections, in the corpus's mined role order.
+
+    Priorities are shared out over the task sections (the first gets the larger half).
+
+    Examples:
+        >>> from speechkit.draft.profile import parse_profile
+        >>> p = parse_profile("city: 云溪区\\ncampaign: 全国文明城区\\nmeeting: {type: 推进会}\\n"
+        ...                   "speaker: {title: 区委书记}\\nsections: 4")
+        >>> [s["topic"] for s in plan_sections(p, ("opening", "situation", "tasks", "safeguards"))]
+        ['achievements', 'problems', 'priorities', 'safeguards']
+    """
+    topics = EMPHASIS[profile.meeting.type][profile.sections]
+    rank = {role: i for i, role in enumerate(role_order)}
+    ordered = sorted(topics, key=lambda t: rank.get(TOPIC_ROLE[t], len(rank)))
+    task_topics = [t for t in ordered if t in _TASK_TOPICS]
+    items = list(profile.priorities)
+    share: dict[str, list[str]] = {t: [] for t in task_topics}
+    if task_topics:
+        first = -(-len(items) // len(task_topics))
+        share[task_topics[0]] = items[:first]
+        rest = items[first:]
+        for j, t in enumerate(task_topics[1:]):
+            k = -(-len(rest) // (len(task_topics) - 1 - j)) if rest else 0
+            share[t], rest = rest[:k], rest[k:]
+    return [{"topic": t, "role": TOPIC_ROLE[t], "focus": share.get(t, [])} for t in ordered]
+
+
+def _campaign_task(campaign: str) -> str:
+    return (
+        campaign
+        if campaign.startswith(("创建", "争创", "巩固", "迎接", "推进", "深化"))
+        else f"创建{campaign}"
+    )
+
+
+def _task_phrase(item: str, pick: Callable[[list[str]], str]) -> str:
+    item = item.strip().rstrip("。；;，,")
+    if item.startswith(res.TASK_VERBS):
+        return item
+    return pick(["抓好", "突出抓好", "扎实推进", "着力抓好"]) + item
+
+
+def _clean_value(value: str) -> str:
+    # One paragraph per directive line: a value may not break lines or the lead marker.
+    return re.sub(r"\s*\n\s*", "", str(value)).replace("§", "").strip()
+
+
+def _environment(folder: Path, rng: random.Random) -> Any:
+    """A sandboxed Jinja environment over ``folder``.
+
+    ``FileSystemLoader`` (not ``PackageLoader``): the design card keeps ``templates/`` at the
+    top level of a checkout, and ``--templates DIR`` points at a user's own folder.
+    StrictUndefined turns a misspelt variable into an error instead of an empty string.
+    """
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(folder)),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
+
+    def pick(options: list[str]) -> str:
+        if not options:
+            raise ValueError("pick() needs at least one option")
+        return options[rng.randrange(len(options))]
+
+    env.globals.update(cn=_cn, pick=pick, task=lambda item: _task_phrase(str(item), pick))
+    return env
+
+
+def _template_error(exc: BaseException, name: str, folder: Path) -> TemplateError:
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+    if isinstance(exc, TemplateNotFound):
+        return TemplateError(
+            f"{folder / name}: template not found (needed: {exc.name}); "
+            f"each meeting type needs its file in {folder}: {', '.join(TEMPLATE_FILES.values())}"
+        )
+    if isinstance(exc, TemplateSyntaxError):
+        where = exc.filename or str(folder / (exc.name or name))
+        return TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}")
+    # Undefined variables and sandbox violations: find the template frame for its line.
+    where, line = str(folder / name), None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".j2", ".jinja", ".jinja2", ".txt", ".html")):
+            where, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    loc = f"{where}:{line}" if line is not None else where
+    message = getattr(exc, "message", None) or str(exc)
+    return TemplateError(
+        f"{loc}: template error: {message}; "
+        "check the variable names against 'speechkit init-profile'"
+    )
+
+
+def render_skeleton(
+    profile: Profile, plan: list[dict[str, Any]], *, rng: random.Random, folder: Path | None = None
+) -> tuple[str, str]:
+    """Render the meeting type's template to directive lines.
+
+    Returns:
+        ``(template_path, rendered_text)``.
+
+    Raises:
+        TemplateError: Missing template, syntax error or undefined variable (file and line named).
+    """
+    from jinja2 import TemplateError as JinjaTemplateError
+
+    folder = Path(folder) if folder is not None else bundled_templates_dir()
+    if not folder.is_dir():
+        raise TemplateError(f"{folder}: templates folder not found; check --templates")
+    name = TEMPLATE_FILES[profile.meeting.type]
+    topics = [s["topic"] for s in plan]
+    problems_home = next(
+        (
+            t
+            for t in ("problems", "significance", "achievements", "experience", *_TASK_TOPICS)
+            if t in topics
+        ),
+        topics[0],
+    )
+    unit = profile.unit
+    context = {
+        "city": _clean_value(profile.city),
+        "unit": unit,
+        "province": _clean_value(profile.province or ""),
+        "campaign": _clean_value(profile.campaign),
+        "campaign_task": _clean_value(_campaign_task(profile.campaign)),
+        "meeting_name": _clean_value(profile.meeting.name or ""),
+        "meeting_type": profile.meeting.type,
+        "speaker": _clean_value(profile.speaker.title),
+        "achievements": [_clean_value(a) for a in profile.achievements],
+        "problems": [_clean_value(p) for p in profile.problems],
+        "priorities": [_clean_value(p) for p in profile.priorities],
+        "figures": [
+            {"name": _clean_value(k), "value": _clean_value(v)} for k, v in profile.figures.items()
+        ],
+        "n_sections": profile.sections,
+        "plan": [{**s, "focus": [_clean_value(x) for x in s["focus"]]} for s in plan],
+        "style": rng.randrange(3),
+        "has_achievements_section": "achievements" in topics,
+        "has_problems_section": "problems" in topics,
+        "problems_home": problems_home,
+        "goal": f"把{_clean_value(profile.city)}建设得更加文明美好",
+    }
+    env = _environment(folder, rng)
+    try:
+        template = env.get_template(name)
+        return str(folder / name), template.render(**context)
+    except JinjaTemplateError as exc:
+        raise _template_error(exc, name, folder) from None
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise _template_error(exc, name, folder) from None
+
+
+# ---------------------------------------------------------------------------- composition
+
+
+@dataclass(slots=True)
+class _Item:
+    kind: str  # title | salutation | p | h | point | closing | points
+    role: Role | None
+    text: str = ""
+    lead: str | None = None
+    fills: list[tuple[Piece, str, float, str | None]] = field(
+        default_factory=list
+    )  # piece, role, weight, mood
+    pieces: list[Piece] = field(default_factory=list)  # corpus sub-points (@points)
+    k: int = 0
+
+
+_DIRECTIVE = re.compile(r"^@(title|salutation|p|h|point|expand|points|closing)(?:\s+(.*))?$")
+
+
+def _parse(rendered: str, template: str) -> list[_Item]:
+    items: list[_Item] = []
+    for number, raw in enumerate(rendered.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        m = _DIRECTIVE.match(line)
+        if m is None:
+            raise TemplateError(
+                f"{template}: output line {number} is not a directive (@p, @h, @point…): "
+                f"{line[:40]!r}"
+            )
+        kind, rest = m.group(1), (m.group(2) or "").strip()
+        if kind in ("title", "salutation", "closing"):
+            items.append(_Item(kind=kind, role="closing" if kind == "closing" else None, text=rest))
+            continue
+        role, _, body = rest.partition(" ")
+        if role not in TOPIC_ROLE.values() and role not in ("opening", "closing"):
+            raise TemplateError(f"{template}: output line {number}: unknown role {role!r}")
+        if kind == "expand":
+            if not items:
+                raise TemplateError(
+                    f"{template}: output line {number}: @expand before any paragraph"
+                )
+            weight, _, mood = (body or "1").partition(" ")
+            if mood not in ("", "positive", "negative"):
+                raise TemplateError(
+                    f"{template}: output line {number}: mood must be positive or negative"
+                )
+            items[-1].fills.append((Piece(), role, float(weight), mood or None))
+        elif kind == "points":
+            items.append(_Item(kind="points", role=role, k=int(body or 3)))  # type: ignore[arg-type]
+        elif kind == "point":
+            lead, _, text = body.partition("§")
+            items.append(_Item(kind="point", role=role, lead=lead.strip(), text=text.strip()))  # type: ignore[arg-type]
+        else:
+            items.append(_Item(kind=kind, role=role, text=body))  # type: ignore[arg-type]
+    return items
+
+
+def _fixed_chars(items: list[_Item]) -> int:
+    return sum(
+        count_chars(it.text) + count_chars(it.lead or "") for it in items if it.kind != "title"
+    )
+
+
+def _query(item: _Item, profile: Profile) -> str:
+    base = f"{item.lead or ''}{item.text}"
+    if item.role == "tasks":
+        base += "".join(profile.priorities) + "".join(profile.problems)
+    elif item.role == "situation":
+        base += "".join(profile.achievements) + "".join(profile.problems)
+    return base + profile.campaign
+
+
+def _trim_tail(piece: Piece) -> None:
+    # A short comma-less sentence is an inline sub-heading; it cannot end a paragraph.
+    while piece.sentences and len(piece.sentences[-1]) <= 16 and "，" not in piece.sentences[-1]:
+        piece.sentences.pop()
+
+
+def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int) -> None:
+    for it in items:  # corpus wording must not repeat what the template already says
+        for sentence in re.split(r"(?<=[。！？；])", f"{it.lead or ''}{it.text}"):
+            if len(sentence) >= 8:
+                selector.remember(sentence)
+    fixed = _fixed_chars(items)
+    slots = [(it, i) for it in items for i in range(len(it.fills))]
+    points = [it for it in items if it.kind == "points"]
+    weight = sum(it.fills[i][2] for it, i in slots) + sum(1.5 * it.k for it in points)
+    budget = max(target - fixed, 0)
+    unit_budget = budget / weight if weight else 0
+    for it in points:
+        it.pieces = selector.points(
+            it.role or "tasks", _query(it, profile), it.k, int(1.5 * it.k * unit_budget)
+        )
+    for it, i in slots:
+        _piece, role, w, mood = it.fills[i]
+        got = selector.sentences(role, _query(it, profile), int(w * unit_budget), mood=mood)  # type: ignore[arg-type]
+        it.fills[i] = (got, role, w, mood)
+    # Second pass: a slot that found little leaves room; spread it over the others.
+    for _ in range(3):
+        total = _total(items)
+        if total >= target * (1 - _AIM) or not slots:
+            break
+        deficit = target - total
+        for it, i in slots:
+            piece, role, _w, mood = it.fills[i]
+            selector.more(piece, role, _query(it, profile), deficit // len(slots) + 1, mood=mood)  # type: ignore[arg-type]
+    for it in items:
+        for piece in [f[0] for f in it.fills] + it.pieces:
+            _trim_tail(piece)
+    # Too long: drop corpus sentences from the largest fills.
+    while _total(items) > target * (1 + _AIM):
+        pieces = [f[0] for it in items for f in it.fills if f[0].sentences]
+        pieces += [p for it in items for p in it.pieces if p.sentences]
+        if not pieces:
+            break
+        largest = max(pieces, key=lambda p: p.chars)
+        largest.sentences.pop()
+        _trim_tail(largest)
+
+
+def _total(items: list[_Item]) -> int:
+    total = _fixed_chars(items)
+    for it in items:
+        total += sum(f[0].chars for f in it.fills)
+        total += sum(p.chars for p in it.pieces)
+    return total
+
+
+def _assemble(
+    items: list[_Item], profile: Profile, numbering: str
+) -> tuple[str, list[DraftParagraph]]:
+    title = ""
+    paragraphs: list[DraftParagraph] = []
+    heading: str | None = None
+    section_no = 0
+    point_no = 0
+
+    def body(it: _Item) -> tuple[str, list[SourceRef]]:
+        text = it.text
+        sources: list[SourceRef] = []
+        for piece, _role, _w, _mood in it.fills:
+            text += "".join(piece.sentences)
+            sources.extend(s for s in piece.sources if s not in sources)
+        return text, sources
+
+    for it in items:
+        if it.kind == "title":
+            title = it.text
+        elif it.kind == "salutation":
+            paragraphs.append(DraftParagraph(text=it.text, role="opening", kind="salutation"))
+        elif it.kind == "h":
+            section_no += 1
+            point_no = 0
+            heading = f"{_cn(section_no)}、{it.text}"
+            paragraphs.append(
+                DraftParagraph(text=heading, role=it.role, heading=heading, level=1, kind="heading")
+            )
+        elif it.kind in ("p", "closing"):
+            text, sources = body(it)
+            kind = "closing" if it.kind == "closing" else "body"
+            role = it.role or "closing"
+            paragraphs.append(
+                DraftParagraph(
+                    text=text,
+                    role=role,
+                    heading=heading if role != "opening" else None,
+                    kind=kind,
+                    sources=sources,
+                )
+            )
+        elif it.kind == "point":
+            point_no += 1
+            lead = numbering.format(n=_cn(point_no)) + it.lead
+            text, sources = body(it)
+            paragraphs.append(
+                DraftParagraph(
+                    text=lead + text, role=it.role, heading=heading, lead=lead, sources=sources
+                )
+            )
+        elif it.kind == "points":
+            for piece in it.pieces:
+                point_no += 1
+                lead = numbering.format(n=_cn(point_no)) + (piece.lead or "")
+                paragraphs.append(
+                    DraftParagraph(
+                        text=lead + "".join(piece.sentences),
+                        role=it.role,
+                        heading=heading,
+                        lead=lead,
+                        sources=list(piece.sources),
+                    )
+                )
+    return title, paragraphs
+
+
+def _date_cn(profile: Profile) -> str | None:
+    d = profile.meeting.date
+    return f"{d.year}年{d.month}月{d.day}日" if d is not None else None
+
+
+def draft(
+    profile: Profile,
+    corpus_model: CorpusModel,
+    *,
+    seed: int | None = None,
+    templates_dir: Path | str | None = None,
+) -> Draft:
+    """Compose a speech draft for ``profile`` from the corpus model.
+
+    Args:
+        profile: The validated city profile.
+        corpus_model: From :func:`speechkit.draft.model_cache.load_model`.
+        seed: Random seed; defaults to ``profile.seed``, else 0. Same inputs and seed give the
+            same draft; another seed gives other wording.
+        templates_dir: Folder with the four meeting-type templates
+            (default: the bundled ``templates/``).
+
+    Returns:
+        The :class:`~speechkit.draft.model.Draft` with ``stats`` (chars, target, per-source shares).
+
+    Raises:
+        TemplateError: A template is missing or fails to render.
+    """
+    effective = seed if seed is not None else (profile.seed if profile.seed is not None else 0)
+    target = profile.length
+    plan = plan_sections(profile, corpus_model.role_order)
+    allowed = frozenset(
+        n
+        for n in corpus_model.names
+        if any(
+            n in text
+            for text in (
+                profile.city,
+                profile.province or "",
+                *profile.achievements,
+                *profile.problems,
+                *profile.priorities,
+                *profile.figures.values(),
+            )
+        )
+    )
+    ctx = AdaptContext(
+        city=profile.city, unit=profile.unit, campaign=profile.campaign, allowed_names=allowed
+    )
+    folder = Path(templates_dir) if templates_dir is not None else None
+    cap = 0.22
+    result: Draft | None = None
+    for _attempt in range(4):
+        # One RNG stream per concern, derived from the seed, so attempts stay reproducible.
+        base = int.from_bytes(hashlib.sha256(f"{effective}".encode()).digest()[:8], "little")
+        rng = random.Random(base)
+        template_path, rendered = render_skeleton(profile, plan, rng=rng, folder=folder)
+        items = _parse(rendered, template_path)
+        selector = Selector(
+            corpus_model, ctx, seed=base + 1, max_chars_per_speech=int(cap * target)
+        )
+        _fill(items, profile, selector, target)
+        numbering = _NUMBERING[random.Random(base + 2).randrange(len(_NUMBERING))]
+        title, paragraphs = _assemble(items, profile, numbering)
+        text = "\n".join(p.text for p in paragraphs)
+        per_source = shares(corpus_model.grams, text)
+        top = max(per_source.values(), default=0.0)
+        result = Draft(
+            title=title,
+            paragraphs=paragraphs,
+            speaker=profile.speaker.title,
+            date=_date_cn(profile),
+            stats={
+                "chars": count_chars(text),
+                "target_length": target,
+                "max_share_one_source": round(top, 4),
+                "shares": [
+                    {
+                        "source": corpus_model.speeches[sid][0],
+                        "first_line": corpus_model.speeches[sid][1],
+                        "last_line": corpus_model.speeches[sid][2],
+                        "share": share,
+                    }
+                    for sid, share in list(per_source.items())[:10]
+                ],
+                "seed": effective,
+                "sections": profile.sections,
+                "meeting_type": profile.meeting.type,
+                "template": (
+                    f"templates/{Path(template_path).name}" if folder is None else template_path
+                ),
+                "roles_from": corpus_model.roles_backend,
+            },
+        )
+        if top <= MAX_SHARE:
+            break
+        cap *= 0.6
+    assert result is not None
+    return result

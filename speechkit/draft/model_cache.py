@@ -1,0 +1,467 @@
+"""The corpus model drafting works from, built once and cached on disk.
+
+The model holds every usable body paragraph of the corpus with its role, its sub-point lead
+and its sentences (with the place and person names jieba finds in them), a TF-IDF matrix for
+relevance, the mined role order, and a 13-gram index for the originality check. Building it
+reads and tags the whole corpus (seconds); loading it from the cache takes milliseconds, so
+drafting is fast. The cache key is a hash of the corpus content plus :data:`MODEL_VERSION`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from speechkit.atomic import atomic_path
+from speechkit.draft import resources as res
+from speechkit.draft.originality import GramIndex
+from speechkit.errors import InputError, StoreError
+from speechkit.model import Speech
+from speechkit.paths import cache_dir, corpus_dir
+from speechkit.types import ROLES, PathLike, Role
+
+__all__ = ["MODEL_VERSION", "CorpusModel", "Unit", "build_model", "char_bigrams", "load_model"]
+
+#: Bump when the pickled layout or the building rules change.
+MODEL_VERSION = 7
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』）])|(?<=[。！？!?][”’」』）])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping the end punctuation.
+
+    Examples:
+        >>> split_sentences("一要抓落实。二要抓长效！“好。”最后")
+        ['一要抓落实。', '二要抓长效！', '“好。”', '最后']
+    """
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def char_bigrams(text: str) -> list[str]:
+    """Character bigrams of the CJK runs of ``text``: the TF-IDF features.
+
+    Bigrams need no tokenizer at query time, so a warm draft never loads jieba.
+
+    Examples:
+        >>> char_bigrams("创建文明，城市")
+        ['创建', '建文', '文明', '城市']
+    """
+    out: list[str] = []
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+@dataclass(slots=True)
+class Unit:
+    """One corpus body paragraph prepared for drafting.
+
+    Attributes:
+        speech: Index of its speech in :attr:`CorpusModel.speeches`.
+        source: Source path as shown to users.
+        line: 1-based line of the paragraph in the source.
+        role: Its role in the speech.
+        lead: Its own sub-point lead sentence with the numbering marker removed
+            (``加强组织领导。``), or ``None``.
+        sentences: Body sentences after the lead (marker removed).
+        names: For each sentence, the place/person names it contains.
+    """
+
+    speech: int
+    source: str
+    line: int
+    role: Role
+    lead: str | None
+    sentences: tuple[str, ...]
+    names: tuple[tuple[str, ...], ...]
+
+    @property
+    def text(self) -> str:
+        return (self.lead or "") + "".join(self.sentences)
+
+
+@dataclass(slots=True)
+class CorpusModel:
+    """Everything drafting needs from the corpus (see module docstring)."""
+
+    key: str
+    roles_backend: str
+    units: list[Unit]
+    speeches: list[tuple[str, int, int]]
+    names: frozenset[str]
+    role_order: tuple[Role, ...]
+    role_share: dict[str, float]
+    vocabulary: dict[str, int]
+    idf: Any
+    matrix: Any
+    grams: GramIndex
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def query_weights(self, text: str) -> dict[int, float]:
+        """L2-normalised TF-IDF weights of ``text`` in the model vocabulary (``{column: weight}``).
+
+        Same weighting as the fitted vectorizer (sublinear tf, idf, l2), computed without
+        scikit-learn so a warm draft never imports it.
+        """
+        import math
+
+        counts: dict[int, int] = {}
+        for gram in char_bigrams(text):
+            j = self.vocabulary.get(gram)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        weights = {j: (1.0 + math.log(c)) * float(self.idf[j]) for j, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {j: w / norm for j, w in weights.items()} if norm else {}
+
+    def similarity(self, text: str) -> Any:
+        """Cosine similarity of ``text`` to every unit (1-D numpy array)."""
+        import numpy as np
+
+        vec = np.zeros(len(self.vocabulary), dtype=np.float64)
+        for j, w in self.query_weights(text).items():
+            vec[j] = w
+        return np.asarray(self.matrix @ vec).ravel()
+
+
+# ---------------------------------------------------------------------------- corpus key
+
+
+def _hash_files(paths: Sequence[PathLike]) -> str:
+    digest = hashlib.sha256()
+    files: list[Path] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            files.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            )
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise InputError("no such file or folder; check the --corpus path", path=p)
+    if not files:
+        raise InputError("no files to read; point --corpus at a folder of 范文", path=paths[0])
+    for f in files:
+        digest.update(f.name.encode())
+        digest.update(hashlib.sha256(f.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _hash_db(db: PathLike) -> str:
+    path = Path(db)
+    if not path.is_file():
+        raise InputError(
+            "database not found; create it with 'speechkit ingest PATH --db FILE'", path=path
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute(
+                "SELECT source, sha256 FROM documents ORDER BY source, id"
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(
+            f"{path}: cannot read the store ({exc}); rebuild it with 'speechkit ingest'"
+        ) from exc
+    digest = hashlib.sha256()
+    for source, sha in rows:
+        digest.update(f"{source}\0{sha}\n".encode())
+    return digest.hexdigest()
+
+
+def corpus_key(paths: Sequence[PathLike] = (), *, db: PathLike | None = None) -> str:
+    """Content hash of the corpus a draft reads (files' bytes, or the store's document hashes)."""
+    if db is not None and not paths:
+        base = _hash_db(db)
+    else:
+        base = _hash_files(list(paths) or [corpus_dir()])
+    return hashlib.sha256(f"{base}:{MODEL_VERSION}:{_roles_backend()}".encode()).hexdigest()
+
+
+# ---------------------------------------------------------------------------- corpus access
+
+
+def _roles_backend() -> str:
+    # Look for the module file, not import it: the cache key must not pay for loading
+    # scikit-learn (importing speechkit.structure does).
+    import importlib.util
+
+    spec = importlib.util.find_spec("speechkit.structure")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    found = any((Path(folder) / "learn.py").is_file() for folder in folders)
+    return "speechkit.structure" if found else "fallback"
+
+
+def _open_speeches(
+    paths: Sequence[PathLike], db: PathLike | None, warn: Callable[[str], None] | None
+) -> tuple[list[Speech], str, tuple[str, ...]]:
+    """On-topic speeches with roles, the roles' origin, and the mined typical role sequence.
+
+    Uses :func:`speechkit.corpus.open_corpus` and :func:`speechkit.structure.learn` when this
+    build has them, else the simple readers of :mod:`speechkit.draft.fallback_corpus`.
+    """
+    try:
+        from speechkit.corpus import open_corpus
+    except ImportError:
+        open_corpus = None  # type: ignore[assignment]
+    if open_corpus is None:
+        from speechkit.draft.fallback_corpus import guess_roles, read_speeches
+
+        if db is not None and not paths:
+            raise InputError("reading a --db store needs the speechkit.corpus module", path=db)
+        speeches = read_speeches(list(paths) or [corpus_dir()])
+        guess_roles(speeches)
+        return _on_topic(speeches), "fallback", ()
+    with open_corpus(list(paths), db=db, warn=warn) as corpus:
+        try:
+            from speechkit.structure import learn
+        except ImportError:
+            learn = None  # type: ignore[assignment]
+        if learn is None:
+            from speechkit.draft.fallback_corpus import guess_roles
+
+            speeches = corpus.speeches()
+            guess_roles(speeches)
+            return _on_topic(speeches), "fallback", ()
+        # save=False: drafting reads the user's store, it never writes to it.
+        structure = learn(corpus, seed=0, save=False)
+        speeches = corpus.speeches()
+    off_topic = {s.get("id") for s in structure.speeches if not s.get("on_topic", True)}
+    kept = [s for s in speeches if s.id not in off_topic]
+    if all(p.role is None for s in kept for p in s.paragraphs):
+        from speechkit.draft.fallback_corpus import guess_roles
+
+        guess_roles(kept)
+        return kept, "fallback", ()
+    typical = tuple(str(r) for r in structure.outline.get("typical_sequence", ()) if r in ROLES)
+    return kept, "speechkit.structure", typical
+
+
+def _on_topic(speeches: list[Speech]) -> list[Speech]:
+    """Keep speeches about city campaigns (the fallback's topic filter: cue density)."""
+    kept = []
+    for speech in speeches:
+        text = speech.text
+        hits = sum(text.count(cue) for cue in res.TOPIC_CUES)
+        if hits * 1000 / max(len(text), 1) >= 2.0:
+            kept.append(speech)
+    return kept
+
+
+# ---------------------------------------------------------------------------- building
+
+
+#: jieba tags of proper names: places (ns), persons (nr*), other proper nouns (nz).
+_NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt", "nz"})
+
+
+def _dictionary_words() -> frozenset[str]:
+    """Words of jieba's main dictionary (empty when it cannot be read)."""
+    try:
+        import jieba
+
+        with jieba.get_dict_file() as fh:
+            return frozenset(
+                line.split(maxsplit=1)[0].decode("utf-8") for line in fh if line.strip()
+            )
+    except Exception:  # no dictionary: fall back to the stricter rule only
+        return frozenset()
+
+
+def _is_specific_name(
+    word: str, tag: str, df: int, n_speeches: int, known: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a jieba ns/nr token names a particular place or person (not a common word).
+
+    jieba tags many common words ns/nr (文明, 道德, 城市); real names are rare across
+    speeches, so a token must also be confined to few speeches or carry a place suffix.
+    """
+    if len(word) < 2 or word in res.GENERIC_NAMES:
+        return False
+    rare = df <= max(3, n_speeches // 10)
+    if tag == "ns":
+        return rare and len(word) <= 5
+    if tag == "nz":  # other proper nouns: place names jieba does not know as ns (广元)
+        return rare and 2 <= len(word) <= 3
+    if tag in ("nr", "nrfg", "nrt"):
+        return (
+            rare
+            and len(word) <= 3
+            and (word[0] in res.SURNAMES or (bool(known) and word not in known))
+        )
+    return False
+
+
+def build_model(
+    speeches: Sequence[Speech],
+    *,
+    key: str = "",
+    roles_backend: str = "fallback",
+    typical_sequence: Sequence[str] = (),
+) -> CorpusModel:
+    """Build the drafting model from speeches whose paragraphs carry roles.
+
+    Args:
+        speeches: On-topic speeches with ``Paragraph.role`` filled.
+        key: Cache key recorded in the model.
+        roles_backend: Where the roles came from (reported in draft stats).
+        typical_sequence: The outline's typical role sequence, when the structure model
+            mined one; roles it leaves out follow by their mean position.
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from speechkit.tokenize import make_tokenizer
+
+    tokenizer = make_tokenizer()
+    speech_meta: list[tuple[str, int, int]] = []
+    tagged: list[list[tuple[str, str]]] = []
+    raw_units: list[tuple[int, Any]] = []
+    positions: dict[str, list[float]] = defaultdict(list)
+    for s_index, speech in enumerate(speeches):
+        speech_meta.append((speech.source, speech.first_line, speech.last_line))
+        n = len(speech.paragraphs)
+        for i, para in enumerate(speech.paragraphs):
+            if para.role is not None:
+                positions[para.role].append(i / max(n - 1, 1))
+            raw_units.append((s_index, para))
+    # Names: ns/nr tokens confined to few speeches (document frequency over distinct speeches).
+    name_df: Counter[str] = Counter()
+    name_tag: dict[str, str] = {}
+    seen_texts: set[str] = set()
+    for speech in speeches:
+        words: set[str] = set()
+        for para in speech.paragraphs:
+            pairs = [(w, t) for w, t in tokenizer.pos(para.text) if t in _NAME_TAGS]
+            tagged.append(pairs)
+            for w, t in pairs:
+                words.add(w)
+                name_tag.setdefault(w, t)
+        fingerprint = speech.text[:200]
+        if fingerprint not in seen_texts:  # verbatim repeats do not make a name common
+            seen_texts.add(fingerprint)
+            name_df.update(words)
+    n_distinct = len(seen_texts)
+    known = _dictionary_words()
+    names = frozenset(
+        w for w, t in name_tag.items() if _is_specific_name(w, t, name_df[w], n_distinct, known)
+    )
+
+    # Unambiguous names are matched as substrings too (jieba may split them differently):
+    # names with a place suffix or a surname and 3+ characters, and names jieba's dictionary
+    # does not know (found by its HMM, e.g. 国昌, 怀川) — common words are all in the dictionary.
+    long_names = {
+        n
+        for n in names
+        if (len(n) >= 3 and (n[-1] in res.PLACE_SUFFIXES or n[0] in res.SURNAMES)) or n not in known
+    }
+    units: list[Unit] = []
+    for (s_index, para), pairs in zip(raw_units, tagged, strict=True):
+        if para.role is None:
+            continue
+        text = res.MARKER.sub("", para.text, count=1).strip()
+        sentences = split_sentences(text)
+        lead = None
+        if para.level == 1:
+            sentences = sentences[1:]  # the section heading itself is not reused
+        elif para.marker and sentences and len(sentences[0]) <= 30:
+            lead, sentences = sentences[0], sentences[1:]
+        if lead is None and not sentences:
+            continue
+        # A tagged token is a name when it is one or contains one (梦圆怀川 contains 怀川).
+        para_names = {
+            w for w, _ in pairs if w in names or any(n in w for n in names if len(n) < len(w))
+        }
+        para_names |= {n for n in long_names if n in para.text}
+        units.append(
+            Unit(
+                speech=s_index,
+                source=speeches[s_index].source,
+                line=para.line,
+                role=para.role,
+                lead=lead,
+                sentences=tuple(sentences),
+                names=tuple(tuple(sorted(w for w in para_names if w in s)) for s in sentences),
+            )
+        )
+    if not units:
+        raise InputError("the corpus has no usable speech paragraphs to draft from", path="corpus")
+
+    vectorizer = TfidfVectorizer(analyzer=char_bigrams, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([u.text for u in units]).tocsr().astype(np.float64)
+    mean_pos = {role: sum(v) / len(v) for role, v in positions.items() if v}
+    by_position = sorted((r for r in ROLES if r in mean_pos), key=lambda r: mean_pos[r])
+    merged = list(dict.fromkeys(r for r in typical_sequence if r in ROLES))
+    for role in by_position:  # a role the outline leaves out goes where it usually stands
+        if role not in merged:
+            after = [i for i, r in enumerate(merged) if mean_pos.get(r, 0.0) > mean_pos[role]]
+            merged.insert(after[0] if after else len(merged), role)
+    order = tuple(merged)
+    total = sum(len(v) for v in positions.values()) or 1
+    share = {role: len(positions.get(role, ())) / total for role in ROLES}
+    grams = GramIndex.build([s.text for s in speeches])
+    return CorpusModel(
+        key=key,
+        roles_backend=roles_backend,
+        units=units,
+        speeches=speech_meta,
+        names=names,
+        role_order=order,
+        role_share=share,
+        vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
+        idf=np.asarray(vectorizer.idf_, dtype=np.float64),
+        matrix=matrix,
+        grams=grams,
+    )
+
+
+def load_model(
+    paths: Sequence[PathLike] = (),
+    *,
+    db: PathLike | None = None,
+    use_cache: bool = True,
+    warn: Callable[[str], None] | None = None,
+) -> CorpusModel:
+    """Load the drafting model of a corpus from the cache, building and caching it when needed.
+
+    Args:
+        paths: Corpus files or folders; none means the bundled corpus (or ``db``).
+        db: SQLite store to read instead of (or together with) ``paths``.
+        use_cache: Read and write ``cache_dir()/draft-model-*.pkl``.
+        warn: Called with warnings from ingestion.
+
+    Raises:
+        InputError: Missing corpus path or nothing readable.
+    """
+    key = corpus_key(paths, db=db)
+    cache_file = cache_dir() / f"draft-model-{key[:24]}.pkl"
+    if use_cache and cache_file.is_file():
+        try:
+            with open(cache_file, "rb") as fh:
+                model = pickle.load(fh)
+            if isinstance(model, CorpusModel) and model.key == key:
+                return model
+        except Exception:  # a stale or damaged cache is rebuilt, never fatal
+            pass
+    speeches, backend, typical = _open_speeches(paths, db, warn)
+    model = build_model(speeches, key=key, roles_backend=backend, typical_sequence=typical)
+    if use_cache:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(cache_file) as tmp, open(tmp, "wb") as fh:
+                pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an unwritable cache slows the next run, nothing more
+            if warn is not None:
+                warn(f"cannot cache the corpus model in {cache_file.parent}: {exc}")
+    return model

@@ -1,0 +1,140 @@
+"""Drafting from a profile file to printed text, JSON or a written file (what the CLI calls)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from speechkit.atomic import atomic_open
+from speechkit.draft.model import Draft
+from speechkit.errors import OutputError, ParameterError
+from speechkit.types import PathLike
+
+__all__ = [
+    "OUTPUT_SUFFIXES",
+    "check_output_path",
+    "draft_from_file",
+    "draft_to_json",
+    "write_draft",
+]
+
+#: Extensions ``-o`` understands.
+OUTPUT_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".text", ".json")
+
+
+def draft_to_json(draft: Draft) -> dict[str, Any]:
+    """The JSON form of a draft (the shape issue 6 fixes; extra fields only added).
+
+    Examples:
+        >>> from speechkit.draft.model import DraftParagraph, SourceRef
+        >>> d = Draft("讲话", [DraftParagraph("一是…", role="tasks", heading="二、干",
+        ...                   sources=[SourceRef("corpus/004.txt", 27)])], stats={"chars": 3})
+        >>> draft_to_json(d)["paragraphs"][0]["sources"]
+        [{'source': 'corpus/004.txt', 'line': 27}]
+    """
+    return {
+        "title": draft.title,
+        "speaker": draft.speaker,
+        "date": draft.date,
+        "paragraphs": [
+            {
+                "role": p.role,
+                "heading": p.heading,
+                "text": p.text,
+                "kind": p.kind,
+                "level": p.level,
+                "lead": p.lead,
+                "sources": [{"source": s.source, "line": s.line} for s in p.sources],
+            }
+            for p in draft.paragraphs
+        ],
+        "stats": draft.stats,
+    }
+
+
+def check_output_path(path: PathLike) -> Path:
+    """Reject an output we cannot write (extension, folder) before any work is done.
+
+    Raises:
+        ParameterError: Unknown extension.
+        OutputError: The folder is missing or not writable, or the path is a folder.
+    """
+    import os
+
+    target = Path(path)
+    if target.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise ParameterError(
+            "output extension", target.suffix or target.name, " | ".join(OUTPUT_SUFFIXES)
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give a file name such as 讲话稿.docx")
+    if not folder.is_dir():
+        raise OutputError(
+            f"{target}: folder {folder} does not exist; create it or choose another path"
+        )
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"{target}: folder {folder} is not writable; choose a writable path")
+    return target
+
+
+def write_draft(draft: Draft, path: PathLike) -> Path:
+    """Write ``draft`` by extension: .docx (GB/T 9704), .md, .txt or .json — atomically.
+
+    Raises:
+        ParameterError: Unknown extension.
+        OutputError: The file cannot be written (nothing is left behind).
+    """
+    target = check_output_path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".docx":
+        from speechkit.render.docx import write_docx
+
+        return Path(write_docx(draft, target))
+    if suffix == ".json":
+        with atomic_open(target, "w", encoding="utf-8") as fh:
+            json.dump(draft_to_json(draft), fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        return target
+    from speechkit.render.text import write_text_output
+
+    return Path(write_text_output(draft, target))
+
+
+def draft_from_file(
+    profile_path: PathLike,
+    *,
+    corpus: Sequence[PathLike] = (),
+    db: PathLike | None = None,
+    seed: int | None = None,
+    templates_dir: PathLike | None = None,
+    use_cache: bool = True,
+    warn: Callable[[str], None] | None = None,
+) -> Draft:
+    """Load a profile and the corpus model, and compose the draft.
+
+    Args:
+        profile_path: The YAML profile.
+        corpus: Corpus files or folders (default: the bundled corpus).
+        db: SQLite store to read the corpus from.
+        seed: Overrides the profile's ``seed``.
+        templates_dir: Folder of the user's own templates.
+        use_cache: Use the on-disk corpus-model cache.
+        warn: Receives one-line warnings.
+
+    Raises:
+        ProfileError, TemplateError, InputError, StoreError: With a message naming file and line.
+    """
+    from speechkit.draft.compose import draft
+    from speechkit.draft.model_cache import load_model
+    from speechkit.draft.profile import load_profile
+
+    profile = load_profile(profile_path)  # profile errors first: they are the user's quickest fix
+    if templates_dir is not None and not Path(templates_dir).is_dir():
+        from speechkit.errors import TemplateError
+
+        raise TemplateError(f"{templates_dir}: templates folder not found; check --templates")
+    model = load_model(corpus, db=db, use_cache=use_cache, warn=warn)
+    return draft(profile, model, seed=seed, templates_dir=templates_dir)

@@ -1,0 +1,361 @@
+"""The YAML city profile: what a speechwriter tells speechkit about the city and the meeting.
+
+The profile is validated with pydantic; every error names the key and the YAML line,
+in English and Chinese (``profile.yaml:7: sections: must be between 3 and 5 (got 6) /
+第7行 sections 应为 3–5``). Profile values are data: the composer hands them to the
+templates as variables and never evaluates them as template code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from speechkit.errors import ProfileError
+from speechkit.types import PathLike
+
+__all__ = [
+    "LEVELS",
+    "MEETING_TYPES",
+    "Meeting",
+    "Profile",
+    "Speaker",
+    "load_profile",
+    "parse_profile",
+]
+
+#: Administrative levels a profile can name; they decide 全市/全区/全县 throughout the draft.
+LEVELS: tuple[str, ...] = ("市", "区", "县")
+#: Meeting types, each with its own template.
+MEETING_TYPES: tuple[str, ...] = ("动员会", "推进会", "部署会", "总结表彰会")
+#: How a derived meeting name ends for each meeting type.
+_MEETING_SUFFIX = {
+    "动员会": "动员大会",
+    "推进会": "推进会",
+    "部署会": "部署会",
+    "总结表彰会": "总结表彰大会",
+}
+#: Campaign names that already start with a verb are not prefixed with 创建.
+_CAMPAIGN_VERBS = ("创建", "争创", "巩固", "迎接", "推进", "深化")
+
+MeetingType = Literal["动员会", "推进会", "部署会", "总结表彰会"]
+Level = Literal["市", "区", "县"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Meeting(_Strict):
+    """The meeting the speech is given at.
+
+    Attributes:
+        type: 动员会 | 推进会 | 部署会 | 总结表彰会; picks the template.
+        name: Full meeting name; derived from city, campaign and type when absent.
+        date: Meeting date (``2027-04-10``), optional.
+    """
+
+    type: MeetingType
+    name: str | None = Field(default=None, min_length=2)
+    date: _dt.date | None = None
+
+
+class Speaker(_Strict):
+    """Who gives the speech.
+
+    Attributes:
+        title: The speaker's post (市委书记, 区长); it decides the voice of the draft.
+    """
+
+    title: str = Field(min_length=2)
+
+
+class Profile(_Strict):
+    """A validated city profile (see ``speechkit init-profile`` for an annotated example).
+
+    Attributes:
+        city: City, district or county name (青岚市, 云溪区, 松阳县). Required.
+        level: 市 | 区 | 县; inferred from the last character of ``city`` when absent.
+        province: Province name, optional.
+        campaign: The campaign (全国文明城市, 全国文明城区, 国家卫生城市…). Required.
+        meeting: Meeting type, name and date.
+        speaker: The speaker's title.
+        achievements: Achievements to mention (each appears in the draft).
+        problems: Problems and shortcomings to mention.
+        priorities: Focus areas of the tasks section.
+        figures: Named numbers, e.g. ``{志愿者人数: 9.8万人}``.
+        sections: Number of level-1 sections, 3–5 (default 3).
+        length: Target length in Chinese characters, at least 1000 (default 4000).
+        seed: Random seed for the wording; the command line ``--seed`` overrides it.
+    """
+
+    city: str = Field(min_length=2)
+    level: Level | None = None
+    province: str | None = None
+    campaign: str = Field(min_length=2)
+    meeting: Meeting
+    speaker: Speaker
+    achievements: list[str] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=list)
+    priorities: list[str] = Field(default_factory=list)
+    figures: dict[str, str] = Field(default_factory=dict)
+    sections: int = Field(default=3, ge=3, le=5)
+    length: int = Field(default=4000, ge=1000)
+    seed: int | None = None
+
+    @field_validator("figures", mode="before")
+    @classmethod
+    def _numbers_as_text(cls, value: Any) -> Any:
+        # ``志愿者人数: 98000`` is a number in YAML; the draft quotes it as written.
+        if isinstance(value, dict):
+            return {
+                k: (str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v)
+                for k, v in value.items()
+            }
+        return value
+
+    @field_validator("achievements", "problems", "priorities")
+    @classmethod
+    def _no_empty_items(cls, value: list[str]) -> list[str]:
+        return [item.strip().rstrip("。；;，,") for item in value if item.strip()]
+
+    @model_validator(mode="after")
+    def _infer(self) -> Profile:
+        if self.level is None:
+            suffix = self.city[-1]
+            if suffix not in LEVELS:
+                raise ValueError("level_unknown")
+            object.__setattr__(self, "level", suffix)
+        if self.meeting.name is None:
+            campaign = self.campaign
+            verb = "" if campaign.startswith(_CAMPAIGN_VERBS) else "创建"
+            name = f"{self.city}{verb}{campaign}{_MEETING_SUFFIX[self.meeting.type]}"
+            object.__setattr__(self, "meeting", self.meeting.model_copy(update={"name": name}))
+        return self
+
+    @property
+    def unit(self) -> str:
+        """The level character: 市, 区 or 县."""
+        return self.level or self.city[-1]
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """Line number (1-based) of every key and list item, by its path in the document."""
+
+    by_path: dict[tuple[Any, ...], int]
+
+    def of(self, path: tuple[Any, ...]) -> int | None:
+        # A missing key has no line: fall back to its nearest existing parent.
+        while path:
+            if path in self.by_path:
+                return self.by_path[path]
+            path = path[:-1]
+        return self.by_path.get(())
+
+
+def _node_lines(node: Any, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+    import yaml
+
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[(*path, key)] = key_node.start_mark.line + 1
+            _node_lines(value_node, (*path, key), out)
+            out[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _node_lines(item, (*path, i), out)
+
+
+_FIELD_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
+    (): tuple(Profile.model_fields),
+    ("meeting",): tuple(Meeting.model_fields),
+    ("speaker",): tuple(Speaker.model_fields),
+}
+
+_TYPE_NAMES = {
+    "string_type": ("a text", "文本"),
+    "int_type": ("a whole number", "整数"),
+    "int_parsing": ("a whole number", "整数"),
+    "int_from_float": ("a whole number", "整数"),
+    "list_type": ("a list (one '- item' per line)", "列表（每行一个“- 条目”）"),
+    "dict_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "model_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "model_attributes_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "date_type": ("a date like 2027-04-10", "日期，如 2027-04-10"),
+    "date_parsing": ("a date like 2027-04-10", "日期，如 2027-04-10"),
+    "date_from_datetime_parsing": ("a date like 2027-04-10", "日期，如 2027-04-10"),
+    "date_from_datetime_inexact": ("a date like 2027-04-10", "日期，如 2027-04-10"),
+}
+
+
+def _describe(error: dict[str, Any]) -> tuple[str, str]:
+    """English and Chinese text for one pydantic error."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "required key is missing; add it", "缺少必填项，请补充"
+    if kind == "extra_forbidden":
+        parent = tuple(str(p) for p in loc[:-1])
+        valid = _FIELD_NAMES.get(parent, ())
+        guess = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.5)
+        hint_en = f"; did you mean '{guess[0]}'?" if guess else f"; valid keys: {', '.join(valid)}"
+        hint_zh = f"，是否应为 {guess[0]}？" if guess else f"，可用的键：{'、'.join(valid)}"
+        return f"unknown key{hint_en}", f"未知的键{hint_zh}"
+    if kind == "literal_error":
+        if loc == ("meeting", "type"):
+            valid = " | ".join(MEETING_TYPES)
+            return (
+                f"unknown meeting type {value!r}; valid types: {valid}",
+                f"会议类型无效，应为 {valid} 之一",
+            )
+        if loc == ("level",):
+            valid = " | ".join(LEVELS)
+            return f"must be one of {valid} (got {value!r})", f"应为 {valid} 之一"
+        return (
+            f"must be one of {ctx.get('expected')} (got {value!r})",
+            f"应为 {ctx.get('expected')} 之一",
+        )
+    if kind in ("greater_than_equal", "less_than_equal"):
+        if loc == ("sections",):
+            return f"must be between 3 and 5 (got {value})", "应为 3–5"
+        if loc == ("length",):
+            return (
+                f"must be at least 1000 characters (got {value})",
+                "应不少于 1000 字",
+            )
+        bound = ctx.get("ge", ctx.get("le"))
+        op = "at least" if kind == "greater_than_equal" else "at most"
+        return (
+            f"must be {op} {bound} (got {value})",
+            f"应{'不小于' if op == 'at least' else '不大于'} {bound}",
+        )
+    if kind == "string_too_short":
+        return "must not be empty", "不能为空"
+    if kind in _TYPE_NAMES:
+        en, zh = _TYPE_NAMES[kind]
+        return f"must be {en} (got {value!r})", f"应为{zh}"
+    if kind == "value_error" and "level_unknown" in str(error.get("msg", "")):
+        return (
+            "cannot infer the level from the name; add 'level: 市|区|县'",
+            "无法从名称推断级别，请填写 level: 市|区|县",
+        )
+    return str(error.get("msg", kind)), "取值无效"
+
+
+def _format_error(path: Path, exc: ValidationError, lines: _Lines) -> str:
+    errors = exc.errors(include_url=False)
+    located = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "value_error" and "level_unknown" in str(error.get("msg", "")):
+            loc = ("city",)
+        located.append((error["type"] == "missing", lines.of(loc) or 1, loc, error))
+    # Errors at a key the user wrote come before missing keys, then in line order.
+    located.sort(key=lambda item: item[:2])
+    _, line, loc, error = located[0]
+    key = ".".join(str(p) for p in loc) or "profile"
+    en, zh = _describe(error)
+    more = f" (and {len(located) - 1} more)" if len(located) > 1 else ""
+    return f"{path}:{line}: {key}: {en} / 第{line}行 {key} {zh}{more}"
+
+
+def parse_profile(text: str, *, path: PathLike = "profile.yaml") -> Profile:
+    """Validate the YAML text of a profile.
+
+    Args:
+        text: YAML document.
+        path: Name used in error messages.
+
+    Returns:
+        The validated :class:`Profile`.
+
+    Raises:
+        ProfileError: Invalid YAML or an invalid value, naming the key and the line.
+
+    Examples:
+        >>> p = parse_profile("city: 云溪区\\ncampaign: 全国文明城区\\n"
+        ...                   "meeting: {type: 推进会}\\nspeaker: {title: 区委书记}")
+        >>> p.level, p.meeting.name
+        ('区', '云溪区创建全国文明城区推进会')
+        >>> try:
+        ...     parse_profile("city: 云溪区\\nsectons: 4")
+        ... except ProfileError as exc:
+        ...     print(str(exc).split(" / ")[0])
+        profile.yaml:2: sectons: unknown key; did you mean 'sections'?
+    """
+    import yaml
+
+    where = Path(path)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ProfileError(
+            f"{where}:{line}: invalid YAML: {problem}; check indentation and 'key: value' syntax"
+            f" / 第{line}行 YAML 格式错误"
+        ) from exc
+    if data is None:
+        raise ProfileError(
+            f"{where}:1: profile is empty; run 'speechkit init-profile' for an example"
+            " / 第1行 配置文件为空"
+        )
+    if not isinstance(data, dict):
+        raise ProfileError(
+            f"{where}:1: profile must be a mapping of 'key: value' lines, "
+            f"not a {type(data).__name__}"
+            " / 第1行 配置文件应为“键: 值”形式"
+        )
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is not None:
+        _node_lines(node, (), lines)
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(_format_error(where, exc, _Lines(lines))) from None
+
+
+def load_profile(path: PathLike) -> Profile:
+    """Read and validate a YAML profile file.
+
+    Raises:
+        ProfileError: Missing or unreadable file, invalid YAML or values.
+    """
+    where = Path(path)
+    try:
+        raw = where.read_bytes()
+    except FileNotFoundError:
+        raise ProfileError(
+            f"{where}: profile not found; check the path or run 'speechkit init-profile {where}'"
+            " / 找不到配置文件"
+        ) from None
+    except IsADirectoryError:
+        raise ProfileError(
+            f"{where}: is a folder, not a YAML profile / 这是文件夹，不是配置文件"
+        ) from None
+    except OSError as exc:
+        raise ProfileError(f"{where}: cannot read ({exc.strerror}) / 无法读取") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ProfileError(
+            f"{where}:{line}: not UTF-8 text; save the profile as UTF-8"
+            f" / 第{line}行 不是 UTF-8 编码"
+        ) from None
+    return parse_profile(text, path=where)

@@ -1,0 +1,178 @@
+"""Drafts checked as properties, on the bundled corpus, for every test profile and example."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from speechkit.draft import draft, draft_to_json, load_profile
+from speechkit.draft.compose import count_chars
+from speechkit.draft.model_cache import CorpusModel
+
+from .conftest import EXAMPLES, PROFILES
+
+ALL = PROFILES + EXAMPLES
+CN = "一二三四五六七八九十"
+# Placeholders of scraped 范文 (xx市, X同志, *副部长, 某某) and stray redaction marks.
+PLACEHOLDER = re.compile(
+    r"[xX]{2}|[xX×Ｘ](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[xX×Ｘ]|[*＊]|某某"
+)
+_cache: dict[tuple[str, int | None], object] = {}
+
+
+def _draft(path: Path, model: CorpusModel, seed: int | None = None):  # type: ignore[no-untyped-def]
+    key = (str(path), seed)
+    if key not in _cache:
+        _cache[key] = draft(load_profile(path), model, seed=seed)
+    return _cache[key]
+
+
+@pytest.fixture(params=ALL, ids=[p.stem for p in ALL])
+def case(request: pytest.FixtureRequest, corpus_model: CorpusModel):  # type: ignore[no-untyped-def]
+    path = request.param
+    return load_profile(path), _draft(path, corpus_model)
+
+
+def test_every_fact_of_the_profile_appears(case) -> None:  # type: ignore[no-untyped-def]
+    profile, d = case
+    text = d.body_text
+    for fact in (*profile.achievements, *profile.problems, *profile.priorities):
+        assert fact in text, fact
+    for name, value in profile.figures.items():
+        assert name in text and value in text, (name, value)
+    assert profile.meeting.name in d.title
+
+
+def test_structure_title_opening_sections_closing(case) -> None:  # type: ignore[no-untyped-def]
+    profile, d = case
+    assert d.title == f"在{profile.meeting.name}上的讲话"
+    assert d.paragraphs[0].kind == "salutation"
+    opening = d.paragraphs[1]
+    assert opening.role == "opening" and profile.meeting.name in opening.text
+    assert opening.text.endswith(f"下面我讲{CN[profile.sections - 1]}点意见。")
+    headings = [p for p in d.paragraphs if p.level == 1]
+    assert len(headings) == profile.sections
+    for i, h in enumerate(headings):
+        assert h.text.startswith(f"{CN[i]}、")
+        assert "，" in h.text  # the genre's paired heading: 提高政治站位，深刻认识…
+    assert d.paragraphs[-1].kind == "closing"
+    assert d.paragraphs[-1].text.startswith("同志们")
+    # The outline: significance/situation before tasks, safeguards last.
+    roles = [h.role for h in headings]
+    assert roles[-1] == "safeguards"
+    assert max(i for i, r in enumerate(roles) if r in ("significance", "situation")) < roles.index(
+        "tasks"
+    )
+    # Numbered sub-points with a lead that is a prefix of the paragraph.
+    leads = [p for p in d.paragraphs if p.lead]
+    assert leads
+    for p in leads:
+        assert p.text.startswith(p.lead)
+        assert re.match(rf"^(?:[{CN}]是|第[{CN}]，)", p.lead)
+
+
+def test_no_placeholders_and_no_corpus_names(case, corpus_names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    profile, d = case
+    text = d.title + d.body_text
+    assert not PLACEHOLDER.search(text), PLACEHOLDER.search(text)
+    given = " ".join(
+        [profile.city, profile.province or "", *profile.achievements, *profile.problems,
+         *profile.priorities]
+    )  # fmt: skip
+    leaked = [name for name in corpus_names if name in text and name not in given]
+    assert not leaked
+
+
+def test_level_is_consistent(case) -> None:  # type: ignore[no-untyped-def]
+    profile, d = case
+    text = d.body_text
+    unit = profile.unit
+    for other in "市区县":
+        if other != unit:
+            assert not re.search(rf"(?<![健完齐安])全{other}(?!民)", text)  # not 健全市民
+            assert f"{other}委、{other}政府" not in text
+    assert f"{unit}委" in text
+
+
+def test_length_within_15_percent(case) -> None:  # type: ignore[no-untyped-def]
+    profile, d = case
+    chars = count_chars(d.body_text)
+    assert d.stats["chars"] == chars
+    assert abs(chars - profile.length) <= 0.15 * profile.length, (chars, profile.length)
+
+
+_KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _grams(text: str) -> set[str]:
+    chars = "".join(_KEEP.findall(text))
+    return {chars[i : i + 13] for i in range(len(chars) - 12)}
+
+
+@pytest.fixture(scope="module")
+def speech_grams() -> list[set[str]]:
+    """13-grams of every speech the ingest engine finds in the corpus (on- and off-topic)."""
+    from speechkit.corpus import open_corpus
+
+    with open_corpus() as corpus:
+        return [_grams(s.text) for s in corpus.speeches()]
+
+
+def test_originality_against_every_corpus_speech(case, speech_grams: list[set[str]]) -> None:  # type: ignore[no-untyped-def]
+    """Recount the 13-gram shares naively against every speech of the corpus (not the index)."""
+    _, d = case
+    mine = _grams(d.body_text)
+    worst = max(len(mine & grams) / len(mine) for grams in speech_grams)
+    assert worst <= 0.35
+    assert d.stats["max_share_one_source"] <= 0.35
+    assert abs(d.stats["max_share_one_source"] - worst) < 0.02
+
+
+def test_provenance_points_at_corpus_lines(case, corpus_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _, d = case
+    refs = [s for p in d.paragraphs for s in p.sources]
+    assert refs
+    for ref in refs:
+        assert ref.source.startswith("corpus/")
+        lines = (
+            (corpus_dir / ref.source.split("/", 1)[1])
+            .read_bytes()
+            .decode("utf-8", "replace")
+            .splitlines()
+        )
+        assert 1 <= ref.line <= len(lines)
+
+
+@pytest.mark.parametrize("path", PROFILES[:3], ids=[p.stem for p in PROFILES[:3]])
+def test_same_seed_same_draft_other_seed_other_wording(
+    path: Path, corpus_model: CorpusModel
+) -> None:
+    profile = load_profile(path)
+    a = draft(profile, corpus_model, seed=1)
+    b = draft(profile, corpus_model, seed=1)
+    c = draft(profile, corpus_model, seed=2)
+    assert draft_to_json(a) == draft_to_json(b)
+    assert a.body_text != c.body_text
+    assert len(set(a.body_text.split("。")) ^ set(c.body_text.split("。"))) > 10
+
+
+def test_meeting_type_changes_emphasis(corpus_model: CorpusModel) -> None:
+    by_type = {load_profile(p).meeting.type: _draft(p, corpus_model) for p in PROFILES}
+    progress = by_type["推进会"]
+    assert any(p.level == 1 and p.role == "situation" for p in progress.paragraphs)
+    commendation = by_type["总结表彰会"]
+    assert "感谢" in commendation.paragraphs[1].text
+    assert commendation.paragraphs[2].role == "situation"  # looks back first
+    mobilization = by_type["动员会"]
+    assert mobilization.paragraphs[2].role == "significance"
+
+
+def test_json_shape(corpus_model: CorpusModel) -> None:
+    data = draft_to_json(_draft(PROFILES[0], corpus_model))
+    assert set(data) >= {"title", "paragraphs", "stats"}
+    para = next(p for p in data["paragraphs"] if p["sources"])
+    assert set(para) >= {"role", "heading", "text", "sources"}
+    assert set(para["sources"][0]) == {"source", "line"}
+    assert {"chars", "max_share_one_source", "shares"} <= set(data["stats"])
