@@ -1,0 +1,129 @@
+"""The ``speechkit dedup`` entry: open a corpus, find near-duplicates, mark them, write."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+from speechkit.dedup.output import DedupReport, check_output_dir, write_deduplicated
+from speechkit.dedup.pipeline import DedupConfig, find_duplicates
+from speechkit.dedup.units import Unit, build_units, check_level
+from speechkit.errors import StoreError
+from speechkit.types import PathLike
+
+__all__ = ["dedup_corpus", "mark_duplicates"]
+
+_TABLES = {"document": "documents", "speech": "speeches", "paragraph": "paragraphs"}
+
+
+def dedup_corpus(
+    paths: Sequence[PathLike] = (),
+    *,
+    db: PathLike | None = None,
+    level: str = "speech",
+    threshold: float = 0.8,
+    keep: str = "longest",
+    seed: int = 1,
+    write: PathLike | None = None,
+    force: bool = False,
+    text_field: str = "text",
+    progress: bool = False,
+    warn: Callable[[str], None] | None = None,
+) -> DedupReport:
+    """Find groups of near-duplicate documents, speeches or paragraphs in a corpus.
+
+    Arguments are checked before anything is read or written. In a store (``db``, or the
+    default store of the bundled corpus) duplicates are marked in the ``duplicate_of`` column of
+    the level's table (earlier marks of that level are replaced), never deleted.
+
+    Args:
+        paths: Files and folders; empty: the bundled corpus (or ``db`` alone).
+        db: SQLite store to ingest ``paths`` into and read from.
+        level: ``document`` (a file or a .jsonl/.csv record), ``speech`` or ``paragraph``.
+        threshold: Minimum exact Jaccard similarity of character 3-shingles, in (0, 1].
+        keep: Kept member of a group: ``longest`` or ``first``.
+        seed: Seed of the MinHash permutations.
+        write: Folder to write the deduplicated corpus to (must be new or empty unless ``force``).
+        force: Replace a non-empty ``write`` folder.
+        text_field: Field holding the text in .jsonl/.csv records.
+        progress: Show ingest progress on stderr.
+        warn: Receives one-line warnings from reading.
+
+    Returns:
+        The :class:`DedupReport`.
+
+    Raises:
+        ParameterError: ``level``, ``threshold`` or ``keep`` is invalid.
+        OutputError: ``write`` is a non-empty folder (without ``force``) or cannot be written.
+        InputError: A path is missing or nothing is readable.
+
+    Examples:
+        >>> report = dedup_corpus(level="speech")  # the bundled corpus
+        >>> all(len(c.members) >= 2 for c in report.clusters)
+        True
+    """
+    level = check_level(level)
+    config = DedupConfig(threshold=threshold, keep=keep, seed=seed)  # type: ignore[arg-type]
+    if write is not None:
+        check_output_dir(write, force=force)
+    from speechkit.corpus import open_corpus  # the corpus stack is imported only when used
+
+    with open_corpus(paths, db=db, text_field=text_field, progress=progress, warn=warn) as corpus:
+        documents = corpus.documents
+        units = build_units(documents, level)
+        clusters = find_duplicates([u.text for u in units], config=config)
+        report = DedupReport(level, float(threshold), keep, units, clusters)
+        if corpus.store is not None:
+            report.marked = mark_duplicates(corpus, report)
+        if write is not None:
+            report.files_written = write_deduplicated(report, documents, write, force=force)
+            report.written = str(write)
+    return report
+
+
+def mark_duplicates(corpus: object, report: DedupReport) -> int:
+    """Set ``duplicate_of`` of each non-kept member to its representative's row (one transaction).
+
+    Args:
+        corpus: A :class:`speechkit.corpus.Corpus` with a store.
+        report: The groups to mark.
+
+    Returns:
+        Number of rows marked.
+    """
+    store = corpus.store  # type: ignore[attr-defined]
+    table = _TABLES[report.level]
+    paragraph_rows: dict[int, list[int]] = {}
+
+    def row_id(unit: Unit) -> int | None:
+        if report.level == "document":
+            return corpus.document_row_id(unit.document)  # type: ignore[attr-defined,no-any-return]
+        speech = corpus.documents[unit.document].speeches[unit.speech]  # type: ignore[attr-defined]
+        speech_row = corpus.speech_row_id(speech.id)  # type: ignore[attr-defined]
+        if report.level == "speech" or speech_row is None:
+            return speech_row  # type: ignore[no-any-return]
+        rows = paragraph_rows.get(speech_row)
+        if rows is None:
+            rows = paragraph_rows[speech_row] = [
+                r for (r,) in store.conn.execute(
+                    "SELECT id FROM paragraphs WHERE speech_id = ? ORDER BY seq", (speech_row,)
+                )
+            ]  # fmt: skip
+        return rows[unit.paragraph] if unit.paragraph is not None else None
+
+    updates: list[tuple[int, int]] = []
+    for cluster in report.clusters:
+        keep_row = row_id(report.units[cluster.representative])
+        if keep_row is None:
+            continue
+        for member in cluster.members[1:]:
+            row = row_id(report.units[member])
+            if row is not None:
+                updates.append((keep_row, row))
+    try:
+        with store.transaction() as conn:
+            conn.execute(f"UPDATE {table} SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+            conn.executemany(f"UPDATE {table} SET duplicate_of = ? WHERE id = ?", updates)
+    except sqlite3.Error as exc:  # raised inside the block; the transaction was rolled back
+        raise StoreError(f"{store.path}: cannot mark duplicates ({exc})") from exc
+    return len(updates)

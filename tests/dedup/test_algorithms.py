@@ -1,0 +1,155 @@
+"""Unit tests of the dedup building blocks: normalize, shingle, minhash, lsh, verify, union-find."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+import pytest
+
+from speechkit.dedup.exact import code_digests, exact_groups, text_digests
+from speechkit.dedup.lsh import band_keys, candidate_pairs, optimal_params, s_curve
+from speechkit.dedup.minhash import MinHasher
+from speechkit.dedup.normalize import normalize, normalize_codes, normalize_many
+from speechkit.dedup.shingle import hash_shingles, shingles
+from speechkit.dedup.unionfind import UnionFind
+from speechkit.dedup.verify import jaccard, verify_pairs
+
+CHARS = [chr(c) for c in range(0x4E00, 0x4E00 + 2000)]
+
+
+def _random_text(rng: random.Random, length: int = 200) -> str:
+    return "".join(rng.choices(CHARS, k=length))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ＸＸ市创建，文明城市。", "x市创建文明城市"),
+        ("xx市 XX市 X市 **市 *市", "x市x市x市x市x市"),
+        ("2019年、2020年、3.5亿", "0年0年0亿"),
+        ("Ｂｏｘ  box", "boxbox"),
+        ("\u3000\u3000同志们：", "同志们"),
+        ("xxxx", "xxxx"),  # four x are not a placeholder
+        ("max", "max"),
+        ("", ""),
+    ],
+)
+def test_normalize_table(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_normalize_many_matches_one_by_one() -> None:
+    texts = ["第一，xx市。", "", "2019年", "a\x1fb", "ＸＸ", "🙂好"]
+    assert normalize_many(texts) == [normalize(t) for t in texts]
+    codes, lengths = normalize_codes(texts)
+    assert lengths.tolist() == [len(normalize(t)) for t in texts]
+    assert len(codes) == lengths.sum()
+
+
+def test_normalize_options() -> None:
+    assert normalize("xx市2019年", mask_placeholders=False, mask_digits=False) == "xx市2019年"
+
+
+def test_shingles_and_hashes_agree() -> None:
+    rng = random.Random(1)
+    texts = [_random_text(rng, k) for k in (0, 1, 2, 3, 4, 10, 50)]
+    for n in (1, 3, 5):
+        hashes, offsets = hash_shingles(texts, n=n)
+        for i, text in enumerate(texts):
+            own = hashes[offsets[i] : offsets[i + 1]]
+            alone, _ = hash_shingles([text], n=n)
+            assert (own == alone).all()  # no shingle spans two texts of a batch
+            assert len(set(own.tolist())) == len(shingles(text, n=n)) or not text
+
+
+def test_minhash_is_deterministic_and_seeded() -> None:
+    rng = random.Random(2)
+    hashes, offsets = hash_shingles([_random_text(rng) for _ in range(20)])
+    a = MinHasher(num_perm=64, seed=7).signatures(hashes, offsets)
+    b = MinHasher(num_perm=64, seed=7).signatures(hashes, offsets)
+    c = MinHasher(num_perm=64, seed=8).signatures(hashes, offsets)
+    assert (a == b).all()
+    assert not (a == c).all()
+
+
+def test_minhash_estimates_jaccard() -> None:
+    """Agreement of signatures estimates Jaccard (mean error small over many pairs)."""
+    rng = random.Random(3)
+    errors = []
+    for _ in range(60):
+        base = _random_text(rng, 300)
+        cut = rng.randrange(0, 150)
+        other = base[cut:] + _random_text(rng, cut)
+        hashes, offsets = hash_shingles([base, other])
+        sig = MinHasher(num_perm=256, seed=1).signatures(hashes, offsets)
+        estimate = float((sig[0] == sig[1]).mean())
+        errors.append(estimate - jaccard(shingles(base), shingles(other)))
+    assert abs(np.mean(errors)) < 0.02  # unbiased
+    assert np.sqrt(np.mean(np.square(errors))) < 0.05  # ~ sqrt(J(1-J)/256)
+
+
+def test_optimal_params_matches_datasketch_rule() -> None:
+    datasketch = pytest.importorskip("datasketch.lsh")
+    for threshold in (0.5, 0.8, 0.9):
+        ours = optimal_params(threshold, 128, false_positive_weight=0.5, false_negative_weight=0.5)
+        assert ours == datasketch._optimal_param(threshold, 128, 0.5, 0.5)
+
+
+def test_default_bands_favour_recall() -> None:
+    bands, rows = optimal_params(0.8, 128)
+    assert bands * rows <= 128
+    assert s_curve(0.85, bands, rows) > 0.99
+    assert s_curve(0.3, bands, rows) < 0.01
+
+
+def test_candidate_pairs_large_bucket_is_chained() -> None:
+    keys = np.zeros((200, 1), dtype=np.uint64)  # one bucket of 200
+    pairs = candidate_pairs(keys, max_bucket=5)
+    uf = UnionFind(200)
+    for a, b in pairs.tolist():
+        assert a < b
+        uf.union(a, b)
+    assert uf.groups() == [list(range(200))]
+    assert len(pairs) < 200 * 6
+
+
+def test_band_keys_equal_bands_equal_keys() -> None:
+    sig = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [5, 6, 3, 4]], dtype=np.uint32)
+    keys = band_keys(sig, 2, 2)
+    assert keys[0, 0] == keys[1, 0] and keys[0, 1] == keys[2, 1]
+    assert keys[0, 1] != keys[1, 1]
+
+
+def test_verify_never_reports_under_threshold() -> None:
+    rng = random.Random(4)
+    base = _random_text(rng, 120)
+    texts = [base[: 120 - k] + _random_text(rng, k) for k in range(0, 120, 6)]
+    sets = [frozenset(shingles(t)) for t in texts]
+    pairs = list(itertools.combinations(range(len(texts)), 2))
+    for threshold in (0.3, 0.5, 0.8, 1.0):
+        kept = verify_pairs(pairs, sets.__getitem__, threshold=threshold)
+        assert all(sim >= threshold for _, _, sim in kept)
+        expected = {(i, j) for i, j in pairs if jaccard(sets[i], sets[j]) >= threshold}
+        assert {(i, j) for i, j, _ in kept} == expected
+        for i, j, sim in kept:
+            assert sim == jaccard(sets[i], sets[j])
+
+
+def test_union_find_is_transitive() -> None:
+    uf = UnionFind(10)
+    for a, b in [(0, 1), (1, 2), (5, 6), (2, 9)]:
+        uf.union(a, b)
+    groups = uf.groups()
+    assert groups == [[0, 1, 2, 9], [5, 6]]
+    assert uf.find(0) == uf.find(9)
+    assert uf.groups(min_size=1)[-1] == [8]
+
+
+def test_exact_digests() -> None:
+    texts = ["创建文明城市", "创卫", "创建文明城市"]
+    digests = text_digests(texts)
+    assert exact_groups(digests).tolist() == [0, 1, 0]
+    codes, lengths = normalize_codes(texts)
+    assert (code_digests(codes, lengths) == digests).all()
