@@ -1,0 +1,457 @@
+"""The corpus entry point every analysis uses: :func:`open_corpus`.
+
+Reading (:mod:`speechkit.ingest`), cleaning (:mod:`speechkit.clean`),
+segmentation (:mod:`speechkit.segment`) and storage (:mod:`speechkit.store`)
+meet here:
+
+- no paths, no db: the bundled corpus, from a default store in
+  :func:`~speechkit.paths.cache_dir` built on first use (sources ``corpus/…``);
+- paths and db: the paths are ingested into the database incrementally
+  (unchanged files are skipped, changed files replaced), then the whole
+  database is read;
+- db only: the database is read;
+- paths only: the files are read in memory, nothing is written.
+
+Ingestion streams file by file (one document in memory at a time) and never
+imports jieba.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from speechkit import __version__
+from speechkit.clean.pipeline import clean_lines
+from speechkit.errors import InputError, StoreError
+from speechkit.ingest import file_sha256, iter_files, read_documents
+from speechkit.model import Document, Speech
+from speechkit.paths import PACKAGE_DIR, cache_dir, corpus_dir
+from speechkit.segment import segment
+from speechkit.store import Store
+from speechkit.types import PathLike
+
+__all__ = [
+    "BUNDLED_PREFIX",
+    "Corpus",
+    "IngestReport",
+    "IngestWarning",
+    "bundled_store_path",
+    "ingest",
+    "ingest_paths",
+    "open_corpus",
+    "prepare",
+]
+
+#: Sources of the bundled corpus are shown as ``corpus/<file>``.
+BUNDLED_PREFIX = "corpus"
+
+Warn = Callable[[str], None]
+
+
+class IngestWarning(UserWarning):
+    """A file or line was skipped or repaired while reading (the default ``warn``)."""
+
+
+def _default_warn(message: str) -> None:
+    warnings.warn(message, IngestWarning, stacklevel=3)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest run did.
+
+    Attributes:
+        files: Files read (new or changed).
+        unchanged: Files skipped because their hash is already stored.
+        skipped: Files skipped with a warning (binary, empty, unsupported...).
+        documents: Documents written (one per file, one per .jsonl/.csv record).
+        speeches: Speeches written.
+        paragraphs: Paragraphs written.
+        bytes: Bytes of the files read.
+        db: Database path, if any.
+    """
+
+    files: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    documents: int = 0
+    speeches: int = 0
+    paragraphs: int = 0
+    bytes: int = 0
+    db: str | None = None
+
+    def summary(self) -> str:
+        """One line for people.
+
+        Examples:
+            >>> IngestReport(files=1, documents=1, speeches=2, paragraphs=9).summary()
+            '1 file read (0 unchanged, 0 skipped): 1 document, 2 speeches, 9 paragraphs'
+        """
+        where = f" into {self.db}" if self.db else ""
+        return (
+            f"{_plural(self.files, 'file')} read ({self.unchanged} unchanged, "
+            f"{self.skipped} skipped): {_plural(self.documents, 'document')}, "
+            f"{_plural(self.speeches, 'speech', 'speeches')}, "
+            f"{_plural(self.paragraphs, 'paragraph')}{where}"
+        )
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 file``, ``2 files``."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def prepare(doc: Document, *, keep_raw: bool = True) -> Document:
+    """Clean and segment a raw document in place (``lines`` and ``speeches``); returns it.
+
+    Args:
+        doc: A document from :func:`speechkit.ingest.read_documents`.
+        keep_raw: Keep ``raw_lines``; ``False`` frees them before segmentation
+            (the store does not keep them), lowering peak memory on huge files.
+    """
+    doc.lines = clean_lines(doc.raw_lines)
+    if not keep_raw:
+        doc.raw_lines = []
+    doc.speeches = segment(doc.lines, source=doc.source, record=doc.record)
+    return doc
+
+
+class Corpus:
+    """Documents and their speeches, in memory or backed by a :class:`~speechkit.store.Store`.
+
+    Attributes:
+        store: The database, or ``None`` for an in-memory corpus.
+
+    Speech ids run 1..n in a stable order: documents by source (and record),
+    speeches by position. For a stored corpus, :meth:`speech_row_id` maps a
+    speech id to its ``speeches.id`` row (its paragraphs are the rows of that
+    speech ordered by ``seq``, i.e. list order).
+    """
+
+    def __init__(self, documents: Iterable[Document] = (), *, store: Store | None = None) -> None:
+        self.store = store
+        self._documents: list[Document] | None = None
+        self._speech_rows: list[int] = []
+        self._document_rows: list[int] = []
+        if store is None:
+            self._set(list(documents))
+
+    def _set(self, documents: list[Document]) -> None:
+        self._documents = documents
+        next_id = 1
+        for doc in documents:
+            for speech in doc.speeches:
+                speech.id = next_id
+                next_id += 1
+
+    def _load(self) -> list[Document]:
+        if self._documents is None:
+            assert self.store is not None
+            documents: list[Document] = []
+            for doc_id, doc, speech_rows in self.store.documents():
+                documents.append(doc)
+                self._document_rows.append(doc_id)
+                self._speech_rows.extend(speech_rows)
+            self._set(documents)
+        assert self._documents is not None
+        return self._documents
+
+    @property
+    def documents(self) -> list[Document]:
+        """All documents (loaded from the store on first access)."""
+        return self._load()
+
+    def speeches(self) -> list[Speech]:
+        """All speeches, ids 1..n in document order."""
+        return [speech for doc in self._load() for speech in doc.speeches]
+
+    def speech_row_id(self, speech_id: int) -> int | None:
+        """``speeches.id`` in the store of speech ``speech_id`` (``None`` for in-memory corpora)."""
+        self._load()
+        if not self._speech_rows or not 1 <= speech_id <= len(self._speech_rows):
+            return None
+        return self._speech_rows[speech_id - 1]
+
+    def document_row_id(self, index: int) -> int | None:
+        """``documents.id`` of ``documents[index]`` (``None`` for in-memory corpora)."""
+        self._load()
+        if not self._document_rows:
+            return None
+        return self._document_rows[index]
+
+    def close(self) -> None:
+        """Close the store, if any."""
+        if self.store is not None:
+            self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# -- ingestion -----------------------------------------------------------------
+
+
+FileItem = tuple[Path, str, str]  # (path, source, reader kind)
+
+
+def _progress_bar(files: Sequence[FileItem] | None, enabled: bool):  # type: ignore[no-untyped-def]
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    total = sum(p.stat().st_size for p, _, _ in files) if files is not None else None
+    return tqdm(total=total, unit="B", unit_scale=True, desc="ingest", file=sys.stderr, leave=False)
+
+
+def _nothing_readable(paths: Sequence[PathLike]) -> InputError:
+    if len(paths) == 1:
+        return InputError(
+            "nothing readable (no non-empty .txt, .md, .docx, .html, .jsonl or .csv file); "
+            "check the path",
+            path=str(paths[0]),
+        )
+    shown = ", ".join(str(p) for p in paths[:5])
+    return InputError(
+        f"nothing readable in {shown}; give .txt, .md, .docx, .html, .jsonl or .csv files"
+    )
+
+
+def ingest(
+    files: Iterable[FileItem],
+    store: Store,
+    *,
+    text_field: str = "text",
+    progress: bool = False,
+    warn: Warn | None = None,
+) -> IngestReport:
+    """Read, clean, segment and store files, in one transaction.
+
+    A file whose SHA-256 is already stored under the same source is skipped; a
+    changed file's old rows are replaced. Only one document is in memory at a time.
+
+    Args:
+        files: ``(path, source, kind)`` items, e.g. from :func:`speechkit.ingest.iter_files`.
+        store: Target database.
+        text_field: Field holding the text in .jsonl/.csv records.
+        progress: Show a tqdm progress bar on stderr.
+        warn: Receives one-line warnings; default: :class:`IngestWarning` via :mod:`warnings`.
+
+    Returns:
+        The :class:`IngestReport`.
+    """
+    warn = warn or _default_warn
+    report = IngestReport(db=str(store.path))
+    items = list(files) if progress else files  # listing only to size the bar
+    bar = _progress_bar(items if progress else None, progress)  # type: ignore[arg-type]
+    try:
+        with store.transaction(), store.bulk_index():
+            for path, source, kind in items:
+                size = path.stat().st_size
+                sha = file_sha256(path)
+                if store.file_sha256(source) == sha:
+                    report.unchanged += 1
+                else:
+                    store.delete_source(source)
+                    added = encoding = None
+                    for doc in read_documents(
+                        path, source, kind, text_field=text_field, sha256=sha, warn=warn
+                    ):
+                        prepare(doc, keep_raw=False)
+                        store.add_document(doc)
+                        added = (added or 0) + 1
+                        encoding = doc.encoding
+                        report.documents += 1
+                        report.speeches += len(doc.speeches)
+                        report.paragraphs += sum(len(s.paragraphs) for s in doc.speeches)
+                    if added:
+                        store.set_file(source, sha, encoding, size)
+                        report.files += 1
+                        report.bytes += size
+                    else:
+                        report.skipped += 1
+                if bar is not None:
+                    bar.update(size)
+    finally:
+        if bar is not None:
+            bar.close()
+    return report
+
+
+def _user_files(paths: Sequence[PathLike], warn: Warn, db: PathLike) -> Iterator[FileItem]:
+    # `speechkit ingest .` must not read its own database.
+    exclude = [f"{db}{suffix}" for suffix in ("", "-journal", "-wal", "-shm")]
+    return iter_files(paths, warn=warn, exclude=exclude)
+
+
+def ingest_paths(
+    paths: Sequence[PathLike],
+    db: PathLike,
+    *,
+    text_field: str = "text",
+    progress: bool = False,
+    warn: Warn | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the database ``db`` (the ``speechkit ingest`` command).
+
+    Raises:
+        InputError: A path is missing, or nothing readable was found.
+        StoreError: The database cannot be created, opened or written. A database
+            created by a failed run is removed.
+    """
+    warn = warn or _default_warn
+    if not paths:
+        raise InputError("no PATH given; name files or folders to ingest")
+    files = list(_user_files(paths, warn, db))  # checks every path exists before touching the db
+    store = Store(db)
+    try:
+        report = ingest(files, store, text_field=text_field, progress=progress, warn=warn)
+        if report.files + report.unchanged == 0:
+            raise _nothing_readable(paths)
+    except BaseException:
+        store.discard()
+        raise
+    store.close()
+    return report
+
+
+# -- the bundled corpus ------------------------------------------------------------
+
+
+def _bundled_files() -> list[FileItem]:
+    root = corpus_dir()
+    return [
+        (path, f"{BUNDLED_PREFIX}/{Path(source).relative_to(root).as_posix()}", kind)
+        for path, source, kind in iter_files([root], warn=lambda _m: None)
+    ]
+
+
+def _pipeline_fingerprint() -> str:
+    """Hash of everything that shapes the stored corpus: code of the pipeline and its data."""
+    digest = hashlib.sha256(__version__.encode())
+    for sub in ("ingest", "clean", "segment", "store", "data"):
+        folder = PACKAGE_DIR / sub
+        if folder.is_dir():
+            for file in sorted(folder.rglob("*")):
+                if file.is_file() and "__pycache__" not in file.parts:
+                    digest.update(file.relative_to(PACKAGE_DIR).as_posix().encode())
+                    digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def bundled_store_path() -> Path:
+    """Path of the default store of the bundled corpus, keyed by its files and the pipeline.
+
+    A new speechkit version, an edited cleaning rule or a changed bundled file gives a
+    new key, so a stale store is never used.
+    """
+    digest = hashlib.sha256(_pipeline_fingerprint().encode())
+    for path, source, _kind in _bundled_files():
+        digest.update(source.encode())
+        digest.update(path.read_bytes())
+    return cache_dir() / f"bundled-{digest.hexdigest()[:16]}.db"
+
+
+def _open_bundled(*, progress: bool, warn: Warn) -> Store:
+    target = bundled_store_path()
+    if target.is_file():
+        try:
+            return Store(target, create=False)
+        except StoreError:
+            pass  # damaged cache: rebuild it
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = target.parent
+        tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=folder)) / target.name
+    except OSError as exc:
+        warn(
+            f"{target.parent}: cache folder not writable ({exc.strerror}); using a temporary store"
+        )
+        tmp = Path(tempfile.mkdtemp(prefix="speechkit-")) / target.name
+        target = tmp
+    store = Store(tmp)
+    try:
+        ingest(_bundled_files(), store, progress=progress, warn=warn)
+    except BaseException:
+        store.discard()
+        raise
+    store.close()
+    if tmp != target:
+        try:
+            tmp.replace(target)  # atomic: concurrent first uses each build, last rename wins
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.parent.rmdir()
+    return Store(target, create=False)
+
+
+# -- the entry point -------------------------------------------------------------------
+
+
+def open_corpus(
+    paths: Sequence[PathLike] = (),
+    *,
+    db: PathLike | None = None,
+    text_field: str = "text",
+    progress: bool = False,
+    warn: Warn | None = None,
+) -> Corpus:
+    """Open a corpus: the bundled one, files in memory, or a database (ingesting paths into it).
+
+    Args:
+        paths: Files and folders. Empty: the bundled corpus (or ``db`` alone).
+        db: SQLite database to ingest ``paths`` into and read from.
+        text_field: Field holding the text in .jsonl/.csv records.
+        progress: Show a progress bar on stderr while ingesting.
+        warn: Receives one-line warnings (skipped files, repaired bytes);
+            default: :class:`IngestWarning` through :mod:`warnings`.
+
+    Returns:
+        The :class:`Corpus`; close it (or use ``with``) when it has a store.
+
+    Raises:
+        InputError: A path is missing, or nothing readable was found.
+        StoreError: ``db`` cannot be created, opened or written.
+
+    Examples:
+        >>> corpus = open_corpus()  # the bundled corpus
+        >>> corpus.speeches()[0].source.startswith("corpus/")
+        True
+        >>> corpus.close()
+    """
+    warn = warn or _default_warn
+    paths = list(paths)
+    if not isinstance(text_field, str) or not text_field:
+        from speechkit.errors import ParameterError
+
+        raise ParameterError("text_field", text_field, "a non-empty field name")
+    if not paths and db is None:
+        return Corpus(store=_open_bundled(progress=progress, warn=warn))
+    if db is not None:
+        if paths:
+            ingest_paths(paths, db, text_field=text_field, progress=progress, warn=warn)
+        return Corpus(store=Store(db, create=False))
+    documents: list[Document] = []
+    files = list(iter_files(paths, warn=warn))
+    bar = _progress_bar(files, progress)
+    for path, source, kind in files:
+        for doc in read_documents(path, source, kind, text_field=text_field, warn=warn):
+            documents.append(prepare(doc))
+        if bar is not None:
+            bar.update(path.stat().st_size)
+    if bar is not None:
+        bar.close()
+    if not documents:
+        raise _nothing_readable(paths)
+    # The order a store reads back in (source, record), so speech ids agree between modes.
+    documents.sort(key=lambda d: (d.source, -1 if d.record is None else d.record))
+    return Corpus(documents)

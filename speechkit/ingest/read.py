@@ -1,0 +1,171 @@
+"""Read one file into raw :class:`~speechkit.model.Document` objects (before cleaning).
+
+Text, HTML and .docx files give one document; .jsonl/.csv files give one
+document per record. Problems that only affect this file (binary content,
+empty file, bad .docx, missing column) are reported through ``warn`` and the
+file is skipped; the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from speechkit.ingest.detect import NotTextError
+from speechkit.ingest.docx import read_docx_lines
+from speechkit.ingest.html import read_html_lines
+from speechkit.ingest.records import iter_csv_records, iter_jsonl_records
+from speechkit.ingest.text import CHUNK_SIZE, read_lines, sniff_encoding
+from speechkit.model import Document, Line
+
+__all__ = ["file_sha256", "read_documents", "split_record"]
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of the file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK_SIZE):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def split_record(text: str) -> list[Line]:
+    r"""Lines of a record's text, numbered from 1 inside the record.
+
+    Examples:
+        >>> split_record("同志们：\r\n今天开会。")
+        [Line(number=1, text='同志们：'), Line(number=2, text='今天开会。')]
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def _html_encoding(path: Path, detected: str, reason: str) -> str:
+    """Prefer a ``<meta charset>`` declaration when the bytes alone were inconclusive."""
+    if reason != "charset-normalizer":
+        return detected
+    with path.open("rb") as fh:
+        match = _META_CHARSET.search(fh.read(4096))
+    if match:
+        import codecs
+
+        try:
+            return codecs.lookup(match.group(1).decode("ascii")).name
+        except LookupError:
+            pass
+    return detected
+
+
+def read_documents(
+    path: Path,
+    source: str,
+    kind: str,
+    *,
+    text_field: str = "text",
+    sha256: str | None = None,
+    warn: Callable[[str], None],
+) -> Iterator[Document]:
+    """Raw documents of one file: ``raw_lines`` filled, not yet cleaned or segmented.
+
+    Args:
+        path: The file.
+        source: Its name as shown to the user.
+        kind: Reader from :func:`speechkit.ingest.walk.reader_kind`.
+        text_field: Field holding the text in .jsonl/.csv records.
+        sha256: The file's hash if already computed.
+        warn: Receives one-line warnings naming the file (and line).
+
+    Yields:
+        Documents; nothing (after a warning) if the file is skipped.
+    """
+    try:
+        if path.stat().st_size == 0:
+            warn(f"{source}: empty file; skipped")
+            return
+        if kind == "docx":
+            try:
+                lines = read_docx_lines(path)
+            except ValueError as exc:
+                warn(f"{source}: {exc}; skipped (re-save it in Word as .docx)")
+                return
+            yield from _single(source, "docx", lines, sha256 or file_sha256(path), warn)
+            return
+        try:
+            detection = sniff_encoding(path)
+        except NotTextError as exc:
+            warn(f"{source}: {exc}; skipped")
+            return
+        encoding = detection.encoding
+        # No local name for the lines: the consumer may free them while we are suspended.
+        if kind == "text":
+            yield from _single(
+                source,
+                encoding,
+                list(read_lines(path, encoding, source=source, warn=warn)),
+                sha256 or file_sha256(path),
+                warn,
+            )
+        elif kind == "html":
+            encoding = _html_encoding(path, encoding, detection.reason)
+            yield from _single(
+                source,
+                encoding,
+                list(read_html_lines(path, encoding, source=source, warn=warn)),
+                sha256 or file_sha256(path),
+                warn,
+            )
+        elif kind in ("jsonl", "csv"):
+            yield from _records(path, source, kind, encoding, text_field=text_field, warn=warn)
+        else:  # pragma: no cover - walk only yields known kinds
+            raise ValueError(f"unknown reader kind {kind!r}")
+    except OSError as exc:
+        warn(f"{source}: cannot read ({exc.strerror or exc}); skipped")
+
+
+def _single(
+    source: str, encoding: str, lines: list[Line], sha256: str, warn: Callable[[str], None]
+) -> Iterator[Document]:
+    if not any(line.text.strip() for line in lines):
+        warn(f"{source}: no text (empty file); skipped")
+        return
+    doc = Document(source=source, record=None, encoding=encoding, raw_lines=lines, sha256=sha256)
+    del lines
+    yield doc
+
+
+def _records(
+    path: Path, source: str, kind: str, encoding: str, *, text_field: str,
+    warn: Callable[[str], None],
+) -> Iterator[Document]:  # fmt: skip
+    if kind == "jsonl":
+        records = iter_jsonl_records(
+            path, encoding, source=source, text_field=text_field, warn=warn
+        )
+    else:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+        records = iter_csv_records(
+            path, encoding, source=source, text_field=text_field, warn=warn, delimiter=delimiter
+        )
+    found = 0
+    try:
+        for record, _line, text in records:
+            if not text.strip():
+                continue
+            found += 1
+            yield Document(
+                source=source,
+                record=record,
+                encoding=encoding,
+                raw_lines=split_record(text),
+                sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            )
+    except ValueError as exc:  # missing column
+        warn(f"{source}: {exc}; skipped")
+        return
+    if not found:
+        warn(f"{source}: no records with text in field {text_field!r}; skipped")

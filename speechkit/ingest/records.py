@@ -1,0 +1,122 @@
+"""One document per record of .jsonl/.ndjson and .csv/.tsv files.
+
+The text lives in a field (``text_field``, default ``text``). Each record yields
+``(record_index, file_line, text)``: the 0-based record index is the provenance
+stored in :attr:`speechkit.model.Document.record`; lines inside the record are
+numbered from 1 by the caller.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from speechkit.ingest.text import _MARK, iter_chunks, iter_raw_lines
+
+__all__ = ["iter_csv_records", "iter_jsonl_records"]
+
+# Speeches are long: lift the csv module's default 128 KiB field limit.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def _lines(path: Path, encoding: str) -> Iterator[str]:
+    """Complete decoded lines (over-long lines re-joined: a record must stay whole)."""
+    carry: list[str] = []
+    for part, complete in iter_raw_lines(iter_chunks(path, encoding)):
+        if not complete:
+            carry.append(part)
+            continue
+        if carry:
+            carry.append(part)
+            part = "".join(carry)
+            carry = []
+        yield part
+
+
+def _check_text(
+    value: object, *, source: str, line: int, text_field: str, warn: Callable[[str], None]
+) -> str | None:
+    if value is None:
+        warn(f"{source}:{line}: record has no field {text_field!r}; skipped (see --text-field)")
+        return None
+    if not isinstance(value, str):
+        warn(f"{source}:{line}: field {text_field!r} is not text; skipped")
+        return None
+    if _MARK in value:
+        warn(f"{source}:{line}: undecodable bytes replaced with U+FFFD")
+        value = value.replace(_MARK, "\ufffd")
+    return value
+
+
+def iter_jsonl_records(
+    path: Path, encoding: str, *, source: str, text_field: str, warn: Callable[[str], None]
+) -> Iterator[tuple[int, int, str]]:
+    """``(record_index, file_line, text)`` for each JSON object line of ``path``.
+
+    Blank lines are ignored; invalid JSON and records without ``text_field`` are
+    skipped with a warning naming the file line.
+    """
+    record = 0
+    for number, raw in enumerate(_lines(path, encoding), start=1):
+        if not raw.strip():
+            continue
+        if number == 1:
+            raw = raw.lstrip("\ufeff")
+        if _MARK in raw:
+            warn(f"{source}:{number}: undecodable bytes replaced with U+FFFD")
+            raw = raw.replace(_MARK, "\ufffd")
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            warn(f"{source}:{number}: invalid JSON ({exc.msg}); skipped")
+            continue
+        if not isinstance(obj, dict):
+            warn(f"{source}:{number}: not a JSON object; skipped")
+            continue
+        text = _check_text(
+            obj.get(text_field), source=source, line=number, text_field=text_field, warn=warn
+        )
+        if text is not None:
+            yield record, number, text
+        record += 1
+
+
+def iter_csv_records(
+    path: Path,
+    encoding: str,
+    *,
+    source: str,
+    text_field: str,
+    warn: Callable[[str], None],
+    delimiter: str = ",",
+) -> Iterator[tuple[int, int, str]]:
+    """``(record_index, file_line, text)`` for each row of a CSV/TSV file with a header.
+
+    Raises:
+        ValueError: If the header has no column ``text_field`` (message lists the columns).
+    """
+    lines = (line + "\n" for line in _lines(path, encoding))
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    header = [h.lstrip("\ufeff").strip() for h in header]
+    if text_field not in header:
+        shown = ", ".join(repr(h) for h in header[:10])
+        raise ValueError(f"no column {text_field!r} (columns: {shown}); pass --text-field NAME")
+    column = header.index(text_field)
+    record = 0
+    end = reader.line_num
+    for row in reader:
+        line, end = end + 1, reader.line_num  # a quoted field may span several lines
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        value = row[column] if column < len(row) else None
+        text = _check_text(value, source=source, line=line, text_field=text_field, warn=warn)
+        if text is not None:
+            yield record, line, text
+        record += 1

@@ -1,0 +1,613 @@
+"""The SQLite store: documents, speeches and paragraphs with full-text search.
+
+Standard-library :mod:`sqlite3` only. Paragraph text is indexed with FTS5's
+``trigram`` tokenizer (SQLite >= 3.34), which finds any Chinese substring of
+three or more characters without a word segmenter, through index-assisted
+``LIKE`` queries. ``detail=none`` keeps no token positions (``LIKE`` does not
+need them): indexing is about 1.7x faster and the index 25 % smaller than with
+``detail=full`` (measured on 5 MB of the bundled speeches: 0.86 s vs 1.69 s,
+12.0 MB vs 16.2 MB). Terms shorter than three characters, and SQLite builds
+without FTS5/trigram, fall back to scans (:attr:`Store.fts` says which is in use).
+
+Schema (extend by adding tables or columns only)::
+
+    files(source PRIMARY KEY, sha256, encoding, size)          -- change detection
+    documents(id, source, record, sha256, encoding, duplicate_of)
+    lines(document_id, seq, number, text)                      -- cleaned lines
+    speeches(id, document_id, first_line, last_line, title, duplicate_of, on_topic, topic_score)
+    paragraphs(id, speech_id, seq, line, last_line, text, heading, level, marker, role,
+               placeholders_json, duplicate_of)
+    paragraphs_fts                                             -- FTS5 over paragraphs.text
+    artifacts(name PRIMARY KEY, value_json)                    -- learned models
+    meta(key PRIMARY KEY, value)                               -- schema version
+
+Every write happens inside :meth:`Store.transaction`; a failed run leaves the
+database as it was, and a database created by a failed run is removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from speechkit.errors import StoreError
+from speechkit.model import Document, Line, Paragraph, Placeholder, Speech
+from speechkit.types import PathLike
+
+__all__ = ["SCHEMA_VERSION", "SearchHit", "Store", "fts_trigram_available"]
+
+SCHEMA_VERSION = 1
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, encoding TEXT, size INTEGER
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    record INTEGER,
+    sha256 TEXT NOT NULL,
+    encoding TEXT,
+    duplicate_of INTEGER REFERENCES documents(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source, record);
+CREATE TABLE IF NOT EXISTS lines (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lines_document ON lines(document_id, seq);
+CREATE TABLE IF NOT EXISTS speeches (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    first_line INTEGER NOT NULL,
+    last_line INTEGER NOT NULL,
+    title TEXT,
+    duplicate_of INTEGER REFERENCES speeches(id) ON DELETE SET NULL,
+    on_topic INTEGER,
+    topic_score REAL
+);
+CREATE INDEX IF NOT EXISTS speeches_document ON speeches(document_id);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id INTEGER PRIMARY KEY,
+    speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    last_line INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    heading TEXT,
+    level INTEGER,
+    marker TEXT,
+    role TEXT,
+    placeholders_json TEXT,
+    duplicate_of INTEGER REFERENCES paragraphs(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS paragraphs_speech ON paragraphs(speech_id, seq);
+-- Deleting a changed file's rows checks these references: without indexes every
+-- deleted paragraph would scan the whole paragraphs table.
+CREATE INDEX IF NOT EXISTS documents_duplicate ON documents(duplicate_of);
+CREATE INDEX IF NOT EXISTS speeches_duplicate ON speeches(duplicate_of);
+CREATE INDEX IF NOT EXISTS paragraphs_duplicate ON paragraphs(duplicate_of);
+CREATE TABLE IF NOT EXISTS artifacts (name TEXT PRIMARY KEY, value_json TEXT NOT NULL);
+"""
+
+_FTS_INSERT_TRIGGER = """
+CREATE TRIGGER IF NOT EXISTS paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END;"""
+
+_FTS = """
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
+    text, content='paragraphs', content_rowid='id', tokenize='trigram', detail=none
+);
+CREATE TRIGGER IF NOT EXISTS paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS paragraphs_au AFTER UPDATE OF text ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END;
+"""
+_FTS += _FTS_INSERT_TRIGGER
+
+
+def fts_trigram_available() -> bool:
+    """Whether this SQLite build has FTS5 with the trigram tokenizer (SQLite >= 3.34)."""
+    try:
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One keyword-in-context line.
+
+    Attributes:
+        source: Source path (as stored).
+        record: Record index for .jsonl/.csv sources, else ``None``.
+        line: Line of the match (1-based; .docx paragraph index).
+        left: Context before the keyword.
+        keyword: The matched text.
+        right: Context after the keyword.
+        paragraph_id: Row id in ``paragraphs``.
+    """
+
+    source: str
+    record: int | None
+    line: int
+    left: str
+    keyword: str
+    right: str
+    paragraph_id: int
+
+    @property
+    def location(self) -> str:
+        """``source:line`` (``source#record:line`` for records)."""
+        rec = f"#{self.record}" if self.record is not None else ""
+        return f"{self.source}{rec}:{self.line}"
+
+
+def _fix(path: Path) -> str:
+    return f"choose another --db or remove {path}"
+
+
+class Store:
+    """A speechkit SQLite database.
+
+    Args:
+        path: Database file; created (with its tables) if missing and ``create`` is true.
+        create: Create a missing database. With ``False`` a missing file is an error.
+
+    Raises:
+        StoreError: If the file cannot be created or opened, is not an SQLite
+            database, or is a database of another program. The message names the
+            file and says how to fix it.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.db")
+        >>> store.counts()
+        {'documents': 0, 'speeches': 0, 'paragraphs': 0}
+        >>> store.close()
+    """
+
+    def __init__(self, path: PathLike, *, create: bool = True) -> None:
+        self.path = Path(path)
+        self._depth = 0
+        self._fts_ranges: list[tuple[int, int]] | None = None
+        self.created = False
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file; {_fix(self.path)}")
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            if not create:
+                raise StoreError(
+                    f"{self.path}: no such database; "
+                    f"create it with: speechkit ingest PATH --db {self.path}"
+                )
+            folder = self.path.parent
+            if not folder.is_dir():
+                raise StoreError(
+                    f"{self.path}: folder {folder} does not exist; create it or choose another --db"
+                )
+            self.created = not self.path.exists()
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            if not self.path.exists():
+                raise StoreError(
+                    f"{self.path}: cannot create the database ({exc}); choose a writable --db"
+                ) from exc
+            raise StoreError(
+                f"{self.path}: cannot open database ({exc}); {_fix(self.path)}"
+            ) from exc
+        try:
+            self._setup()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            if self.created:
+                self._remove_files()
+            raise StoreError(self._describe(exc)) from exc
+        except StoreError:
+            self.conn.close()
+            if self.created:
+                self._remove_files()
+            raise
+
+    def _describe(self, exc: sqlite3.Error) -> str:
+        text = str(exc)
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            return f"{self.path}: not a valid SQLite database ({text}); {_fix(self.path)}"
+        if "readonly" in text or "unable to open" in text or "permission" in text.lower():
+            return f"{self.path}: cannot write the database ({text}); choose a writable --db"
+        return f"{self.path}: database error ({text}); {_fix(self.path)}"
+
+    def _setup(self) -> None:
+        conn = self.conn
+        conn.execute("PRAGMA foreign_keys = ON")
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if tables and "meta" not in tables:
+            raise StoreError(
+                f"{self.path}: an SQLite database of another program (no speechkit tables); "
+                f"{_fix(self.path)}"
+            )
+        if "meta" in tables:
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: written by a newer speechkit (schema {version}); "
+                    "upgrade speechkit"
+                )
+            self.fts = "paragraphs_fts" in tables
+            return
+        self.fts = fts_trigram_available()
+        with self.transaction():
+            # Statement by statement: executescript() would commit on its own.
+            for statement in _split_sql(_TABLES):
+                conn.execute(statement)
+            if self.fts:
+                for statement in _split_sql(_FTS):
+                    conn.execute(statement)
+            conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.remove(f"{self.path}{suffix}")
+
+    def discard(self) -> None:
+        """Close, and delete the database file if this :class:`Store` created it.
+
+        Called when the run that created the database fails, so no half-made
+        database is left behind.
+        """
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        if self.created:
+            self._remove_files()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one transaction (nested blocks become savepoints).
+
+        Raises:
+            StoreError: If SQLite fails (disk full, read-only file...); nothing is written.
+        """
+        depth = self._depth
+        name = f"sp{depth}"
+        try:
+            self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
+        except sqlite3.Error as exc:
+            raise StoreError(self._describe(exc)) from exc
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException as exc:
+            self._depth = depth
+            with contextlib.suppress(sqlite3.Error):
+                if depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+            if isinstance(exc, sqlite3.Error):  # disk full, read-only file...
+                raise StoreError(self._describe(exc)) from exc
+            raise
+        self._depth = depth
+        try:
+            self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise StoreError(self._describe(exc)) from exc
+
+    # -- writing ---------------------------------------------------------------
+
+    def file_sha256(self, source: str) -> str | None:
+        """The stored hash of ``source``, or ``None`` if it was never ingested."""
+        row = self.conn.execute("SELECT sha256 FROM files WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def delete_source(self, source: str) -> int:
+        """Remove every row that came from ``source``; returns the number of documents removed."""
+        cur = self.conn.execute("DELETE FROM documents WHERE source = ?", (source,))
+        self.conn.execute("DELETE FROM files WHERE source = ?", (source,))
+        return cur.rowcount
+
+    def set_file(self, source: str, sha256: str, encoding: str | None, size: int) -> None:
+        """Record that ``source`` with hash ``sha256`` is ingested."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO files(source, sha256, encoding, size) VALUES (?, ?, ?, ?)",
+            (source, sha256, encoding, size),
+        )
+
+    def add_document(self, doc: Document) -> int:
+        """Insert a cleaned, segmented document with its lines, speeches and paragraphs.
+
+        Returns:
+            The new ``documents.id``.
+        """
+        conn = self.conn
+        if self._fts_ranges is not None:
+            first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
+        cur = conn.execute(
+            "INSERT INTO documents(source, record, sha256, encoding) VALUES (?, ?, ?, ?)",
+            (doc.source, doc.record, doc.sha256, doc.encoding),
+        )
+        doc_id = cur.lastrowid
+        assert doc_id is not None
+        conn.executemany(
+            "INSERT INTO lines(document_id, seq, number, text) VALUES (?, ?, ?, ?)",
+            ((doc_id, seq, line.number, line.text) for seq, line in enumerate(doc.lines)),
+        )
+        for speech in doc.speeches:
+            cur = conn.execute(
+                "INSERT INTO speeches(document_id, first_line, last_line, title)"
+                " VALUES (?, ?, ?, ?)",
+                (doc_id, speech.first_line, speech.last_line, speech.title),
+            )
+            speech_id = cur.lastrowid
+            conn.executemany(
+                "INSERT INTO paragraphs(speech_id, seq, line, last_line, text, heading, level,"
+                " marker, role, placeholders_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (
+                        speech_id, seq, p.line, p.last_line, p.text, p.heading, p.level, p.marker,
+                        p.role, _placeholders_json(p.placeholders),
+                    )
+                    for seq, p in enumerate(speech.paragraphs)
+                ),
+            )  # fmt: skip
+        if self._fts_ranges is not None:
+            last = conn.execute("SELECT coalesce(max(id), 0) FROM paragraphs").fetchone()[0]
+            if last >= first:
+                self._fts_ranges.append((first, last))
+        return doc_id
+
+    @contextlib.contextmanager
+    def bulk_index(self) -> Iterator[None]:
+        """Index the paragraphs added by :meth:`add_document` in one pass at the end of the block.
+
+        Use inside :meth:`transaction`. Per-row trigger indexing is replaced by one
+        ``INSERT ... SELECT`` per run of new rows: 35 % less store time on the
+        benchmark corpus (2.1-2.4 s vs 3.6 s for 5 MB). The trigger is dropped and
+        re-created inside the same transaction, so other connections never see it missing.
+        """
+        if not self.fts or self._fts_ranges is not None:
+            yield
+            return
+        self.conn.execute("DROP TRIGGER IF EXISTS paragraphs_ai")
+        self._fts_ranges = []
+        try:
+            yield
+            for first, last in self._fts_ranges:
+                self.conn.execute(
+                    "INSERT INTO paragraphs_fts(rowid, text) "
+                    "SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
+                    (first, last),
+                )
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # the rollback restores it anyway
+                self.conn.execute(_FTS_INSERT_TRIGGER)
+            raise
+        finally:
+            self._fts_ranges = None
+        self.conn.execute(_FTS_INSERT_TRIGGER)
+
+    # -- reading ---------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Number of documents, speeches and paragraphs stored."""
+        return {
+            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "speeches", "paragraphs")
+        }
+
+    def documents(self) -> Iterator[tuple[int, Document, list[int]]]:
+        """Stored documents in (source, record) order, rebuilt with lines, speeches, paragraphs.
+
+        Yields:
+            ``(document_id, document, speech_row_ids)``; ``document.raw_lines`` is
+            empty (raw text is not stored). Speech ``id`` fields are left ``None``.
+        """
+        conn = self.conn
+        docs = conn.execute(
+            "SELECT id, source, record, sha256, encoding FROM documents "
+            "ORDER BY source, coalesce(record, -1), id"
+        ).fetchall()
+        for doc_id, source, record, sha256, encoding in docs:
+            lines = [
+                Line(number, text)
+                for number, text in conn.execute(
+                    "SELECT number, text FROM lines WHERE document_id = ? ORDER BY seq", (doc_id,)
+                )
+            ]
+            doc = Document(
+                source=source, record=record, encoding=encoding or "", raw_lines=[],
+                lines=lines, sha256=sha256,
+            )  # fmt: skip
+            row_ids: list[int] = []
+            speeches = conn.execute(
+                "SELECT id, first_line, last_line, title FROM speeches WHERE document_id = ? "
+                "ORDER BY first_line, id",
+                (doc_id,),
+            ).fetchall()
+            for speech_id, first, last, title in speeches:
+                paragraphs = [
+                    Paragraph(
+                        text=text,
+                        line=line,
+                        last_line=last_line,
+                        heading=heading,
+                        level=level,
+                        marker=marker,
+                        placeholders=_placeholders_from_json(ph),
+                        role=role,
+                    )
+                    for line, last_line, text, heading, level, marker, role, ph in conn.execute(
+                        "SELECT line, last_line, text, heading, level, marker, role,"
+                        " placeholders_json FROM paragraphs WHERE speech_id = ? ORDER BY seq",
+                        (speech_id,),
+                    )
+                ]
+                doc.speeches.append(
+                    Speech(
+                        source=source,
+                        first_line=first,
+                        last_line=last,
+                        title=title,
+                        paragraphs=paragraphs,
+                        record=record,
+                    )
+                )
+                row_ids.append(speech_id)
+            yield doc_id, doc, row_ids
+
+    def search(self, query: str, *, limit: int = 50, width: int = 30) -> list[SearchHit]:
+        """Keyword-in-context hits for ``query`` in paragraph text.
+
+        ``query`` is one or more space-separated terms; paragraphs containing all
+        of them match, ignoring ASCII case (terms of three or more characters
+        through the FTS5 trigram index, shorter ones by scanning). One hit per
+        occurrence of the first term.
+
+        Args:
+            query: Text to find, e.g. ``文明城市`` or ``创建 测评``.
+            limit: Most hits returned.
+            width: Characters of context on each side.
+
+        Returns:
+            Hits in (source, line) order.
+        """
+        terms = query.split()
+        if not terms:
+            return []
+        indexed = [t for t in terms if self.fts and len(t) >= 3 and not set(t) & set("%_\\")]
+        scanned = [t for t in terms if t not in indexed]
+        sql = (
+            "SELECT p.id, p.text, p.line, p.last_line, d.id, d.source, d.record FROM paragraphs p "
+            "JOIN speeches s ON s.id = p.speech_id JOIN documents d ON d.id = s.document_id"
+        )
+        where: list[str] = []
+        params: list[Any] = []
+        if indexed:
+            where.append(
+                "p.id IN (SELECT rowid FROM paragraphs_fts WHERE "
+                + " AND ".join("text LIKE ?" for _ in indexed)
+                + ")"
+            )
+            params.extend(f"%{t}%" for t in indexed)
+        for term in scanned:  # the trigram index is case-insensitive: so is the scan
+            where.append("instr(lower(p.text), lower(?)) > 0")
+            params.append(term)
+        sql += " WHERE " + " AND ".join(where) + " ORDER BY d.source, d.record, p.line, p.id"
+        hits: list[SearchHit] = []
+        keyword = terms[0]
+        pattern = re.compile(re.escape(keyword), re.IGNORECASE)
+        try:
+            rows = self.conn.execute(sql, params)
+            for pid, text, line, last_line, doc_id, source, record in rows:
+                for match in pattern.finditer(text):
+                    hit_line = self._line_of(doc_id, line, last_line, text, match.start())
+                    left = text[max(0, match.start() - width) : match.start()]
+                    right = text[match.end() : match.end() + width]
+                    hits.append(
+                        SearchHit(source, record, hit_line, left, match.group(), right, pid)
+                    )
+                    if len(hits) >= limit:
+                        return hits
+        except sqlite3.Error as exc:
+            raise StoreError(self._describe(exc)) from exc
+        return hits
+
+    def _line_of(self, doc_id: int, line: int, last_line: int, text: str, offset: int) -> int:
+        """Line of a match inside a paragraph spanning several source lines."""
+        if last_line <= line:
+            return line
+        # Walk the cleaned lines of the paragraph's span, consuming text up to the offset.
+        consumed = 0
+        for number, line_text in self.conn.execute(
+            "SELECT number, text FROM lines WHERE document_id = ? AND number BETWEEN ? AND ? "
+            "ORDER BY seq",
+            (doc_id, line, last_line),
+        ):
+            consumed += len(line_text)
+            if consumed > offset:
+                return int(number)
+        return line
+
+    # -- artifacts -------------------------------------------------------------
+
+    def set_artifact(self, name: str, value: Any) -> None:
+        """Store a JSON-serialisable learned model or result under ``name``."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO artifacts(name, value_json) VALUES (?, ?)",
+            (name, json.dumps(value, ensure_ascii=False)),
+        )
+
+    def get_artifact(self, name: str) -> Any | None:
+        """The value stored under ``name``, or ``None``."""
+        row = self.conn.execute(
+            "SELECT value_json FROM artifacts WHERE name = ?", (name,)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a schema script; trigger bodies (``BEGIN ... END;``) stay whole."""
+    statements: list[str] = []
+    current: list[str] = []
+    in_trigger = False
+    for line in script.strip().splitlines():
+        current.append(line)
+        stripped = line.strip()
+        if stripped.startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if (in_trigger and stripped == "END;") or (not in_trigger and stripped.endswith(";")):
+            statements.append("\n".join(current))
+            current = []
+            in_trigger = False
+    return statements
+
+
+def _placeholders_json(placeholders: Iterable[Placeholder]) -> str | None:
+    items = [[p.start, p.end, p.text, p.kind] for p in placeholders]
+    return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def _placeholders_from_json(value: str | None) -> tuple[Placeholder, ...]:
+    if not value:
+        return ()
+    return tuple(Placeholder(int(s), int(e), str(t), k) for s, e, t, k in json.loads(value))
