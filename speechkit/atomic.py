@@ -34,7 +34,9 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"{target}: folder {folder} does not exist; create it or choose another path")
+        raise OutputError(
+            f"{target}: folder {folder} does not exist; create it or choose another path"
+        )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -47,7 +49,9 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
         yield tmp
         os.replace(tmp, target)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror}); choose a writable path") from exc
+        raise OutputError(
+            f"{target}: cannot write ({exc.strerror}); choose a writable path"
+        ) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

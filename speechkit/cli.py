@@ -72,10 +72,463 @@ def cli() -> None:
 # --- ingest / search / structure (speechkit.ingest, speechkit.store, speechkit.structure) ---
 
 
+def _warn(message: str) -> None:
+    click.echo(f"Warning: {message}", err=True)
+
+
+def _stderr_is_terminal() -> bool:
+    import sys
+
+    return sys.stderr.isatty()
+
+
+@cli.command()
+@corpus_options
+@handle_errors
+def ingest(paths: tuple[str, ...], db: str | None, text_field: str) -> None:
+    """Read, clean and segment PATHs (files or folders) into an SQLite database.
+
+    Reads .txt/.md (UTF-8, GB18030/GBK, UTF-16: detected from the bytes), .docx,
+    .html, .jsonl and .csv (one document per record, text in --text-field).
+    Unchanged files are skipped on re-runs; changed files replace their old rows.
+    Without --db the database is speechkit.db in the current folder.
+
+    \b
+    Example:
+      speechkit ingest 范文/ --db speeches.db
+    """
+    from speechkit.corpus import ingest_paths
+
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file or folder) to ingest")
+    report = ingest_paths(
+        paths, db or "speechkit.db", text_field=text_field,
+        progress=_stderr_is_terminal(), warn=_warn,
+    )  # fmt: skip
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("query")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    help="Database to search (default: the bundled corpus).",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Most lines shown."
+)
+@click.option(
+    "--width",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help="Context characters on each side.",
+)
+@handle_errors
+def search(query: str, db: str | None, limit: int, width: int) -> None:
+    """Show keyword-in-context lines for QUERY, each with source:line.
+
+    Several space-separated terms must all occur in the paragraph.
+
+    \b
+    Example:
+      speechkit search 文明城市
+      speechkit search "创建 测评" --db speeches.db
+    """
+    from speechkit.corpus import open_corpus
+
+    with open_corpus(db=db, warn=_warn) as corpus:
+        assert corpus.store is not None
+        if not corpus.store.fts:
+            _warn("this SQLite has no FTS5 trigram index; searching by scanning (slower)")
+        hits = corpus.store.search(query, limit=limit, width=width)
+    if not hits:
+        click.echo(f"No match for {query!r}.", err=True)
+        return
+    from speechkit.structure.report import display_width
+
+    where_w = max(len(hit.location) for hit in hits)
+    left_w = max(display_width(hit.left) for hit in hits)
+    for hit in hits:
+        pad = " " * (left_w - display_width(hit.left))
+        click.echo(f"{hit.location:<{where_w}}  {pad}{hit.left}【{hit.keyword}】{hit.right}")
+
+
+@cli.command()
+@corpus_options
+@format_option("table", "json")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the role clustering.")
+@click.option(
+    "--role-cues",
+    "role_cues",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="YAML file of extra role cue words (shape of speechkit/data/role_cues.yaml); repeatable.",
+)
+@click.option(
+    "--plot",
+    "plot_path",
+    type=click.Path(dir_okay=False),
+    help="Also draw the role map: one row per speech (.png, .svg or .pdf).",
+)
+@handle_errors
+def structure(
+    paths: tuple[str, ...],
+    db: str | None,
+    text_field: str,
+    fmt: str,
+    seed: int,
+    role_cues: tuple[str, ...],
+    plot_path: str | None,
+) -> None:
+    """Show the speeches found in PATHs with their paragraphs (default: the bundled corpus).
+
+    Every paragraph gets its role (opening, significance, situation, tasks,
+    safeguards, closing); each speech an on-topic score; the corpus an outline.
+    The table has one line per speech (id, title, source:lines, paragraphs), then
+    each speech as an outline of roles and the corpus pattern; the JSON form lists
+    every paragraph with its line, heading and role. The learned structure is
+    saved in the store for drafting.
+
+    \b
+    Example:
+      speechkit structure corpus/ --format json
+      speechkit structure --plot roles.png
+    """
+    import json
+
+    from speechkit.corpus import open_corpus
+    from speechkit.structure.lexicon import load_lexicon
+    from speechkit.structure.report import format_table, structure_report
+
+    if plot_path:
+        from speechkit.structure.plot import check_plot_path
+
+        check_plot_path(plot_path)  # fail before the analysis, not after
+    load_lexicon(role_cues)  # a bad cue file fails before reading the corpus
+    with open_corpus(
+        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn
+    ) as corpus:
+        report = structure_report(corpus, roles=True, seed=seed, role_cues=role_cues)
+    if plot_path:
+        from speechkit.structure.plot import plot_roles
+
+        plot_roles(report, plot_path)
+        click.echo(f"Role map written to {plot_path}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report))
+
+
 # --- dedup (speechkit.dedup) ---
+
+
+@cli.command()
+@corpus_options
+@click.option(
+    "--level",
+    type=click.Choice(["document", "speech", "paragraph"]),
+    default="speech",
+    show_default=True,
+    help="Unit compared: a file or .jsonl/.csv record, a speech, or a paragraph.",
+)
+@click.option(
+    "--threshold",
+    type=float,
+    default=0.8,
+    show_default=True,
+    help="Minimum exact Jaccard similarity of character 3-shingles, in (0, 1].",
+)
+@format_option("table", "json", "csv")
+@click.option(
+    "--write",
+    "write_dir",
+    type=click.Path(file_okay=False),
+    help="Write the deduplicated corpus (one kept member per group) to this new folder.",
+)
+@click.option(
+    "--keep",
+    type=click.Choice(["longest", "first"]),
+    default="longest",
+    show_default=True,
+    help="Member kept from each group.",
+)
+@click.option("--force", is_flag=True, help="Replace a non-empty --write folder.")
+@click.option(
+    "--seed", type=int, default=1, show_default=True, help="Seed of the MinHash permutations."
+)
+@handle_errors
+def dedup(
+    paths: tuple[str, ...],
+    db: str | None,
+    text_field: str,
+    level: str,
+    threshold: float,
+    fmt: str,
+    write_dir: str | None,
+    keep: str,
+    force: bool,
+    seed: int,
+) -> None:
+    """Find near-duplicate documents, speeches or paragraphs (and write a deduplicated corpus).
+
+    Texts are compared by exact Jaccard similarity of their character 3-shingles after
+    normalization (punctuation, spaces, placeholders such as xx/XX/** and numbers ignored);
+    MinHash LSH proposes candidates, every pair is verified exactly. Groups are transitive; the
+    kept member comes first. In a store (--db, or the bundled corpus) duplicates are marked,
+    never deleted; sources are never modified.
+
+    \b
+    Examples:
+      speechkit dedup --level speech
+      speechkit dedup 范文/ --level paragraph --format json
+      speechkit dedup 范文/ --write 范文-去重/ --keep longest
+    """
+    import json
+
+    from speechkit.dedup import dedup_corpus, format_csv, format_table, to_json
+
+    report = dedup_corpus(
+        paths, db=db, level=level, threshold=threshold, keep=keep, seed=seed,
+        write=write_dir, force=force, text_field=text_field, warn=_warn,
+    )  # fmt: skip
+    if fmt == "json":
+        click.echo(json.dumps(to_json(report), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(format_csv(report), nl=False)
+    else:
+        click.echo(format_table(report))
 
 
 # --- phrases (speechkit.phrases) ---
 
 
+@cli.command()
+@corpus_options
+@click.option(
+    "--top",
+    "top_n",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Number of phrases shown.",
+)
+@click.option(
+    "--min-docs",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Least number of distinct speeches a phrase must occur in.",
+)
+@format_option("table", "json", "csv")
+@click.option(
+    "--kwic",
+    "kwic_phrase",
+    metavar="PHRASE",
+    help="Instead of the ranking, show every occurrence of PHRASE with source:line.",
+)
+@click.option(
+    "--plot",
+    "plot_path",
+    type=click.Path(dir_okay=False),
+    help="Also draw the top phrases as a bar chart (.png/.svg/.pdf).",
+)
+@click.option(
+    "--tokenizer",
+    type=click.Choice(["auto", "jieba", "rjieba"]),
+    default="auto",
+    show_default=True,
+    help="Word segmenter (auto: rjieba when installed).",
+)
+@handle_errors
+def phrases(
+    paths: tuple[str, ...],
+    db: str | None,
+    text_field: str,
+    top_n: int,
+    min_docs: int,
+    fmt: str,
+    kwic_phrase: str | None,
+    plot_path: str | None,
+    tokenizer: str,
+) -> None:
+    """Rank the recurring phrases (提法) of PATHs (default: the bundled corpus).
+
+    Candidates are word n-grams, quoted slogans and parallel four-character
+    phrases; a repeated speech counts once. Scores combine specificity against
+    general Chinese, spread over speeches, frequency, boundary freedom and cohesion.
+
+    \b
+    Example:
+      speechkit phrases 范文/ --top 30
+      speechkit phrases --format json --plot phrases.png
+      speechkit phrases --kwic 长效机制
+    """
+    import csv
+    import json
+    import sys
+
+    from speechkit.corpus import open_corpus
+    from speechkit.phrases import (
+        PhraseConfig,
+        extract_phrases,
+        format_kwic,
+        kwic,
+        phrases_to_json,
+    )
+
+    if plot_path is not None and kwic_phrase is None:
+        from speechkit.render.plot import check_chart_path
+
+        check_chart_path(plot_path)  # fail before the work, not after
+    config = PhraseConfig(top_n=top_n, min_docs=min_docs, tokenizer=tokenizer)
+    with open_corpus(
+        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn
+    ) as corpus:
+        speeches = corpus.speeches()
+    if kwic_phrase is not None:
+        lines = kwic(speeches, kwic_phrase)
+        if fmt == "json":
+            click.echo(
+                json.dumps({"kwic": [k.to_dict() for k in lines]}, ensure_ascii=False, indent=2)
+            )
+        elif fmt == "csv":
+            writer = csv.writer(sys.stdout, lineterminator="\n")
+            writer.writerow(["source", "line", "left", "match", "right"])
+            writer.writerows([k.source, k.line, k.left, k.match, k.right] for k in lines)
+        elif lines:
+            click.echo("\n".join(format_kwic(lines)))
+        if not lines:
+            click.echo(f"No occurrence of {kwic_phrase!r}.", err=True)
+        return
+    found = extract_phrases(speeches, config=config)
+    if plot_path is not None and found:
+        from speechkit.render.plot import bar_chart
+
+        shown = found[:30]
+        bar_chart(
+            [p.phrase for p in shown],
+            [p.score for p in shown],
+            plot_path,
+            title=f"关键提法（前 {len(shown)} 个）",
+        )
+    if fmt == "json":
+        click.echo(json.dumps(phrases_to_json(found), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["phrase", "score", "count", "docs", "example"])
+        for p in found:
+            first = p.examples[0] if p.examples else None
+            where = f"{first.source}:{first.line}" if first else ""
+            writer.writerow([p.phrase, f"{p.score:.2f}", p.count, p.docs, where])
+    else:
+        if not found:
+            click.echo("No phrase occurs in enough speeches; try --min-docs 1.", err=True)
+            return
+        from speechkit.phrases.kwic import display_width
+
+        width = max(display_width(p.phrase) for p in found)
+        click.echo(
+            f"{'#':>3}  {'phrase' + ' ' * (width - 6)}  {'score':>8}  {'count':>5}  "
+            f"{'docs':>4}  example"
+        )
+        for rank, p in enumerate(found, start=1):
+            pad = " " * (width - display_width(p.phrase))
+            first = p.examples[0] if p.examples else None
+            where = f"{first.source}:{first.line}" if first else ""
+            click.echo(
+                f"{rank:>3}  {p.phrase}{pad}  {p.score:>8.1f}  {p.count:>5}  {p.docs:>4}  {where}"
+            )
+
+
 # --- draft / init-profile (speechkit.draft, speechkit.render) ---
+
+
+@cli.command()
+@click.argument("profile", type=click.Path(dir_okay=True))
+@click.option(
+    "-o", "--output", type=click.Path(), help="Write to .docx (GB/T 9704), .md, .txt or .json."
+)
+@click.option(
+    "--corpus",
+    "corpus_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Corpus files or folders to draft from (default: the bundled corpus).",
+)
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to draft from.")
+@click.option("--seed", type=int, help="Random seed (overrides the profile's seed).")
+@format_option("text", "json")
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(),
+    help="Folder with your own templates (mobilization.j2, progress.j2, …).",
+)
+@handle_errors
+def draft(
+    profile: str,
+    output: str | None,
+    corpus_paths: tuple[str, ...],
+    db: str | None,
+    seed: int | None,
+    fmt: str,
+    templates_dir: str | None,
+) -> None:
+    """Draft a speech from a YAML city PROFILE (see `speechkit init-profile`).
+
+    Without -o the draft is printed; with -o it is written by extension.
+    The same profile and seed always give the same draft.
+
+    \b
+    Example:
+      speechkit draft examples/qinglan_city.yaml -o 讲话稿.docx
+      speechkit draft examples/yunxi_district.yaml --seed 3 --format json
+    """
+    import json
+
+    from speechkit.draft.output import (
+        check_output_path,
+        draft_from_file,
+        draft_to_json,
+        write_draft,
+    )
+
+    if output is not None:
+        check_output_path(output)
+    result = draft_from_file(profile, corpus=corpus_paths, db=db, seed=seed,
+                             templates_dir=templates_dir, warn=_warn)  # fmt: skip
+    stats = result.stats
+    if output is not None:
+        written = write_draft(result, output)
+        click.echo(
+            f"Wrote {written}: {stats['chars']} characters, largest share from one corpus speech "
+            f"{stats['max_share_one_source']:.0%}.",
+            err=True,
+        )
+    elif fmt == "json":
+        click.echo(json.dumps(draft_to_json(result), ensure_ascii=False, indent=2))
+    else:
+        from speechkit.render.text import to_text
+
+        click.echo(to_text(result), nl=False)
+
+
+@cli.command("init-profile")
+@click.argument("file", type=click.Path(), default="profile.yaml", required=False)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@handle_errors
+def init_profile(file: str, force: bool) -> None:
+    """Write an annotated example city profile to FILE (default: profile.yaml).
+
+    \b
+    Example:
+      speechkit init-profile 青岚市.yaml
+      speechkit draft 青岚市.yaml -o 讲话稿.docx
+    """
+    from speechkit.draft.example import write_example_profile
+
+    path = write_example_profile(file, force=force)
+    click.echo(f"Wrote {path}; edit it, then run: speechkit draft {path}", err=True)

@@ -35,7 +35,8 @@ class Paragraph:
         last_line: Line where it ends (equal to ``line`` for one-line paragraphs).
         heading: The heading text when the paragraph is or starts with a heading
             (``一、提高政治站位``), else ``None``.
-        level: Heading level: 1 for 一、, 2 for （一）/一是/第一，, 3 for 1./（1）; ``None`` for body text.
+        level: Heading level: 1 for 一、, 2 for （一）/一是/第一，, 3 for 1./（1）;
+            ``None`` for body text.
         marker: The numbering marker itself (``一、``, ``（二）``, ``一是``), if any.
         placeholders: Redacted names found in ``text``.
         role: Role in the speech, filled by :mod:`speechkit.structure`.
