@@ -23,7 +23,9 @@ def test_json_contract(runner: CliRunner) -> None:
     data = json.loads(result.stdout)
     assert list(data) == ["phrases"] and len(data["phrases"]) == 5
     for item in data["phrases"]:
-        assert list(item) == ["phrase", "score", "count", "docs", "examples"]
+        # the fields in order; ``variants`` (word-order variants merged) is an added field
+        assert list(item) == ["phrase", "score", "count", "docs", "examples", "variants"]
+        assert all(isinstance(v, str) and v != item["phrase"] for v in item["variants"])
         assert isinstance(item["score"], float) and item["count"] >= item["docs"] >= 2
         for example in item["examples"]:
             assert list(example) == ["source", "line", "context"]

@@ -9,12 +9,17 @@ The steps, each in its own module:
 4. :mod:`~speechkit.phrases.scoring`: specificity, length, boundary freedom and cohesion; a
    shortlist by token statistics, then exact substring counts for the shortlist, the final
    score, and removal of sub-phrases covered by longer ones;
-5. examples with ``source:line`` for each phrase.
+5. local names out: a phrase with a place or person name confined to a few speeches
+   (南水北调绿化带征迁 is fine, 品质焦作 is not) is one city's, not the genre's;
+6. word-order variants merged (创建全国文明城市 / 全国文明城市创建), then a greedy ranking
+   that damps phrases built on the words of better-ranked ones (the 文明城市 family);
+7. examples with ``source:line`` for each phrase.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,28 +30,41 @@ from speechkit.model import Speech
 from speechkit.phrases.candidates import (
     build_stream,
     count_ngrams,
+    is_break_token,
     is_excluded,
     parallel_phrases,
     quoted_slogans,
 )
-from speechkit.phrases.resources import background_idf, load_stopwords
+from speechkit.phrases.resources import (
+    NAME_MIN_IDF,
+    NAME_TAGS,
+    PLACE_SUFFIXES,
+    background_idf,
+    load_stopwords,
+)
 from speechkit.phrases.scoring import (
     background_idf_of,
     cohesion_factor,
+    diverse_order,
     drop_subsumed,
     freedom_factor,
+    group_variants,
     length_factor,
     ngram_features,
     phrase_score,
     specificity,
 )
 from speechkit.phrases.texts import TextIndex, distinct_speeches
-from speechkit.tokenize import BACKENDS, make_tokenizer
+from speechkit.tokenize import BACKENDS, Tokenizer, make_tokenizer
 from speechkit.tokenize.parallel import cut_texts
+from speechkit.tokenize.userdict import iter_user_words
 
 __all__ = ["Example", "Phrase", "PhraseConfig", "extract_phrases", "find_examples"]
 
 Kind = Literal["ngram", "slogan", "parallel"]
+
+#: Local names are told apart by being confined to a few speeches: needs this many speeches.
+MIN_DOCS_FOR_NAMES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +139,8 @@ class Phrase:
         docs: Distinct speeches containing it.
         examples: Example occurrences, from different speeches first.
         kind: ``"ngram"`` (token n-gram), ``"slogan"`` (quoted) or ``"parallel"``.
+        variants: The same words in another order (全国文明城市创建 for 创建全国文明城市),
+            merged into this entry; ``count``/``docs`` are those of ``phrase`` itself.
     """
 
     phrase: str
@@ -129,15 +149,17 @@ class Phrase:
     docs: int
     examples: tuple[Example, ...] = field(default=())
     kind: Kind = "ngram"
+    variants: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: phrase, score (2 decimals), count, docs, examples."""
+        """The JSON shape: phrase, score (2 decimals), count, docs, examples, variants."""
         return {
             "phrase": self.phrase,
             "score": round(self.score, 2),
             "count": self.count,
             "docs": self.docs,
             "examples": [e.to_dict() for e in self.examples],
+            "variants": list(self.variants),
         }
 
 
@@ -152,10 +174,52 @@ class _Candidate:
     token_docs: int
 
 
-def _doc_count(index: TextIndex, phrase: str) -> tuple[int, int, list[int]]:
+def _doc_set(index: TextIndex, phrase: str) -> tuple[set[int], list[int]]:
     offsets = list(index.find(phrase))
-    docs = {index.units[index.locate(o)[0]].doc for o in offsets}
-    return len(offsets), len(docs), offsets
+    return {index.units[index.locate(o)[0]].doc for o in offsets}, offsets
+
+
+class _NameTest:
+    """Whether a token names a particular place or person (so a phrase with it is local).
+
+    A name is confined to a few speeches (document frequency ``<= max(3, D / 10)``), is not a
+    word of the genre dictionaries, and either jieba's dictionary tags it ns/nr/nrt and it is
+    uncommon in general Chinese (IDF >= ``NAME_MIN_IDF``: not 城市, 文明), or the dictionary
+    lists it with a place suffix and its people (焦作: 焦作市, 焦作人). Only applied to
+    corpora of at least ``MIN_DOCS_FOR_NAMES`` distinct speeches.
+    """
+
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        token_docs: dict[str, int],
+        n_docs: int,
+        idf: dict[str, float],
+        genre_words: frozenset[str],
+    ):
+        self.tokenizer, self.token_docs, self.idf = tokenizer, token_docs, idf
+        self.genre_words = genre_words
+        self.rare = max(3, n_docs // 10)
+        # with fewer speeches, "confined to a few" says nothing, and jieba's tags alone
+        # are not enough (惠民 is a county, ns, and the slogan word of 创建惠民)
+        self.active = n_docs >= MIN_DOCS_FOR_NAMES
+        self.cache: dict[str, bool] = {}
+
+    def __call__(self, token: str) -> bool:
+        found = self.cache.get(token)
+        if found is None:
+            found = self.cache[token] = self._test(token)
+        return found
+
+    def _test(self, token: str) -> bool:
+        if not self.active or len(token) < 2 or token in self.genre_words:
+            return False
+        if self.token_docs.get(token, 1) > self.rare:
+            return False
+        tags = self.tokenizer.pos(token)
+        if len(tags) == 1 and tags[0][1] in NAME_TAGS:
+            return self.idf.get(token, NAME_MIN_IDF) >= NAME_MIN_IDF
+        return token + "人" in self.idf and any(token + s in self.idf for s in PLACE_SUFFIXES)
 
 
 def find_examples(
@@ -217,7 +281,7 @@ def extract_phrases(
         >>> speeches = [Speech(f"{i}.txt", 1, 1, None, [Paragraph(t, 1, 1)])
         ...             for i, t in enumerate(texts)]
         >>> [p.phrase for p in extract_phrases(speeches, config=PhraseConfig(tokenizer="jieba"))]
-        ['齐抓共管', '长效机制']
+        ['长效机制', '齐抓共管']
     """
     config = config or PhraseConfig()
     distinct = distinct_speeches(speeches)
@@ -248,6 +312,14 @@ def extract_phrases(
     idf, median = background_idf()
     n_docs = index.n_docs
     vocab, is_stop = stream.vocab, stream.is_stop
+    token_docs = {
+        vocab[int(f.tokens[row, 0])]: int(f.docs[row])
+        for f in features
+        if f.n == 1
+        for row in range(len(f.count))
+    }
+    genre_words = frozenset(w.word for w in iter_user_words(config.user_dicts))
+    is_name = _NameTest(tokenizer, token_docs, n_docs, idf, genre_words)
 
     # Stage 1: a shortlist by token statistics.
     candidates: dict[str, _Candidate] = {}
@@ -271,24 +343,22 @@ def extract_phrases(
                 int(feats.docs[row]),
             )
     pairs = [(u.doc, u.text) for u in index.units]
-    for kind, (counts, docs) in (
+    delimited: list[tuple[Kind, tuple[Counter[str], dict[str, set[int]]]]] = [
         ("slogan", quoted_slogans(pairs)),
         ("parallel", parallel_phrases(pairs)),
-    ):
+    ]
+    for kind, (counts, doc_sets) in delimited:
         for phrase, count in counts.items():
             if phrase in candidates or count < config.min_count:
                 continue
-            if len(docs[phrase]) < config.min_docs:
+            if len(doc_sets[phrase]) < config.min_docs:
                 continue
-            content = tuple(w for w in tokenizer.cut(phrase) if w not in stopwords)
+            # content words only, no punctuation: the key of word-order variants
+            content = tuple(
+                w for w in tokenizer.cut(phrase) if w not in stopwords and not is_break_token(w)
+            )
             candidates[phrase] = _Candidate(
-                phrase,
-                content,
-                1.0,
-                1.0,
-                kind,
-                count,
-                len(docs[phrase]),  # type: ignore[arg-type]
+                phrase, content, 1.0, 1.0, kind, count, len(doc_sets[phrase])
             )
 
     def estimate(c: _Candidate, count: int, docs: int) -> float:
@@ -304,29 +374,58 @@ def extract_phrases(
 
     first_scores = [(estimate(c, c.token_count, c.token_docs), c) for c in candidates.values()]
     ranked = sorted((s for s in first_scores if s[0] > 0), key=lambda s: (-s[0], s[1].phrase))
-    shortlist = [c for _, c in ranked[: max(4 * config.top_n, 200)]]
-
-    # Stage 2: exact substring statistics for the shortlist, final score, sub-phrases.
-    exact = [_doc_count(index, c.phrase) for c in shortlist]
-    keep = drop_subsumed(
-        [c.phrase for c in shortlist], [e[0] for e in exact], coverage=config.coverage
-    )
-    scored: list[tuple[float, int, str, int, _Candidate, list[int]]] = []
-    for c, (count, docs, offsets), kept in zip(shortlist, exact, keep, strict=True):
-        if not kept or docs < config.min_docs or count < config.min_count:
-            continue
-        score = estimate(c, count, docs)
-        if score > 0 and math.isfinite(score):
-            scored.append((score, count, c.phrase, docs, c, offsets))
-    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
-    return [
-        Phrase(
-            phrase,
-            score,
-            count,
-            docs,
-            find_examples(index, phrase, offsets, limit=config.examples, width=config.context),
-            c.kind,
-        )
-        for score, count, phrase, docs, c, offsets in scored[: config.top_n]
+    shortlist = [
+        c for _, c in ranked[: max(4 * config.top_n, 200)] if not any(is_name(w) for w in c.content)
     ]
+
+    # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants.
+    exact = [_doc_set(index, c.phrase) for c in shortlist]
+    keep = drop_subsumed(
+        [c.phrase for c in shortlist], [len(e[1]) for e in exact], coverage=config.coverage
+    )
+    rows = [
+        (c, doc_set, offsets)
+        for c, (doc_set, offsets), kept in zip(shortlist, exact, keep, strict=True)
+        if kept and len(doc_set) >= config.min_docs and len(offsets) >= config.min_count
+    ]
+    rep = group_variants(
+        [tuple(sorted(c.content)) or (c.phrase,) for c, _, _ in rows],
+        [len(offsets) for _, _, offsets in rows],
+    )
+    # a group is scored with its members' combined count and speeches
+    group_count: dict[int, int] = {}
+    group_docs: dict[int, set[int]] = {}
+    variants: dict[int, list[str]] = {}
+    for i, (c, doc_set, offsets) in enumerate(rows):
+        group_count[rep[i]] = group_count.get(rep[i], 0) + len(offsets)
+        group_docs.setdefault(rep[i], set()).update(doc_set)
+        if rep[i] != i:
+            variants.setdefault(rep[i], []).append(c.phrase)
+    heads = [
+        (i, estimate(rows[i][0], group_count[i], len(group_docs[i]))) for i in sorted(group_count)
+    ]
+    heads = [(i, score) for i, score in heads if score > 0 and math.isfinite(score)]
+    # deterministic input order for the greedy ranking: score, count, text
+    heads.sort(key=lambda h: (-h[1], -len(rows[h[0]][2]), rows[h[0]][0].phrase))
+    order = diverse_order(
+        [score for _, score in heads],
+        [rows[i][0].phrase for i, _ in heads],
+        [rows[i][0].content for i, _ in heads],
+    )
+    result = []
+    for k, score in order[: config.top_n]:
+        c, doc_set, offsets = rows[heads[k][0]]
+        result.append(
+            Phrase(
+                c.phrase,
+                score,
+                len(offsets),
+                len(doc_set),
+                find_examples(
+                    index, c.phrase, offsets, limit=config.examples, width=config.context
+                ),
+                c.kind,
+                tuple(sorted(variants.get(heads[k][0], ()), key=lambda v: (-len(v), v))),
+            )
+        )
+    return result

@@ -48,13 +48,14 @@ def read_user_dict(path: PathLike) -> list[UserWord]:
         >>> [tuple(w) for w in read_user_dict(p)]
         [('背街小巷', None, 'l'), ('创建为民', 20, 'nz')]
     """
+    file = Path(path)  # InputError takes str | Path, not any os.PathLike
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
-        raise InputError("user dictionary not found; check the path", path=path) from exc
+        raise InputError("user dictionary not found; check the path", path=file) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            f"cannot read user dictionary ({exc}); save it as UTF-8 text", path=path
+            f"cannot read user dictionary ({exc}); save it as UTF-8 text", path=file
         ) from exc
     words: list[UserWord] = []
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -70,7 +71,7 @@ def read_user_dict(path: PathLike) -> list[UserWord]:
         if rest:
             tag = rest.pop(0)
         if rest:
-            raise InputError(f"expected 'word [freq] [tag]', got {line!r}", path=path, line=number)
+            raise InputError(f"expected 'word [freq] [tag]', got {line!r}", path=file, line=number)
         words.append(UserWord(word, freq, tag))
     return words
 
