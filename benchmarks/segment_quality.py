@@ -6,8 +6,10 @@ after cleaning and in the final output (paragraphs + titles).
 
     python benchmarks/segment_quality.py [--corpus DIR] [--labels DIR] [--tolerance N]
 
-Labels: tests/data/segment/speech_starts.json and tests/data/clean/line_labels.json
-(see tests/data/segment/README.md for how they were made).
+Labels: tests/data/segment/speech_starts.json and tests/data/clean/line_labels.json,
+tests/data/segment/synthetic/labels.json and tests/data/segment/heldout/labels.json
+(see tests/data/segment/README.md for how they were made). The held-out files are
+read through the real readers (``open_corpus``), the others as UTF-8 text.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from speechkit.segment.evaluate import evaluate_folder  # noqa: E402
+from speechkit.corpus import open_corpus  # noqa: E402
+from speechkit.segment.evaluate import QualityReport, evaluate_documents, evaluate_folder  # noqa: E402
 
 
 def main() -> None:
@@ -45,9 +48,24 @@ def main() -> None:
         args.tolerance,
     )
 
+    heldout = args.labels / "segment" / "heldout"
+    labels = json.loads((heldout / "labels.json").read_text("utf-8"))
+    corpus = open_corpus([heldout / name for name in labels["starts"]], warn=print)
+    print()
+    show(
+        f"held-out compilations, real readers (.txt GBK, .html, .docx) ({heldout})",
+        evaluate_documents(
+            corpus.documents, labels["starts"], labels["boilerplate"], tolerance=args.tolerance
+        ),
+        args.tolerance,
+    )
+
 
 def report(heading: str, folder: Path, starts: dict, boiler: dict, tolerance: int) -> None:
-    r = evaluate_folder(folder, starts, boiler, tolerance=tolerance)
+    show(heading, evaluate_folder(folder, starts, boiler, tolerance=tolerance), tolerance)
+
+
+def show(heading: str, r: QualityReport, tolerance: int) -> None:
     print(heading)
     for name, s in r.per_file.items():
         print(f"  {name}: expected {s.expected}, predicted {s.predicted}, matched {s.matched}")

@@ -2,13 +2,10 @@
 
 Prints macro-F1 over the six roles and over the coarse roles (opening;
 significance+situation; tasks; safeguards; closing) for speechkit and for a
-position-only baseline, on the speeches as segmented by
-
-- the real pipeline (``open_corpus`` of ``corpus/``), and
-- the structure tests' stand-alone seed loader (``tests/structure/seedload.py``),
-
-then the mean/min/max over seeds 0–4, the figures without the cluster term, the
-test speeches written in other wording (``tests/data/structure/own_*.txt``) and
+position-only baseline, on the speeches as segmented by the real pipeline
+(``open_corpus`` of ``corpus/``, as in the structure tests), then the mean/min/max
+over seeds 0–4, the figures without the cluster term, the test speeches
+written in other wording (``tests/data/structure/own_*.txt``) and
 every speech's topic score.
 
     python benchmarks/structure_quality.py
@@ -23,9 +20,6 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from structure.seedload import load_file, load_seeds  # noqa: E402
 
 from speechkit.corpus import open_corpus  # noqa: E402
 from speechkit.structure import RoleConfig, assign_roles  # noqa: E402
@@ -37,6 +31,11 @@ DATA = ROOT / "tests" / "data" / "structure"
 
 def real_pipeline():
     return open_corpus([ROOT / "corpus"], warn=lambda _m: None).speeches()
+
+
+def own_speeches():
+    files = [DATA / "own_1.txt", DATA / "own_2.txt"]
+    return open_corpus(files, warn=lambda _m: None).speeches()
 
 
 def line(name, scores):
@@ -51,10 +50,7 @@ def main() -> None:
     tok = make_tokenizer()
     labels = load_labels(DATA / "roles.tsv")
     print(f"Hand labels: {len(labels)} paragraphs ({DATA / 'roles.tsv'})")
-    for name, load in (
-        ("real pipeline (open_corpus)", real_pipeline),
-        ("test seed loader", load_seeds),
-    ):
+    for name, load in (("real pipeline (open_corpus)", real_pipeline),):
         print(f"\nSegmentation: {name}")
         speeches = load()
         result = assign_roles(speeches, seed=0, tokenizer=tok)
@@ -80,16 +76,15 @@ def main() -> None:
         line("without heading sections", evaluate(sp, labels))
 
     own_labels = load_labels(DATA / "own_roles.tsv")
-    own = [s for n in ("own_1.txt", "own_2.txt") for s in load_file(DATA / n, source=str(DATA / n))]
+    own = own_speeches()
     print(f"\nOwn test speeches in other wording ({len(own_labels)} labelled paragraphs)")
     assign_roles(own, seed=0, tokenizer=tok)
     line("alone", evaluate(own, own_labels))
     line("position-only baseline", evaluate(own, own_labels, predict=position_baseline))
-    mixed = real_pipeline() + [
-        s for n in ("own_1.txt", "own_2.txt") for s in load_file(DATA / n, source=str(DATA / n))
-    ]
+    own = own_speeches()
+    mixed = real_pipeline() + own
     assign_roles(mixed, seed=0, tokenizer=tok)
-    line("next to the seeds", evaluate(mixed[-2:], own_labels))
+    line("next to the seeds", evaluate(own, own_labels))
 
     print("\nTopic scores (real pipeline; threshold 0.4):")
     speeches = real_pipeline()

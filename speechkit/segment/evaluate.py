@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from speechkit.model import Speech
+from speechkit.model import Document, Speech
 
 if TYPE_CHECKING:
     from speechkit.clean.pipeline import CleanConfig
@@ -20,6 +20,7 @@ __all__ = [
     "BoundaryScore",
     "LineScore",
     "QualityReport",
+    "evaluate_documents",
     "evaluate_folder",
     "lines_in_speeches",
     "score_boundaries",
@@ -218,4 +219,54 @@ def evaluate_folder(
         bp = boilerplate.get(name, [])
         cscore = cscore + score_lines(nonempty, bp, [ln.number for ln in cleaned])
         oscore = oscore + score_lines(nonempty, bp, lines_in_speeches(speeches))
+    return QualityReport(bscore, titles, titles_expected, cscore, oscore, per_file)
+
+
+def evaluate_documents(
+    documents: Iterable[Document],
+    starts: dict[str, list[dict[str, Any]]],
+    boilerplate: dict[str, list[int]],
+    *,
+    tolerance: int = 2,
+) -> QualityReport:
+    """Score documents that went through the real readers, cleaning and segmentation.
+
+    Unlike :func:`evaluate_folder` (UTF-8 text only), this takes documents as
+    :func:`speechkit.corpus.open_corpus` gives them for files read in memory
+    (``raw_lines`` kept), so .docx, .html and non-UTF-8 files are scored through
+    the readers users get. Line numbers are the readers' (.html source line,
+    .docx paragraph index).
+
+    Args:
+        documents: Prepared documents with ``raw_lines``, ``lines`` and ``speeches``.
+        starts: File name → list of ``{"start": line, "title_line": line | None}``.
+        boilerplate: File name → boilerplate line numbers (other non-empty lines are speech).
+        tolerance: Allowed distance of a speech start, in lines.
+
+    Returns:
+        The scores over the labelled documents (matched by file name; others are ignored).
+    """
+    bscore = BoundaryScore(0, 0, 0)
+    cscore = oscore = LineScore(0, 0, 0, 0)
+    titles = titles_expected = 0
+    per_file: dict[str, BoundaryScore] = {}
+    for doc in documents:
+        name = Path(doc.source).name
+        if name.startswith("_") or name not in starts:
+            continue
+        labels = starts[name]
+        fscore = score_boundaries(
+            [s.first_line for s in doc.speeches], [x["start"] for x in labels], tolerance=tolerance
+        )
+        per_file[name] = fscore
+        bscore = bscore + fscore
+        found_titles = {s.first_line for s in doc.speeches if s.title is not None}
+        for x in labels:
+            if x.get("title_line") is not None:
+                titles_expected += 1
+                titles += x["title_line"] in found_titles
+        nonempty = [ln.number for ln in doc.raw_lines if ln.text.strip()]
+        bp = boilerplate.get(name, [])
+        cscore = cscore + score_lines(nonempty, bp, [ln.number for ln in doc.lines])
+        oscore = oscore + score_lines(nonempty, bp, lines_in_speeches(doc.speeches))
     return QualityReport(bscore, titles, titles_expected, cscore, oscore, per_file)

@@ -85,6 +85,12 @@ RE_TITLE_PREFIX = re.compile(
     rf"^(?:(?:篇|范文)[{NUM_ZH}\d]{{1,3}}|第[{NUM_ZH}\d]{{1,3}}篇|【(?:篇|范文)?[{NUM_ZH}\d]{{1,3}}篇?】)"
     r"\s*[：:、.．]?\s*"
 )
+#: A dateline printed under a speech title: "（2022年9月10日）", "（20xx年x月x日）".
+_DATE_DIGIT = rf"[\d{NUM_ZH}xX×○*＊]"
+RE_DATELINE = re.compile(
+    rf"^[（(]?\s*{_DATE_DIGIT}{{2,4}}\s*年(?:\s*{_DATE_DIGIT}{{1,3}}\s*月)?"
+    rf"(?:\s*{_DATE_DIGIT}{{1,3}}\s*日)?\s*[）)]?$"
+)
 #: Title lines are short and carry no sentence punctuation.
 RE_TITLE_FORBIDDEN = re.compile(r"[。；;！!？?，,：:]")
 TITLE_MAX_CHARS = 60

@@ -4,7 +4,8 @@ Boundary cues, in the order they are trusted:
 
 * a **title line** (short, no sentence punctuation, ending in 讲话/讲话稿/发言/
   致辞/… or naming ``…会上的讲话``; or any short line directly followed by a
-  salutation) starts a speech and becomes its title;
+  salutation, except a dateline such as ``（2022年9月10日）``) starts a speech
+  and becomes its title;
 * a **salutation** ending with a colon (``同志们：``, ``各位领导、同志们：``)
   starts a speech; one ending with ``！`` (``同志们，朋友们！``) starts one only
   after a title, a closing, or at the start of the text — inside a speech it is
@@ -13,7 +14,7 @@ Boundary cues, in the order they are trusted:
   next line that opens like a speech (``今天…``, ``这次会议…``, ``刚才…``)
   starts a new one; after thanks any following text does;
 * lines between a title and its salutation are an editor's intro blurb and
-  belong to no speech.
+  belong to no speech, except a dateline, which stays with the speech.
 
 A speech without any cue (a single speech starting ``今天，…召开…``) is the
 whole text. Off-topic documents are still speeches: topic filtering is done
@@ -125,6 +126,7 @@ def _could_be_title(text: str) -> bool:
     text = strip_title_prefix(text)
     return (
         4 <= len(text) <= 40
+        and res.RE_DATELINE.match(text) is None
         and res.RE_TITLE_FORBIDDEN.search(text) is None
         and detect_heading(text) is None
         and not is_salutation(text)
@@ -150,6 +152,8 @@ def line_kind(text: str, next_text: str | None = None) -> LineKind:
         'opening'
         >>> line_kind("市长动员令", "同志们：")
         'title'
+        >>> line_kind("（20xx年x月x日）", "同志们：")  # a dateline under a title
+        'body'
     """
     if is_salutation(text):
         return "salutation"
@@ -216,7 +220,9 @@ def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechS
                 and len(body) <= 2
                 and all(detect_heading(x.text) is None for x in body)
             ):
-                body = [line]  # lines between a title and its salutation: intro blurb
+                # lines between a title and its salutation: intro blurb, except the
+                # dateline printed under the title, which is part of the speech
+                body = [x for x in body if res.RE_DATELINE.match(x.text)] + [line]
             elif line.text.rstrip("。. ").endswith(("：", ":")) or after is not None:
                 flush()
                 body = [line]

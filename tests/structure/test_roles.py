@@ -99,11 +99,9 @@ def test_sections_of_the_seeds_share_their_heading_role(seed_speeches, tokenizer
 
 
 @pytest.mark.parametrize("seed", [0, 7])
-def test_same_seed_same_roles(seed, seed_speeches, tokenizer):
-    from .seedload import load_seeds
-
+def test_same_seed_same_roles(seed, seed_speeches, fresh_seed_speeches, tokenizer):
     a = assign_roles(seed_speeches, seed=seed, tokenizer=tokenizer)
-    b = assign_roles(load_seeds(), seed=seed, tokenizer=tokenizer)
+    b = assign_roles(fresh_seed_speeches(), seed=seed, tokenizer=tokenizer)
     assert a.roles == b.roles
     assert np.array_equal(a.clustering.labels, b.clustering.labels)
     assert np.allclose(a.topic_score, b.topic_score)
