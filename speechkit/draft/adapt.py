@@ -94,10 +94,14 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
         True
         >>> adapt_sentence("濮阳的经验值得学习。", ("濮阳",), ctx) is None
         True
+        >>> adapt_sentence("各位局领导要根据责任分工，抓好落实。", (), ctx) is None
+        True
     """
     if any(name not in ctx.allowed_names for name in names):
         return None
     if res.PERSON_PLACEHOLDER.search(sentence) or res.NAMED_COMRADE.search(sentence):
+        return None
+    if res.AUDIENCE_MISMATCH[ctx.unit].search(sentence):  # addressed to one bureau's staff
         return None
     if res.FIGURE_OR_DATE.search(sentence):
         return None

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext
@@ -29,7 +29,7 @@ from speechkit.draft.profile import Profile
 from speechkit.draft.select import Piece, Selector
 from speechkit.errors import TemplateError
 from speechkit.paths import templates_dir as bundled_templates_dir
-from speechkit.types import Role
+from speechkit.types import ROLES, PathLike, Role
 
 __all__ = ["TEMPLATE_FILES", "count_chars", "draft", "plan_sections", "render_skeleton"]
 
@@ -79,6 +79,9 @@ _CN = "零一二三四五六七八九十"
 _NUMBERING = ("{n}是", "第{n}，")
 #: Tolerance the composer aims inside (the requirement is ±15 %).
 _AIM = 0.06
+#: Corpus sub-points a ``@points`` slot may add when the draft is short, and their size.
+_MAX_EXTRA_POINTS = 4
+_EXTRA_POINT_CHARS = 400
 
 
 def _cn(n: int) -> str:
@@ -137,7 +140,7 @@ def _task_phrase(item: str, pick: Callable[[list[str]], str]) -> str:
     item = item.strip().rstrip("。；;，,")
     if item.startswith(res.TASK_VERBS):
         return item
-    return pick(["抓好", "突出抓好", "扎实推进", "着力抓好"]) + item
+    return pick(list(res.TASK_OPENERS)) + item
 
 
 def _clean_value(value: str) -> str:
@@ -169,7 +172,26 @@ def _environment(folder: Path, rng: random.Random) -> Any:
             raise ValueError("pick() needs at least one option")
         return options[rng.randrange(len(options))]
 
-    env.globals.update(cn=_cn, pick=pick, task=lambda item: _task_phrase(str(item), pick))
+    used: set[str] = set()
+
+    def develop(item: str) -> str:
+        # A fitting generic sentence after an achievement, never the same one twice a draft.
+        options = next(
+            (list(s) for cue, s in res.ACHIEVEMENT_DEVELOPMENT if cue.search(str(item))),
+            list(res.ACHIEVEMENT_GENERIC),
+        )
+        fresh = (
+            [o for o in options if o not in used]
+            or [o for o in res.ACHIEVEMENT_GENERIC if o not in used]
+            or list(res.ACHIEVEMENT_GENERIC)
+        )
+        choice = pick(fresh)
+        used.add(choice)
+        return choice
+
+    env.globals.update(
+        cn=_cn, pick=pick, task=lambda item: _task_phrase(str(item), pick), develop=develop
+    )
     return env
 
 
@@ -269,7 +291,7 @@ class _Item:
     role: Role | None
     text: str = ""
     lead: str | None = None
-    fills: list[tuple[Piece, str, float, str | None]] = field(
+    fills: list[tuple[Piece, Role, float, str | None]] = field(
         default_factory=list
     )  # piece, role, weight, mood
     pieces: list[Piece] = field(default_factory=list)  # corpus sub-points (@points)
@@ -295,9 +317,10 @@ def _parse(rendered: str, template: str) -> list[_Item]:
         if kind in ("title", "salutation", "closing"):
             items.append(_Item(kind=kind, role="closing" if kind == "closing" else None, text=rest))
             continue
-        role, _, body = rest.partition(" ")
-        if role not in TOPIC_ROLE.values() and role not in ("opening", "closing"):
-            raise TemplateError(f"{template}: output line {number}: unknown role {role!r}")
+        role_name, _, body = rest.partition(" ")
+        if role_name not in ROLES:
+            raise TemplateError(f"{template}: output line {number}: unknown role {role_name!r}")
+        role = cast(Role, role_name)
         if kind == "expand":
             if not items:
                 raise TemplateError(
@@ -310,12 +333,12 @@ def _parse(rendered: str, template: str) -> list[_Item]:
                 )
             items[-1].fills.append((Piece(), role, float(weight), mood or None))
         elif kind == "points":
-            items.append(_Item(kind="points", role=role, k=int(body or 3)))  # type: ignore[arg-type]
+            items.append(_Item(kind="points", role=role, k=int(body or 3)))
         elif kind == "point":
             lead, _, text = body.partition("§")
-            items.append(_Item(kind="point", role=role, lead=lead.strip(), text=text.strip()))  # type: ignore[arg-type]
+            items.append(_Item(kind="point", role=role, lead=lead.strip(), text=text.strip()))
         else:
-            items.append(_Item(kind=kind, role=role, text=body))  # type: ignore[arg-type]
+            items.append(_Item(kind=kind, role=role, text=body))
     return items
 
 
@@ -332,6 +355,16 @@ def _query(item: _Item, profile: Profile) -> str:
     elif item.role == "situation":
         base += "".join(profile.achievements) + "".join(profile.problems)
     return base + profile.campaign
+
+
+def _lead_topic(lead: str) -> str:
+    """What a sub-point is about: its lead without the template's task opener.
+
+    Examples:
+        >>> _lead_topic("着力抓好城乡结合部环境治理。")
+        '城乡结合部环境治理'
+    """
+    return res.TASK_OPENER.sub("", lead.strip()).rstrip("。；;，,！")
 
 
 def _trim_tail(piece: Piece) -> None:
@@ -355,9 +388,15 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
         it.pieces = selector.points(
             it.role or "tasks", _query(it, profile), it.k, int(1.5 * it.k * unit_budget)
         )
-    for it, i in slots:
+    others = (*profile.achievements, *profile.problems, *profile.priorities)
+    # Sub-points first, so each gets the corpus sentences that best develop its own lead.
+    for it, i in sorted(slots, key=lambda s: s[0].kind != "point"):
         _piece, role, w, mood = it.fills[i]
-        got = selector.sentences(role, _query(it, profile), int(w * unit_budget), mood=mood)  # type: ignore[arg-type]
+        budget = int(w * unit_budget)
+        if it.kind == "point" and it.lead:
+            got = selector.develop(role, _lead_topic(it.lead), budget, others=others, mood=mood)
+        else:
+            got = selector.sentences(role, _query(it, profile), budget, mood=mood)
         it.fills[i] = (got, role, w, mood)
     # Second pass: a slot that found little leaves room; spread it over the others.
     for _ in range(3):
@@ -366,8 +405,46 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
             break
         deficit = target - total
         for it, i in slots:
-            piece, role, _w, mood = it.fills[i]
-            selector.more(piece, role, _query(it, profile), deficit // len(slots) + 1, mood=mood)  # type: ignore[arg-type]
+            piece, role, w, mood = it.fills[i]
+            lead = _lead_topic(it.lead) if it.kind == "point" and it.lead else None
+            room = deficit // len(slots) + 1
+            if lead is not None:  # a sub-point grows at most half again over its share
+                room = min(room, int(1.5 * w * unit_budget) - piece.chars)
+                if room <= 0:
+                    continue
+            selector.more(
+                piece,
+                role,
+                _query(it, profile),
+                room,
+                mood=mood,
+                lead=lead,
+                others=others,
+            )
+    # Still short: the corpus has no more sentences on the profile's own points. Whole corpus
+    # sub-points (a lead with its own paragraph, so the body develops the lead) fill the rest.
+    extra_slots = [it for it in items if it.kind == "points"]
+    leads = [it.lead for it in items if it.lead]
+    leads += [p.lead for it in items for p in it.pieces if p.lead]
+    for _ in range(_MAX_EXTRA_POINTS):
+        added = False
+        for it in extra_slots:
+            deficit = int(target - _total(items))
+            if deficit < 60:
+                break
+            extra = selector.points(
+                it.role or "tasks",
+                _query(it, profile),
+                1,
+                min(deficit, _EXTRA_POINT_CHARS),
+                avoid=leads,
+                need_body=True,
+            )
+            leads.extend(p.lead for p in extra if p.lead)
+            it.pieces.extend(extra)
+            added = added or bool(extra)
+        if not added:
+            break
     for it in items:
         for piece in [f[0] for f in it.fills] + it.pieces:
             _trim_tail(piece)
@@ -434,7 +511,7 @@ def _assemble(
             )
         elif it.kind == "point":
             point_no += 1
-            lead = numbering.format(n=_cn(point_no)) + it.lead
+            lead = numbering.format(n=_cn(point_no)) + (it.lead or "")
             text, sources = body(it)
             paragraphs.append(
                 DraftParagraph(
@@ -467,7 +544,7 @@ def draft(
     corpus_model: CorpusModel,
     *,
     seed: int | None = None,
-    templates_dir: Path | str | None = None,
+    templates_dir: PathLike | None = None,
 ) -> Draft:
     """Compose a speech draft for ``profile`` from the corpus model.
 

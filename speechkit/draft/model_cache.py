@@ -10,6 +10,7 @@ drafting is fast. The cache key is a hash of the corpus content plus :data:`MODE
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
 import sqlite3
@@ -147,9 +148,11 @@ def _hash_files(paths: Sequence[PathLike]) -> str:
         elif p.is_file():
             files.append(p)
         else:
-            raise InputError("no such file or folder; check the --corpus path", path=p)
+            raise InputError("no such file or folder; check the --corpus path", path=os.fspath(p))
     if not files:
-        raise InputError("no files to read; point --corpus at a folder of 范文", path=paths[0])
+        raise InputError(
+            "no files to read; point --corpus at a folder of 范文", path=os.fspath(paths[0])
+        )
     for f in files:
         digest.update(f.name.encode())
         digest.update(hashlib.sha256(f.read_bytes()).digest())
@@ -409,7 +412,7 @@ def build_model(
             merged.insert(after[0] if after else len(merged), role)
     order = tuple(merged)
     total = sum(len(v) for v in positions.values()) or 1
-    share = {role: len(positions.get(role, ())) / total for role in ROLES}
+    share: dict[str, float] = {role: len(positions.get(role, ())) / total for role in ROLES}
     grams = GramIndex.build([s.text for s in speeches])
     return CorpusModel(
         key=key,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from speechkit.errors import ProfileError
 from speechkit.types import PathLike
@@ -199,7 +200,7 @@ _TYPE_NAMES = {
 }
 
 
-def _describe(error: dict[str, Any]) -> tuple[str, str]:
+def _describe(error: ErrorDetails) -> tuple[str, str]:
     """English and Chinese text for one pydantic error."""
     kind = error["type"]
     loc = tuple(error["loc"])
@@ -216,14 +217,14 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
         return f"unknown key{hint_en}", f"未知的键{hint_zh}"
     if kind == "literal_error":
         if loc == ("meeting", "type"):
-            valid = " | ".join(MEETING_TYPES)
+            types = " | ".join(MEETING_TYPES)
             return (
-                f"unknown meeting type {value!r}; valid types: {valid}",
-                f"会议类型无效，应为 {valid} 之一",
+                f"unknown meeting type {value!r}; valid types: {types}",
+                f"会议类型无效，应为 {types} 之一",
             )
         if loc == ("level",):
-            valid = " | ".join(LEVELS)
-            return f"must be one of {valid} (got {value!r})", f"应为 {valid} 之一"
+            levels = " | ".join(LEVELS)
+            return f"must be one of {levels} (got {value!r})", f"应为 {levels} 之一"
         return (
             f"must be one of {ctx.get('expected')} (got {value!r})",
             f"应为 {ctx.get('expected')} 之一",

@@ -86,7 +86,8 @@ ANY_PLACEHOLDER = re.compile(r"[xX×Ｘ*＊]|某某|某[省市区县同]")
 FIGURE_OR_DATE = re.compile(
     r"\d|[〇零一二三四五六七八九十]{4}年|[一二三四五六七八九十两百千]+(?:万|亿)|百分之|"
     r"[一二三四五六七八九十]+月[一二三四五六七八九十]*日?|[一二三四五六七八九十]{2,}个百分点|"
-    r"去年|前年|今年以来|上半年|下半年|年初|年底|亿|万(?:元|人|名|户|平方米|余|多)"
+    r"去年|前年|今年以来|上半年|下半年|年初|年底|亿|万(?:元|人|名|户|平方米|余|多)|"
+    r"[一二三四五六七八九十]+届[一二三四五六七八九十]+次"
 )
 #: Site boilerplate that survived cleaning inside a sentence (never reused).
 JUNK = re.compile(
@@ -175,5 +176,111 @@ TASK_VERBS = (
 )
 #: Left-over placeholders and redaction marks no draft may contain.
 FORBIDDEN = re.compile(r"[xX]{2}|X[市区县省同]|[*＊]|某某")
+#: A sentence that lists several matters inline (…问题：一是…); too specific for a generic filler.
+INLINE_LIST = re.compile(r"[:：].{0,6}[一1１][是、.．）)]|[一二][是要].+[二三][是要]")
 #: Sentence openings that need the sentence before them (是…, 而是…, 其中…).
-DANGLING = re.compile(r"^(?:是|而是|也是|还是|就是|其中|对此|为此|因此|但是|但|而|并且)")
+DANGLING = re.compile(
+    r"^(?:是|而是|也是|还是|就是|其中|对此|为此|因此|但是|但|而|并且|比如|例如|譬如)"
+)
+
+#: Words that address the staff of a bureau, school or other single unit (局领导, 各科室…). A
+#: city/district/county speech is addressed to the whole jurisdiction, so corpus sentences
+#: with these words are not reused in a speech of that level. Keyed by the profile's level.
+_UNIT_AUDIENCE = (
+    r"局领导|局党组|局党委|局机关|局班子|我局|本局|全局(?:干部|职工|党员|上下|同志)|"
+    r"各科室|科室|股室|下属单位|直属单位负责人|机关党委|机关各支部|"
+    r"我校|本校|全校|各班级|班主任|"
+    r"我院|本院|全院|我公司|本公司|全公司"
+)
+AUDIENCE_MISMATCH: dict[str, re.Pattern[str]] = {
+    level: re.compile(_UNIT_AUDIENCE) for level in ("市", "区", "县")
+}
+
+#: Openers the templates put before a priority to make a task phrase (see ``task()``); the
+#: sub-point's topic, used to find relevant corpus sentences, is the priority without them.
+TASK_OPENERS: tuple[str, ...] = ("突出抓好", "扎实推进", "着力抓好", "抓好")
+TASK_OPENER = re.compile("^(?:" + "|".join(TASK_OPENERS) + ")")
+
+#: Generic development of an achievement sub-point: (cue pattern on the achievement, sentences
+#: that fit it). Past-tense, no figures, no names: they add meaning, never new facts. The first
+#: rule whose cue matches wins; ``ACHIEVEMENT_GENERIC`` serves when none does.
+ACHIEVEMENT_DEVELOPMENT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(cue), sentences)
+    for cue, sentences in (
+        (
+            r"停车|泊位|交通|道路|公交|出行|斑马线",
+            (
+                "群众出行更加便捷，停车难、通行难等烦心事有了明显缓解。",
+                "城市交通秩序更加规范有序，群众出行的安全感和满意度不断提高。",
+            ),
+        ),
+        (
+            r"志愿",
+            (
+                "志愿服务已成为城市文明的亮丽名片，崇德向善、互帮互助的社会风尚日益浓厚。",
+                "越来越多的市民从创建的旁观者变成了参与者、受益者。",
+            ),
+        ),
+        (
+            r"文明实践|实践站|实践所|实践中心|道德|好人|未成年人|家风",
+            (
+                "基层文明实践阵地更加坚实，群众在家门口就能参与丰富多彩的文明实践活动。",
+                "文明新风吹进千家万户，群众精神文化生活更加充实。",
+            ),
+        ),
+        (
+            r"农贸|菜市场|集贸",
+            ("群众的“菜篮子”更加干净、放心，购物环境明显改善。",),
+        ),
+        (
+            r"垃圾|分类|公厕|保洁|卫生",
+            (
+                "城乡环境卫生面貌明显改观，群众对身边环境的满意度不断提高。",
+                "脏乱差现象得到有效遏制，干净整洁的环境正在成为城市常态。",
+            ),
+        ),
+        (
+            r"绿化|公园|绿地|生态|河道|水系|口袋",
+            ("城市生态环境持续改善，群众身边的绿色空间越来越多。",),
+        ),
+        (
+            r"物业|小区|社区|楼道",
+            (
+                "社区治理水平不断提升，居民的获得感、幸福感明显增强。",
+                "居民生活环境明显改善，小区管理更加规范有序。",
+            ),
+        ),
+        (
+            r"改造|整治|背街|小巷|立面|棚户|城中村|市容",
+            (
+                "一批群众反映强烈的环境难题得到解决，城市面貌焕然一新。",
+                "街巷环境更加整洁有序，城市品质和群众生活质量同步提升。",
+            ),
+        ),
+        (
+            r"整改|测评|达标|问题",
+            ("测评中发现的问题得到有效整改，创建工作的短板弱项逐步补齐。",),
+        ),
+        (
+            r"宣传|知晓率|支持率|氛围|公益广告",
+            ("创建工作的知晓率、支持率和参与率明显提高，人人参与创建的氛围日益浓厚。",),
+        ),
+    )
+)
+ACHIEVEMENT_GENERIC: tuple[str, ...] = (
+    "这项工作直接惠及广大群众，得到了社会各界的普遍认可。",
+    "群众看到了实实在在的变化，对创建工作的认同感和参与度明显提高。",
+    "这些实事办到了群众心坎上，进一步坚定了我们做好创建工作的信心。",
+    "这是广大干部群众真抓实干的结果，为下一步工作打下了坚实基础。",
+)
+
+#: Words of the genre too common to tell what a sub-point is about (部分小区物业管理缺位 is about
+#: 小区物业管理, not 部分): left out when matching corpus sentences to a sub-point's lead.
+_GENERIC_WORDS = re.findall(
+    r"\S+",
+    "部分 个别 工作 创建 文明 城市 城区 全面 明显 存在 进一步 有效 不断 深入 全市 全区 全县 "
+    "各项 切实 大力 着力 水平 能力 力度",
+)
+GENERIC_WORDS = re.compile(
+    "|".join(sorted({*TASK_VERBS, *TASK_OPENERS, *_GENERIC_WORDS}, key=len, reverse=True))
+)

@@ -18,10 +18,42 @@ from dataclasses import dataclass, field
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.draft.model import SourceRef
-from speechkit.draft.model_cache import CorpusModel, Unit
+from speechkit.draft.model_cache import CorpusModel, Unit, char_bigrams
 from speechkit.types import Role
 
-__all__ = ["Piece", "Selector"]
+__all__ = [
+    "LEAD_FLOOR",
+    "SAME_TOPIC",
+    "Piece",
+    "Selector",
+    "cosine",
+    "coverage",
+    "lead_vector",
+    "same_topic",
+]
+
+
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    """Cosine of two L2-normalised sparse vectors (``{column: weight}``).
+
+    Examples:
+        >>> round(cosine({0: 0.6, 1: 0.8}, {1: 1.0}), 2)
+        0.8
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(j, 0.0) for j, w in a.items())
+
+
+def coverage(lead: dict[int, float], text: dict[int, float]) -> float:
+    """Share of the (L2-normalised) ``lead`` vector's weight whose features ``text`` contains.
+
+    Examples:
+        >>> coverage({0: 0.6, 1: 0.8}, {1: 0.1, 5: 0.9})
+        0.64
+    """
+    return round(sum(w * w for j, w in lead.items() if j in text), 12)
+
 
 #: Weight of the random jitter relative to the cosine similarity (0–1).
 JITTER = 0.12
@@ -29,6 +61,19 @@ JITTER = 0.12
 #: (scraped corpora repeat speeches with small edits, so exact matching is not enough).
 SHINGLE = 8
 MAX_OVERLAP = 0.4
+#: Relevance floor of a sentence to the lead of the sub-point it develops: the share of the
+#: lead's TF-IDF weight (character bigrams, squared L2 weights) found in the sentence. Cosine
+#: would punish long sentences that are on topic; coverage asks "does it speak of the lead?".
+#: On the bundled corpus, sentences below 0.1 share only genre words (创建, 文明, 工作) or a
+#: stray bigram with the lead (``tests/draft/test_properties.py`` checks the property).
+LEAD_FLOOR = 0.15
+#: Two leads are one topic when either covers this share of the other (城乡结合部环境卫生反弹明显
+#: and 城乡结合部环境治理: a problem and the priority that answers it).
+SAME_TOPIC = 0.3
+#: Units (best by paragraph similarity) whose sentences are scored one by one for a lead.
+CANDIDATE_UNITS = 40
+#: Shortest body (characters) of a corpus sub-point added to make up the length.
+MIN_BODY = 40
 #: Roles to borrow from when a role has too little usable material.
 NEIGHBOURS: dict[str, tuple[Role, ...]] = {
     "opening": ("significance",),
@@ -53,6 +98,54 @@ class Piece:
         return len(self.lead or "") + sum(len(s) for s in self.sentences)
 
 
+def _topic(text: str) -> str:
+    """``text`` without the genre's generic words, which say nothing about its topic.
+
+    Examples:
+        >>> _topic("部分小区物业管理缺位")
+        '，小区物业管理缺位'
+    """
+    return res.GENERIC_WORDS.sub("，", text)
+
+
+def same_topic(a: dict[int, float], b: dict[int, float]) -> bool:
+    """Whether two lead vectors (:func:`lead_vector`) speak of one topic.
+
+    Examples:
+        >>> same_topic({0: 0.8, 1: 0.6}, {0: 0.6, 2: 0.8}), same_topic({0: 1.0}, {2: 1.0})
+        (True, False)
+    """
+    return max(coverage(a, b), coverage(b, a)) >= SAME_TOPIC
+
+
+def lead_vector(model: CorpusModel, text: str) -> dict[int, float]:
+    """TF-IDF vector of what a sub-point's lead is about, for :func:`coverage`.
+
+    Generic words of the genre are left out (:func:`_topic`), and bigrams the corpus never
+    saw keep their share of the norm (weighted with the highest idf: rarer than anything
+    seen). Without that, a lead whose topic the corpus lacks (深海潜水器维护保养) would be
+    reduced to its one known bigram (维护) and every sentence with 维护 would look on topic.
+    """
+    import math
+
+    counts: dict[str, int] = {}
+    for gram in char_bigrams(_topic(text)):
+        counts[gram] = counts.get(gram, 0) + 1
+    if not counts:
+        return {}
+    top_idf = float(model.idf.max()) if len(model.idf) else 1.0
+    weights: dict[int, float] = {}
+    unseen = 0.0
+    for gram, c in counts.items():
+        j = model.vocabulary.get(gram)
+        if j is None:
+            unseen += ((1.0 + math.log(c)) * top_idf) ** 2
+        else:
+            weights[j] = (1.0 + math.log(c)) * float(model.idf[j])
+    norm = math.sqrt(sum(w * w for w in weights.values()) + unseen)
+    return {j: w / norm for j, w in weights.items()} if norm else {}
+
+
 class Selector:
     """Stateful picker for one draft (remembers what it used).
 
@@ -74,6 +167,10 @@ class Selector:
         self.used_sentences: set[str] = set()
         self.used_shingles: set[str] = set()
         self.speech_chars: Counter[int] = Counter()
+        # Memos: drafting scores the same sentences and leads many times (≈10× faster warm).
+        self._adapt_memo: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self._weights_memo: dict[str, dict[int, float]] = {}
+        self._lead_memo: dict[str, dict[int, float]] = {}
         self._by_role: dict[str, list[int]] = {}
         for i, unit in enumerate(model.units):
             self._by_role.setdefault(unit.role, []).append(i)
@@ -93,6 +190,24 @@ class Selector:
                 out.append((score, i))
         out.sort(key=lambda p: (-p[0], p[1]))
         return [i for _, i in out]
+
+    def _weights(self, text: str) -> dict[int, float]:
+        got = self._weights_memo.get(text)
+        if got is None:
+            got = self._weights_memo[text] = self.model.query_weights(text)
+        return got
+
+    def _lead(self, text: str) -> dict[int, float]:
+        got = self._lead_memo.get(text)
+        if got is None:
+            got = self._lead_memo[text] = lead_vector(self.model, text)
+        return got
+
+    def _adapt(self, sentence: str, names: tuple[str, ...]) -> str | None:
+        key = (sentence, names)
+        if key not in self._adapt_memo:
+            self._adapt_memo[key] = adapt_sentence(sentence, names, self.ctx)
+        return self._adapt_memo[key]
 
     @staticmethod
     def _shingles(text: str) -> set[str]:
@@ -120,7 +235,7 @@ class Selector:
         """
         kept = []
         for sentence, names in zip(unit.sentences, unit.names, strict=True):
-            text = adapt_sentence(sentence, names, self.ctx)
+            text = self._adapt(sentence, names)
             if text is None or self.is_repeat(text):
                 continue
             if mood is not None and (res.PROBLEM_CUES.search(text) is not None) != (
@@ -130,8 +245,7 @@ class Selector:
             kept.append(text)
         if query_vec is not None and len(kept) > 2:
             scores = [
-                sum(w * query_vec.get(j, 0.0) for j, w in self.model.query_weights(t).items())
-                for t in kept
+                sum(w * query_vec.get(j, 0.0) for j, w in self._weights(t).items()) for t in kept
             ]
             best = max(range(len(kept)), key=lambda j: (scores[j], -j))
             # A window from the best sentence on keeps the wording coherent and on topic.
@@ -183,10 +297,26 @@ class Selector:
                 self._take(i, piece, adapted, budget - piece.chars)
         return piece
 
-    def points(self, role: Role, query: str, k: int, budget: int) -> list[Piece]:
-        """``k`` corpus sub-points of ``role`` (lead + sentences), about ``budget`` chars in all."""
+    def points(
+        self,
+        role: Role,
+        query: str,
+        k: int,
+        budget: int,
+        *,
+        avoid: Sequence[str] = (),
+        need_body: bool = False,
+    ) -> list[Piece]:
+        """``k`` corpus sub-points of ``role`` (lead + sentences), about ``budget`` chars in all.
+
+        Args:
+            avoid: Leads already in the draft; a corpus lead on the same topic (cosine ≥
+                :func:`same_topic`) is skipped so two sub-points never say the same thing.
+            need_body: Skip corpus sub-points that would have no sentence after the lead.
+        """
         pieces: list[Piece] = []
         per_point = max(budget // max(k, 1), 0)
+        avoid_vecs = [v for v in (self._lead(a) for a in avoid) if v]
         for i in self._ranked((role, *NEIGHBOURS[role]), query, need_lead=True):
             if len(pieces) >= k:
                 break
@@ -195,22 +325,142 @@ class Selector:
             lead = adapt_sentence(unit.lead, (), self.ctx)
             if lead is None or self.is_repeat(lead) or self._room(unit) < 60:
                 continue
+            lead_vec = self._lead(lead)
+            if any(same_topic(lead_vec, v) for v in avoid_vecs):
+                continue
+            adapted = self._adapted(unit)
+            if need_body and not adapted:
+                continue
             lead = lead.rstrip("。！；，") + "。"
             piece = Piece(lead=lead)
             self.remember(lead)
-            adapted = self._adapted(unit)
             self._take(i, piece, adapted, max(per_point - len(lead), 0))
+            while (
+                piece.sentences
+                and len(piece.sentences[-1]) <= 16
+                and "，" not in piece.sentences[-1]
+            ):
+                piece.sentences.pop()  # an inline sub-heading cannot end the body
+            if need_body and sum(map(len, piece.sentences)) < MIN_BODY:
+                continue
+            avoid_vecs.append(lead_vec)
             self.used_units.add(i)
             if not piece.sources:
                 piece.sources.append(SourceRef(source=unit.source, line=unit.line))
             pieces.append(piece)
         return pieces
 
+    def develop(
+        self,
+        role: Role,
+        lead: str,
+        budget: int,
+        *,
+        others: Sequence[str] = (),
+        mood: str | None = None,
+        max_units: int = 3,
+        fallback: bool = True,
+        floor: float = LEAD_FLOOR,
+    ) -> Piece:
+        """Sentences that develop one sub-point's ``lead`` (a priority, problem or task).
+
+        Each sentence must reach :data:`LEAD_FLOOR` cosine similarity to the lead itself (not
+        to the whole profile), and must not be closer to one of ``others`` (the profile's other
+        items) than to the lead: a sentence about parking is not glued onto a point about
+        property management. When nothing in the corpus is relevant, the point gets role-typical
+        generic sentences instead (ones that speak of the campaign, 创建/文明…, and of no other
+        profile item), from one paragraph at most.
+        """
+        piece = Piece()
+        if budget <= 0:
+            return piece
+        lead_vec = self._lead(lead)
+        other_vecs = [
+            v for v in (self._lead(o) for o in others) if v and not same_topic(v, lead_vec)
+        ]
+        sims = self.model.similarity(_topic(lead)) if lead_vec else None
+        roles = (role, *NEIGHBOURS[role])
+        candidates: list[tuple[float, int]] = []
+        for rank, r in enumerate(roles):
+            for i in self._by_role.get(r, ()):
+                if i not in self.used_units:
+                    sim = float(sims[i]) if sims is not None else 0.0
+                    # Relevance first: a neighbour role's paragraph on the lead's topic beats
+                    # an own-role paragraph that is not (problems are often told in tasks).
+                    candidates.append((sim - 0.01 * rank, i))
+        candidates.sort(key=lambda p: (-p[0], p[1]))
+
+        def off_topic(vec: dict[int, float], own: float) -> bool:
+            return any((c := coverage(o, vec)) >= LEAD_FLOOR and c > own for o in other_vecs)
+
+        scored: list[tuple[float, int, list[str]]] = []
+        for _sim, i in candidates[:CANDIDATE_UNITS] if lead_vec else ():
+            unit = self.model.units[i]
+            if self._room(unit) < 30:
+                continue
+            kept: list[tuple[str, float]] = []
+            for sentence in self._adapted(unit, None, mood):
+                vec = self._weights(sentence)
+                own = coverage(lead_vec, vec)
+                if own >= floor and not off_topic(vec, own):
+                    kept.append((sentence, own + cosine(lead_vec, vec)))
+            if kept:
+                best = max(c for _, c in kept)
+                scored.append((best + JITTER * self.rng.random(), i, [t for t, _ in kept]))
+        scored.sort(key=lambda p: (-p[0], p[1]))
+        for _score, i, sentences in scored:
+            if piece.chars >= budget or len(piece.sources) >= max_units:
+                break
+            self._take(i, piece, sentences, budget - piece.chars)
+        if piece.sentences or not fallback or mood == "negative":
+            # A problem nobody in the corpus wrote about is best stated plainly.
+            return piece
+        # Fallback: nothing relevant to the lead exists; say something typical of the role.
+        for i in self._ranked(roles, lead, need_lead=False):
+            unit = self.model.units[i]
+            if self._room(unit) < 30:
+                continue
+            generic = [
+                t
+                for t in self._adapted(unit, None, mood)
+                if any(cue in t for cue in res.TOPIC_CUES)
+                and not res.INLINE_LIST.search(t)
+                and not off_topic(self._weights(t), 0.0)
+            ]
+            if generic and self._take(i, piece, generic[:2], min(budget, 90)):
+                break
+        return piece
+
     def more(
-        self, piece: Piece, role: Role, query: str, budget: int, *, mood: str | None = None
+        self,
+        piece: Piece,
+        role: Role,
+        query: str,
+        budget: int,
+        *,
+        mood: str | None = None,
+        lead: str | None = None,
+        others: Sequence[str] = (),
     ) -> int:
-        """Append up to ``budget`` more characters of relevant sentences to ``piece``."""
-        extra = self.sentences(role, query, budget, max_units=2, mood=mood)
+        """Append up to ``budget`` more characters of relevant sentences to ``piece``.
+
+        With ``lead``, only sentences that develop that lead closely (twice the usual
+        relevance floor, see :meth:`develop`): padding a sub-point with loosely related text
+        reads worse than a shorter sub-point.
+        """
+        if lead is not None:
+            extra = self.develop(
+                role,
+                lead,
+                budget,
+                others=others,
+                mood=mood,
+                max_units=2,
+                fallback=False,
+                floor=2 * LEAD_FLOOR,
+            )
+        else:
+            extra = self.sentences(role, query, budget, max_units=2, mood=mood)
         piece.sentences.extend(extra.sentences)
         for ref in extra.sources:
             if ref not in piece.sources:
