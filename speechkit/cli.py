@@ -146,13 +146,10 @@ def search(query: str, db: str | None, limit: int, width: int) -> None:
     if not hits:
         click.echo(f"No match for {query!r}.", err=True)
         return
-    from speechkit.structure.report import display_width
+    from speechkit.display import format_kwic_rows
 
-    where_w = max(len(hit.location) for hit in hits)
-    left_w = max(display_width(hit.left) for hit in hits)
-    for hit in hits:
-        pad = " " * (left_w - display_width(hit.left))
-        click.echo(f"{hit.location:<{where_w}}  {pad}{hit.left}【{hit.keyword}】{hit.right}")
+    rows = [(hit.location, hit.left, hit.keyword, hit.right) for hit in hits]
+    click.echo("\n".join(format_kwic_rows(rows)))
 
 
 @cli.command()
@@ -366,9 +363,7 @@ def phrases(
       speechkit phrases --format json --plot phrases.png
       speechkit phrases --kwic 长效机制
     """
-    import csv
     import json
-    import sys
 
     from speechkit.corpus import open_corpus
     from speechkit.phrases import (
@@ -378,6 +373,7 @@ def phrases(
         kwic,
         phrases_to_json,
     )
+    from speechkit.phrases.output import format_csv, format_kwic_csv, format_table
 
     if plot_path is not None and kwic_phrase is None:
         from speechkit.render.plot import check_chart_path
@@ -395,9 +391,7 @@ def phrases(
                 json.dumps({"kwic": [k.to_dict() for k in lines]}, ensure_ascii=False, indent=2)
             )
         elif fmt == "csv":
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow(["source", "line", "left", "match", "right"])
-            writer.writerows([k.source, k.line, k.left, k.match, k.right] for k in lines)
+            click.echo(format_kwic_csv(lines), nl=False)
         elif lines:
             click.echo("\n".join(format_kwic(lines)))
         if not lines:
@@ -417,30 +411,11 @@ def phrases(
     if fmt == "json":
         click.echo(json.dumps(phrases_to_json(found), ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["phrase", "score", "count", "docs", "example"])
-        for p in found:
-            first = p.examples[0] if p.examples else None
-            where = f"{first.source}:{first.line}" if first else ""
-            writer.writerow([p.phrase, f"{p.score:.2f}", p.count, p.docs, where])
+        click.echo(format_csv(found), nl=False)
+    elif found:
+        click.echo(format_table(found))
     else:
-        if not found:
-            click.echo("No phrase occurs in enough speeches; try --min-docs 1.", err=True)
-            return
-        from speechkit.phrases.kwic import display_width
-
-        width = max(display_width(p.phrase) for p in found)
-        click.echo(
-            f"{'#':>3}  {'phrase' + ' ' * (width - 6)}  {'score':>8}  {'count':>5}  "
-            f"{'docs':>4}  example"
-        )
-        for rank, p in enumerate(found, start=1):
-            pad = " " * (width - display_width(p.phrase))
-            first = p.examples[0] if p.examples else None
-            where = f"{first.source}:{first.line}" if first else ""
-            click.echo(
-                f"{rank:>3}  {p.phrase}{pad}  {p.score:>8.1f}  {p.count:>5}  {p.docs:>4}  {where}"
-            )
+        click.echo("No phrase occurs in enough speeches; try --min-docs 1.", err=True)
 
 
 # --- draft / init-profile (speechkit.draft, speechkit.render) ---

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from speechkit.display import display_width, format_kwic_rows
 from speechkit.errors import ParameterError
 from speechkit.model import Speech
 from speechkit.phrases.texts import TextIndex, distinct_speeches
@@ -67,11 +67,6 @@ def kwic(
     return lines
 
 
-def display_width(text: str) -> int:
-    """Terminal columns of ``text`` (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def format_kwic(lines: Sequence[KwicLine]) -> list[str]:
     """Aligned text lines: ``source:line  left【match】right``, left contexts right-aligned.
 
@@ -79,13 +74,4 @@ def format_kwic(lines: Sequence[KwicLine]) -> list[str]:
         >>> format_kwic([KwicLine("a.txt", 2, "建立健全", "长效机制", "。")])
         ['a.txt:2  建立健全【长效机制】。']
     """
-    if not lines:
-        return []
-    where = [f"{k.source}:{k.line}" for k in lines]
-    where_w = max(len(w) for w in where)
-    left_w = max(display_width(k.left) for k in lines)
-    out = []
-    for w, k in zip(where, lines, strict=True):
-        pad = " " * (left_w - display_width(k.left))
-        out.append(f"{w.ljust(where_w)}  {pad}{k.left}【{k.match}】{k.right}".rstrip())
-    return out
+    return format_kwic_rows([(f"{k.source}:{k.line}", k.left, k.match, k.right) for k in lines])

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from speechkit.display import cut
 from speechkit.structure.features import heading_level
 from speechkit.structure.roles import RoleResult
 from speechkit.types import ROLES, Role
@@ -122,20 +123,6 @@ def build_outline(result: RoleResult, *, top_n: int = 5) -> dict[str, Any]:
     }
 
 
-def _cut(text: str, width: int) -> str:
-    from speechkit.structure.report import display_width
-
-    if display_width(text) <= width:
-        return text
-    out, used = [], 0
-    for char in text:
-        used += display_width(char)
-        if used > width - 1:
-            break
-        out.append(char)
-    return "".join(out) + "…"
-
-
 def format_outline(report: dict[str, Any], *, width: int = 60) -> str:
     """Each speech as an outline (role blocks with their headings) and the corpus pattern.
 
@@ -172,7 +159,7 @@ def format_outline(report: dict[str, Any], *, width: int = 60) -> str:
         score = s.get("topic_score")
         topic = f"  topic {score:.2f}" if score is not None else ""
         lines.append(
-            f"{s['id']}  {_cut(s.get('title') or '(untitled)', 40)}  "
+            f"{s['id']}  {cut(s.get('title') or '(untitled)', 40)}  "
             f"{s['source']}:{s['first_line']}-{s['last_line']}{topic}{flag}"
         )
         blocks: list[list[Any]] = []  # [role, label, count]
@@ -183,7 +170,7 @@ def format_outline(report: dict[str, Any], *, width: int = 60) -> str:
                 blocks.append([p["role"], label, 0])
             blocks[-1][2] += 1
         for role, label, count in blocks:
-            lines.append(f"     {role or '-':<12}  {_cut(label, width)}  ({count})")
+            lines.append(f"     {role or '-':<12}  {cut(label, width)}  ({count})")
     o = report.get("outline")
     if o:
         lines.append("")

@@ -14,10 +14,10 @@ Extra fields here: ``record`` (for .jsonl/.csv), and per paragraph ``last_line``
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from speechkit.display import display_width, fit
 from speechkit.model import Paragraph, Speech
 from speechkit.types import PathLike
 
@@ -98,30 +98,6 @@ def structure_report(
     return {"speeches": speeches, "outline": model.outline}
 
 
-def display_width(text: str) -> int:
-    """Terminal columns taken by ``text`` (CJK characters are two wide).
-
-    Examples:
-        >>> display_width("讲话ab")
-        6
-    """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _fit(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` columns (with …) and pad it to exactly ``width``."""
-    if display_width(text) > width:
-        out, used = [], 0
-        for char in text:
-            w = display_width(char)
-            if used + w > width - 1:
-                break
-            out.append(char)
-            used += w
-        text = "".join(out) + "…"
-    return text + " " * (width - display_width(text))
-
-
 def format_table(report: dict[str, Any], *, title_width: int = 40) -> str:
     """Human-readable table: one line per speech (id, title, source:first-last, paragraphs).
 
@@ -144,12 +120,10 @@ def format_table(report: dict[str, Any], *, title_width: int = 40) -> str:
     id_w = max([2, *(len(r[0]) for r in rows)])
     where_w = max([len("source:lines"), *(len(r[2]) for r in rows)])
     lines = [
-        f"{'id':>{id_w}}  {_fit('title', title_width)}  {'source:lines':<{where_w}}  paragraphs"
+        f"{'id':>{id_w}}  {fit('title', title_width)}  {'source:lines':<{where_w}}  paragraphs"
     ]
     for ident, title, where, count in rows:
-        lines.append(
-            f"{ident:>{id_w}}  {_fit(title, title_width)}  {where:<{where_w}}  {count:>10}"
-        )
+        lines.append(f"{ident:>{id_w}}  {fit(title, title_width)}  {where:<{where_w}}  {count:>10}")
     total = sum(len(s["paragraphs"]) for s in speeches)
     noun = "speech" if len(speeches) == 1 else "speeches"
     lines.append(f"{len(speeches)} {noun}, {total} paragraphs")
