@@ -16,6 +16,16 @@ from speechkit.errors import OutputError
 from speechkit.types import PathLike
 
 
+def default_mode(base: int = 0o666) -> int:
+    """The mode ``open()``/``mkdir()`` would give: ``base`` less the process umask.
+
+    ``mkstemp``/``mkdtemp`` create private (0600/0700) files; outputs get this mode instead.
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return base & ~mask
+
+
 @contextlib.contextmanager
 def atomic_path(path: PathLike) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; rename it onto ``path`` on success.
@@ -47,6 +57,7 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        os.chmod(tmp, default_mode())
         os.replace(tmp, target)
     except OSError as exc:
         raise OutputError(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from speechkit.atomic import default_mode
 from speechkit.dedup.pipeline import Cluster
 from speechkit.dedup.units import Unit
 from speechkit.errors import OutputError
@@ -241,6 +242,7 @@ def write_deduplicated(
     parent = target.parent if str(target.parent) else Path(".")
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        os.chmod(tmp, default_mode(0o777))  # mkdtemp makes it private (0700)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write in {parent} ({exc.strerror})") from exc
     try:
