@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Protocol, runtime_checkable
 
+from speechkit.types import PathLike
+
 __all__ = [
+    "BackendBase",
     "Tokenizer",
     "compound_tag",
     "cut_around_compounds",
@@ -103,3 +106,34 @@ def pos_around_compounds(
         else:
             pairs.extend(pos(piece))
     return pairs
+
+
+class BackendBase:
+    """Shared behaviour of the backends: compounds (2018-2020, URLs) stay whole.
+
+    Subclasses implement ``_cut``, ``_tag`` and ``add_word``; the constructor adds the
+    bundled domain dictionary and the user's dictionaries through ``add_word``.
+    """
+
+    name = "base"
+
+    def _load_words(self, user_dicts: Iterable[PathLike], *, domain_dict: bool) -> None:
+        from speechkit.tokenize.userdict import iter_user_words
+
+        for entry in iter_user_words(user_dicts, domain_dict=domain_dict):
+            self.add_word(entry.word, freq=entry.freq, tag=entry.tag)
+
+    def cut(self, text: str) -> list[str]:
+        return cut_around_compounds(text, self._cut)
+
+    def pos(self, text: str) -> list[tuple[str, str]]:
+        return pos_around_compounds(text, self._tag)
+
+    def _cut(self, text: str) -> list[str]:
+        raise NotImplementedError
+
+    def _tag(self, text: str) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def add_word(self, word: str, *, freq: int | None = None, tag: str | None = None) -> None:
+        raise NotImplementedError

@@ -8,8 +8,7 @@ from collections.abc import Iterable
 import jieba
 import jieba.posseg
 
-from speechkit.tokenize.base import cut_around_compounds, pos_around_compounds
-from speechkit.tokenize.userdict import iter_user_words
+from speechkit.tokenize.base import BackendBase
 from speechkit.types import PathLike
 
 # jieba logs "Building prefix dict..." on every first use; keep the CLI quiet.
@@ -18,7 +17,7 @@ jieba.setLogLevel(logging.WARNING)
 __all__ = ["JiebaTokenizer"]
 
 
-class JiebaTokenizer:
+class JiebaTokenizer(BackendBase):
     """jieba with a private dictionary (a ``jieba.Tokenizer`` instance, not the global one).
 
     Args:
@@ -36,14 +35,7 @@ class JiebaTokenizer:
     def __init__(self, *, user_dicts: Iterable[PathLike] = (), domain_dict: bool = True):
         self._tok = jieba.Tokenizer()
         self._pos = jieba.posseg.POSTokenizer(self._tok)
-        for entry in iter_user_words(user_dicts, domain_dict=domain_dict):
-            self.add_word(entry.word, freq=entry.freq, tag=entry.tag)
-
-    def cut(self, text: str) -> list[str]:
-        return cut_around_compounds(text, self._cut)
-
-    def pos(self, text: str) -> list[tuple[str, str]]:
-        return pos_around_compounds(text, self._tag)
+        self._load_words(user_dicts, domain_dict=domain_dict)
 
     def _cut(self, text: str) -> list[str]:
         return self._tok.lcut(text, HMM=True)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from speechkit.tokenize.base import cut_around_compounds, pos_around_compounds
-from speechkit.tokenize.userdict import iter_user_words
+from speechkit.tokenize.base import BackendBase
 from speechkit.types import PathLike
 
 __all__ = ["RjiebaTokenizer", "rjieba_available"]
@@ -25,7 +24,7 @@ def rjieba_available() -> bool:
     return True
 
 
-class RjiebaTokenizer:
+class RjiebaTokenizer(BackendBase):
     """rjieba with a private dictionary (an ``rjieba.Jieba`` instance).
 
     Args:
@@ -47,14 +46,7 @@ class RjiebaTokenizer:
         import rjieba  # lazy: optional dependency
 
         self._tok: Any = rjieba.Jieba()
-        for entry in iter_user_words(user_dicts, domain_dict=domain_dict):
-            self.add_word(entry.word, freq=entry.freq, tag=entry.tag)
-
-    def cut(self, text: str) -> list[str]:
-        return cut_around_compounds(text, self._cut)
-
-    def pos(self, text: str) -> list[tuple[str, str]]:
-        return pos_around_compounds(text, self._tag)
+        self._load_words(user_dicts, domain_dict=domain_dict)
 
     def _cut(self, text: str) -> list[str]:
         return self._tok.cut(text, True)
