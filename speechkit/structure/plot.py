@@ -99,10 +99,10 @@ def plot_roles(report: dict[str, Any], path: PathLike, *, title_chars: int = 18)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel(XLABEL, fontproperties=prop)
-    ax.set_title(TITLE, fontproperties=FontProperties(fname=str(font), size=10), pad=26)
+    ax.set_title(TITLE, fontproperties=FontProperties(fname=str(font), size=10), pad=32)
     ax.spines[["top", "right"]].set_visible(False)
     handles = [Patch(color=ROLE_COLOURS[r], label=ROLE_LABELS[r]) for r in ROLES]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.04), ncol=6,
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=6,
               prop=prop, frameon=False)  # fmt: skip
     fig.tight_layout()
     with atomic_path(path) as tmp:
