@@ -14,6 +14,7 @@ but not start or end with it (的, 我们, 进一步, 工作 — ``stopwords.txt
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from speechkit.phrases.resources import (
     BOILERPLATE_WORDS,
     DATE_RE,
     HAN_RE,
+    HAN_RUN_RE,
     INNER_BREAK_WORDS,
     NUMBER_RE,
     PARALLEL_RE,
@@ -211,19 +213,118 @@ def quoted_slogans(units: Iterable[tuple[int, str]]) -> tuple[Counter[str], dict
     )
 
 
-def parallel_phrases(units: Iterable[tuple[int, str]]) -> tuple[Counter[str], dict[str, set[int]]]:
+class _Boundaries:
+    """Word boundaries (character offsets) of the Han runs of a text, cut on demand."""
+
+    def __init__(self, cut: Callable[[str], Sequence[str]]):
+        self.cut = cut
+        self.cache: dict[str, tuple[set[int], list[str]]] = {}
+
+    def words(self, run: str) -> tuple[set[int], list[str]]:
+        found = self.cache.get(run)
+        if found is None:
+            tokens = self.cut(run)
+            offsets, at = {0}, 0
+            for token in tokens:
+                at += len(token)
+                offsets.add(at)
+            found = self.cache[run] = (offsets, list(tokens))
+        return found
+
+    def starts_word(self, text: str, pos: int) -> bool:
+        """Whether a word starts at ``text[pos]`` (inside a run of Han characters) and the
+        words from there to the end of the run are no function words (物质上|的充裕)."""
+        run = _han_run(text, pos)
+        offsets, tokens = self.words(run.group())
+        rel = pos - run.start()
+        if rel not in offsets:
+            return False
+        at = 0
+        for token in tokens:
+            if at >= rel and is_break_token(token):
+                return False
+            at += len(token)
+        return True
+
+    def ends_before_function_word(
+        self, text: str, pos: int, function_words: frozenset[str]
+    ) -> bool:
+        """Whether a word ends at ``pos`` and the next word is a function word (的, 等)."""
+        run = _han_run(text, pos)
+        offsets, tokens = self.words(run.group())
+        rel = pos - run.start()
+        if rel not in offsets:
+            return False
+        at = 0
+        for token in tokens:
+            if at == rel:
+                return len(token) == 1 or token in function_words
+            at += len(token)
+        return False
+
+
+def _han_run(text: str, pos: int) -> re.Match[str]:
+    """The run of Han characters containing ``text[pos]`` (or ending just before it)."""
+    begin = pos
+    while begin > 0 and HAN_RE.match(text[begin - 1]):
+        begin -= 1
+    match = HAN_RUN_RE.match(text, begin)
+    assert match is not None  # text[begin] is Han: the caller found a unit there
+    return match
+
+
+def parallel_phrases(
+    units: Iterable[tuple[int, str]],
+    *,
+    cut: Callable[[str], Sequence[str]] | None = None,
+    function_words: frozenset[str] = frozenset(),
+) -> tuple[Counter[str], dict[str, set[int]]]:
     """Parallel four-character phrases (``万众一心、众志成城``): the whole run and each member.
 
+    A 、 run glued to the text around it keeps its first unit only when a word starts
+    there (全区上下|万众一心, not 车|辆闯红灯 — 车辆 is one word), and its last unit only
+    when a word ends there and a function word follows (创建利民|的, not 改善环境|质量).
+    Without ``cut`` glued end units are dropped. A run needs two units left; each unit
+    counts on its own.
+
+    Args:
+        units: ``(doc, paragraph text)`` pairs.
+        cut: The tokenizer's ``cut``, to find word boundaries.
+        function_words: Words after which a glued last unit may end (the stopwords).
+
     Examples:
-        >>> counts, _ = parallel_phrases([(0, "全区上下万众一心、众志成城，攻坚克难，真抓实干。")])
+        >>> from speechkit.tokenize import make_tokenizer
+        >>> cut = make_tokenizer("jieba").cut
+        >>> text = "全区上下万众一心、众志成城，攻坚克难，真抓实干。"
+        >>> counts, _ = parallel_phrases([(0, text)], cut=cut)
         >>> sorted(counts)
         ['万众一心', '万众一心、众志成城', '众志成城', '攻坚克难', '攻坚克难，真抓实干', '真抓实干']
+        >>> counts, _ = parallel_phrases([(0, "查处车辆闯红灯、违章停车、随意调头等行为")], cut=cut,
+        ...                              function_words=frozenset(["等"]))
+        >>> sorted(counts)
+        ['违章停车', '违章停车、随意调头', '随意调头']
     """
+    bounds = _Boundaries(cut) if cut is not None else None
 
     def find(text: str) -> Iterable[str]:
         for match in PARALLEL_RE.finditer(text):
-            run = (match.group(1) or match.group(2)).replace(",", "，")
-            yield run
-            yield from (member for member in run.replace("、", "，").split("，"))
+            if match.group(2):
+                run = match.group(2).replace(",", "，")
+                yield run
+                yield from run.split("，")
+                continue
+            start, end = match.span(1)
+            members = match.group(1).split("、")
+            glued_start = start > 0 and HAN_RE.match(text[start - 1]) is not None
+            if glued_start and (bounds is None or not bounds.starts_word(text, start)):
+                members = members[1:]
+            glued_end = end < len(text) and HAN_RE.match(text[end]) is not None
+            if glued_end and (
+                bounds is None or not bounds.ends_before_function_word(text, end, function_words)
+            ):
+                members = members[:-1]
+            if len(members) >= 2:
+                yield "、".join(members)
+            yield from members
 
     return _count_in_units(units, find)

@@ -5,11 +5,13 @@ The steps, each in its own module:
 1. :mod:`~speechkit.phrases.texts`: keep one speech of each group of duplicates;
 2. tokenize every paragraph (:func:`speechkit.tokenize.make_tokenizer`, rjieba when installed);
 3. :mod:`~speechkit.phrases.candidates`: token n-grams (1–4 tokens, no stopword at either end,
-   no break token inside), quoted slogans, parallel four-character phrases;
+   no break token inside), quoted slogans, parallel four-character phrases (a unit glued
+   to the text around it only where it aligns with the tokenizer's word boundaries);
 4. :mod:`~speechkit.phrases.scoring`: specificity, length, boundary freedom and cohesion; a
    shortlist by token statistics, then exact substring counts for the shortlist, the final
    score, and removal of sub-phrases covered by longer ones;
-5. local names out: a phrase with a place or person name confined to a few speeches
+5. generic predicates out (深入开展, 紧紧围绕, 督查: :mod:`~speechkit.phrases.generic`);
+   local names out: a phrase with a place or person name confined to a few speeches
    (南水北调绿化带征迁 is fine, 品质焦作 is not) is one city's, not the genre's;
 6. word-order variants merged (创建全国文明城市 / 全国文明城市创建), then a greedy ranking
    that damps phrases built on the words of better-ranked ones (the 文明城市 family);
@@ -35,6 +37,7 @@ from speechkit.phrases.candidates import (
     parallel_phrases,
     quoted_slogans,
 )
+from speechkit.phrases.generic import GenericTest
 from speechkit.phrases.resources import (
     NAME_MIN_IDF,
     NAME_TAGS,
@@ -345,13 +348,18 @@ def extract_phrases(
     pairs = [(u.doc, u.text) for u in index.units]
     delimited: list[tuple[Kind, tuple[Counter[str], dict[str, set[int]]]]] = [
         ("slogan", quoted_slogans(pairs)),
-        ("parallel", parallel_phrases(pairs)),
+        ("parallel", parallel_phrases(pairs, cut=tokenizer.cut, function_words=stopwords)),
     ]
     for kind, (counts, doc_sets) in delimited:
         for phrase, count in counts.items():
-            if phrase in candidates or count < config.min_count:
+            if count < config.min_count or len(doc_sets[phrase]) < config.min_docs:
                 continue
-            if len(doc_sets[phrase]) < config.min_docs:
+            known = candidates.get(phrase)
+            if known is not None:
+                # delimited by the writer in enough speeches (创建为民 in 创建为民、创建惠民):
+                # its boundaries and cohesion are given, not estimated from token statistics
+                known.freedom = known.cohesion = 1.0
+                known.kind = kind
                 continue
             # content words only, no punctuation: the key of word-order variants
             content = tuple(
@@ -374,8 +382,11 @@ def extract_phrases(
 
     first_scores = [(estimate(c, c.token_count, c.token_docs), c) for c in candidates.values()]
     ranked = sorted((s for s in first_scores if s[0] > 0), key=lambda s: (-s[0], s[1].phrase))
+    is_generic = GenericTest(tokenizer, idf, genre_words)
     shortlist = [
-        c for _, c in ranked[: max(4 * config.top_n, 200)] if not any(is_name(w) for w in c.content)
+        c
+        for _, c in ranked[: max(4 * config.top_n, 200)]
+        if not any(is_name(w) for w in c.content) and not is_generic(c.content)
     ]
 
     # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants.

@@ -18,7 +18,9 @@ __all__ = [
     "BACKGROUND_IDF",
     "BOILERPLATE_WORDS",
     "DATE_RE",
+    "GENERIC_MAX_IDF",
     "HAN_RE",
+    "HAN_RUN_RE",
     "INNER_BREAK_WORDS",
     "NAME_MIN_IDF",
     "NAME_TAGS",
@@ -26,6 +28,7 @@ __all__ = [
     "PARALLEL_RE",
     "PLACEHOLDER_RE",
     "PLACE_SUFFIXES",
+    "PREDICATE_TAGS",
     "QUOTE_RE",
     "STOPWORDS_FILE",
     "WORD_RE",
@@ -96,6 +99,17 @@ INNER_BREAK_WORDS: frozenset[str] = frozenset(
 #: nrfg (famous persons: 习近平 belongs to the genre) nor nz (南水北调, 文明城市).
 NAME_TAGS: frozenset[str] = frozenset(["ns", "nr", "nrt"])
 
+#: jieba tags of predicate words: verbs, verbal nouns, adjectives, adverbs (and their
+#: morphemes). A phrase made only of these says how to act (深入开展, 督查), see
+#: :mod:`speechkit.phrases.generic`.
+PREDICATE_TAGS: frozenset[str] = frozenset(
+    ["v", "vd", "vi", "vn", "vg", "a", "ad", "ag", "d", "dg"]
+)
+
+#: A word is among the commonest of general Chinese below this IDF: the ~8 800 (3 %) most
+#: frequent words of jieba's IDF table (深入 6.4, 开展 6.0, 贯彻 7.9; not 推诿 9.7, 为民 8.5).
+GENERIC_MAX_IDF = 8.0
+
 #: jieba tags common words as names too (城市 ns, 文明 nr, 道德 nr); a name is rarer than
 #: these in general Chinese (IDF 4.99, 6.66, 7.13; 扬州 7.32, 焦作 8.21).
 NAME_MIN_IDF = 7.25
@@ -130,13 +144,20 @@ WORD_RE = re.compile(r"^\w+$")
 #: Quoted slogans: “…” or 「…」 of 4–24 characters without sentence punctuation inside.
 QUOTE_RE = re.compile(r"[“「『]([^“”「」『』。！？!?；;：:\n]{4,24})[”」』]")
 
-#: Parallel four-character phrases: four-Han-character units joined by 、 (the first unit
-#: may be glued to the text before it: 全区上下万众一心、众志成城), or whole four-character
-#: clauses joined by ， (攻坚克难，真抓实干). The run must not continue with more Han text.
+#: Parallel four-character phrases: four-Han-character units joined by 、, or whole
+#: four-character clauses joined by ， (攻坚克难，真抓实干). The 、 run may be glued to the
+#: text before its first unit (全区上下万众一心、众志成城) or after its last
+#: (创建为民、创建惠民、创建利民的根本要求); such an end unit is kept only when it
+#: aligns with the tokenizer's word boundaries (see
+#: :func:`speechkit.phrases.candidates.parallel_phrases`).
 PARALLEL_RE = re.compile(
-    r"([\u4e00-\u9fff]{4}(?:、[\u4e00-\u9fff]{4})+)(?![\u4e00-\u9fff])"
+    r"([\u4e00-\u9fff]{4}(?:、[\u4e00-\u9fff]{4})+)"
     r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4}(?:[，,][\u4e00-\u9fff]{4})+)(?![\u4e00-\u9fff])"
 )
+
+#: A run of Han characters: the block jieba segments on its own, so cutting it alone
+#: gives the same words as cutting the whole paragraph.
+HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @functools.cache

@@ -31,7 +31,12 @@ repeated verbatim counts once) with *N* tokens::
   whose parts co-occur no more often than chance scores 0. Single tokens: 1.
 
 Quoted slogans and parallel four-character phrases are delimited by the writer,
-so their ``B`` and ``C`` are 1. A phrase is dropped when a longer phrase in the
+so their ``B`` and ``C`` are 1 — also for a token n-gram that occurs as such a unit
+in at least ``min_docs`` speeches (创建为民 in 创建为民、创建惠民). Generic predicates
+— phrases whose parts are all verbs, adjectives or adverbs and, unless the phrase
+is a single word, all among the ~8 800 commonest words of general Chinese (深入开展,
+紧紧围绕, 督查; :mod:`speechkit.phrases.generic`) — score 0: they say how to act, not
+what. A phrase is dropped when a longer phrase in the
 list covers at least 90 % of its occurrences (测评体系 when it almost always
 appears as 全国文明城市测评体系).
 

@@ -7,8 +7,21 @@ import pytest
 from speechkit.errors import ParameterError
 from speechkit.model import Paragraph, Speech
 from speechkit.phrases import PhraseConfig, extract_phrases, kwic
-from speechkit.phrases.candidates import build_stream, count_ngrams, is_excluded
+from speechkit.phrases.candidates import (
+    build_stream,
+    count_ngrams,
+    is_excluded,
+    parallel_phrases,
+)
+from speechkit.phrases.generic import GenericTest
+from speechkit.phrases.resources import background_idf, load_stopwords
 from speechkit.phrases.scoring import drop_subsumed, ngram_features
+from speechkit.tokenize import make_tokenizer
+from speechkit.tokenize.userdict import iter_user_words
+
+
+def genre_words() -> frozenset[str]:
+    return frozenset(w.word for w in iter_user_words(()))
 
 
 def _speech(source: str, *texts: str) -> Speech:
@@ -118,3 +131,58 @@ def test_kwic_source_line_and_context() -> None:
         "要建立健全",
         "，巩固成果。",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # the first unit is glued to a word before it: 车辆 is one word, so 辆闯红灯 is no unit
+        ("严肃查处车辆闯红灯、违章停车、随意调头，", ["违章停车", "随意调头"]),
+        # glued to a whole word before it: kept
+        ("全区上下万众一心、众志成城。", ["万众一心", "众志成城"]),
+        # the last unit is glued to the text after it: kept before a function word only
+        ("践行创建为民、创建惠民、创建利民的根本要求", ["创建为民", "创建惠民", "创建利民"]),
+        ("提升市容市貌、改善环境质量。", ["市容市貌"]),
+    ],
+)
+def test_parallel_units_align_with_words(text: str, members: list[str]) -> None:
+    tokenizer = make_tokenizer("jieba")
+    counts, _ = parallel_phrases([(0, text)], cut=tokenizer.cut, function_words=load_stopwords())
+    assert sorted(p for p in counts if "、" not in p) == sorted(members)
+    runs = [p for p in counts if "、" in p]
+    assert runs == (["、".join(members)] if len(members) > 1 else [])
+
+
+def test_parallel_units_without_tokenizer_drop_glued_ends() -> None:
+    counts, _ = parallel_phrases([(0, "查处车辆闯红灯、违章停车、随意调头等")])
+    assert sorted(counts) == ["违章停车"]
+
+
+@pytest.mark.parametrize(
+    ("content", "generic"),
+    [
+        (["深入开展"], True),  # one jieba word, split into 深入 + 开展 (v + v, both common)
+        (["广泛", "开展"], True),
+        (["紧紧围绕"], True),
+        (["督查"], True),  # a single verb
+        (["长效机制"], False),
+        (["背街小巷"], False),
+        (["齐抓共管"], False),  # a fixed formula, not two dictionary words
+        (["推诿扯皮"], False),  # verbs, but not among the commonest words
+        (["创建", "为民"], False),
+        (["美好生活"], False),  # adjective + verbal noun: a noun phrase
+        (["创城"], False),  # a word of the genre dictionary
+    ],
+)
+def test_generic_predicates(content: list[str], generic: bool) -> None:
+    test = GenericTest(make_tokenizer("jieba"), background_idf()[0], genre_words())
+    assert test(content) is generic
+
+
+def test_generic_predicates_are_not_phrases() -> None:
+    speeches = [
+        _speech("a.txt", "要深入开展背街小巷整治，建立长效机制。"),
+        _speech("b.txt", "深入开展背街小巷整治，完善长效机制。"),
+    ]
+    names = [p.phrase for p in extract_phrases(speeches, config=PhraseConfig(tokenizer="jieba"))]
+    assert "长效机制" in names and "深入开展" not in names
