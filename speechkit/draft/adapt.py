@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from speechkit.draft import resources as res
+from speechkit.segment.placeholders import find_placeholders
 
 __all__ = ["AdaptContext", "adapt_sentence", "level_terms"]
 
@@ -46,16 +47,26 @@ class AdaptContext:
 
 
 def level_terms(text: str, unit: str) -> str:
-    """Rewrite 市/区/县 words (全市, 市委, 市政府, 各区县…) to ``unit``.
+    """Rewrite 市/区/县 words (全市, 市委, 市政府, 市管干部, 各区县…) to ``unit``.
+
+    Ordinary words with the same characters stay (城市, 市民, 市场, 市容, 超市, 社区, 小区),
+    and so do higher levels (省委).
 
     Examples:
         >>> level_terms("全市上下要在市委、市政府领导下，督促各区县抓好市容整治。", "区")
         '全区上下要在区委、区政府领导下，督促各街道（镇）抓好市容整治。'
         >>> level_terms("社区委员会和全县干部", "市")
         '社区委员会和全市干部'
+        >>> level_terms("市委对市管领导班子严格考核，各区也要跟进，超市和市场监管局照旧。", "县")
+        '县委对县管领导班子严格考核，各乡镇也要跟进，超市和市场监管局照旧。'
+        >>> level_terms("健全市场体系，小区里、园区内的区长效机制", "县")
+        '健全市场体系，小区里、园区内的区长效机制'
     """
-    for pattern, repl in res.LEVEL_TERMS:
-        text = pattern.sub(repl.format(u=unit), text)
+    text = res.LEVEL_PREFIXED.sub(lambda m: m.group(1) + unit, text)
+    text = res.LEVEL_ORGAN.sub(unit, text)
+    if unit in res.URBAN_AREA:
+        pattern, repl = res.URBAN_AREA[unit]
+        text = pattern.sub(repl, text)
     return res.SUBUNIT_TERMS.sub(res.SUBUNITS[unit], text)
 
 
@@ -68,6 +79,33 @@ def _campaign(text: str, ctx: AdaptContext) -> str:
     if ctx.short is not None:
         text = res.CAMPAIGN_SHORT.sub(ctx.short, text)
     return text
+
+
+def _fill_placeholders(text: str, city: str) -> str | None:
+    """Fill place placeholders from the profile; ``None`` when another kind is left.
+
+    Only places can be filled: ``xx市委`` is the organ (the placeholder goes, the level
+    rewrite does the rest), ``xx市`` the place (the profile's own). Persons, figures, dates
+    and other places (xx社区, 在xx) are facts the profile does not give.
+
+    Examples:
+        >>> _fill_placeholders("在xx市委领导下，xx县面貌一新。", "云溪区")
+        '在市委领导下，云溪区面貌一新。'
+        >>> _fill_placeholders("X同志讲得很好。", "云溪区") is None
+        True
+    """
+    out = text
+    for ph in reversed(find_placeholders(text)):
+        after = text[ph.end :]
+        if ph.kind != "place":
+            return None
+        if res.PLACEHOLDER_ORGAN.match(after):
+            out = out[: ph.start] + out[ph.end :]
+        elif res.PLACEHOLDER_PLACE.match(after):
+            out = out[: ph.start] + city + out[ph.end + 1 :]
+        else:
+            return None
+    return out
 
 
 def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> str | None:
@@ -99,7 +137,7 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
     """
     if any(name not in ctx.allowed_names for name in names):
         return None
-    if res.PERSON_PLACEHOLDER.search(sentence) or res.NAMED_COMRADE.search(sentence):
+    if res.SINGLE_MOU.search(sentence) or res.NAMED_COMRADE.search(sentence):
         return None
     if res.AUDIENCE_MISMATCH[ctx.unit].search(sentence):  # addressed to one bureau's staff
         return None
@@ -111,12 +149,8 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
         or res.JUNK.search(sentence)
     ):
         return None
-    text = res.SENTENCE_ORDINAL.sub("", sentence.strip())
-    # xx市委 / XX区政府: the organ, not the place, so only the placeholder goes.
-    text = re.sub(r"[xX×Ｘ*＊]{1,3}(?=[市区县](?:委|政府|人大|政协))", "", text)
-    # xx市 / 某县 as a place: the profile's own place.
-    text = res.PLACE_PLACEHOLDER.sub(ctx.city, text)
-    if res.ANY_PLACEHOLDER.search(text) or res.FORBIDDEN.search(text):
+    text = _fill_placeholders(res.SENTENCE_ORDINAL.sub("", sentence.strip()), ctx.city)
+    if text is None or res.FORBIDDEN.search(text):
         return None
     text = level_terms(_campaign(text, ctx), ctx.unit)
     text = text.lstrip("，、；：。 ")

@@ -79,9 +79,15 @@ _CN = "零一二三四五六七八九十"
 _NUMBERING = ("{n}是", "第{n}，")
 #: Tolerance the composer aims inside (the requirement is ±15 %).
 _AIM = 0.06
-#: Corpus sub-points a ``@points`` slot may add when the draft is short, and their size.
+#: Rounds of corpus sub-points ``@points`` slots may add when the draft is short (one more per
+#: 1000 characters of target above 4000), and their size.
 _MAX_EXTRA_POINTS = 4
 _EXTRA_POINT_CHARS = 400
+#: Most corpus characters added to a plain paragraph (not a sub-point), as a share of the target
+#: length (220 of 4000): the genre's paragraphs run 150–300 characters; a section with few
+#: slots (one achievement) would otherwise get one long paragraph of loosely related text. The
+#: length is made up by extra corpus sub-points.
+_PARAGRAPH_FILL_SHARE = 0.055
 
 
 def _cn(n: int) -> str:
@@ -393,6 +399,8 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
     for it, i in sorted(slots, key=lambda s: s[0].kind != "point"):
         _piece, role, w, mood = it.fills[i]
         budget = int(w * unit_budget)
+        if it.kind != "point":
+            budget = min(budget, int(_PARAGRAPH_FILL_SHARE * target))
         if it.kind == "point" and it.lead:
             got = selector.develop(role, _lead_topic(it.lead), budget, others=others, mood=mood)
         else:
@@ -407,11 +415,16 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
         for it, i in slots:
             piece, role, w, mood = it.fills[i]
             lead = _lead_topic(it.lead) if it.kind == "point" and it.lead else None
-            room = deficit // len(slots) + 1
-            if lead is not None:  # a sub-point grows at most half again over its share
-                room = min(room, int(1.5 * w * unit_budget) - piece.chars)
-                if room <= 0:
-                    continue
+            # A slot grows at most half again over its share: a sub-point stays on its lead,
+            # and a paragraph does not swell into a page of loosely related text (a section
+            # with one achievement has few slots to share the deficit). The extra corpus
+            # sub-points below make up the rest.
+            cap = int(1.5 * w * unit_budget)
+            if it.kind != "point":
+                cap = min(cap, int(_PARAGRAPH_FILL_SHARE * target))
+            room = min(deficit // len(slots) + 1, cap - piece.chars)
+            if room <= 0:
+                continue
             selector.more(
                 piece,
                 role,
@@ -421,12 +434,13 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
                 lead=lead,
                 others=others,
             )
+    _develop_bare_problems(items, selector)
     # Still short: the corpus has no more sentences on the profile's own points. Whole corpus
     # sub-points (a lead with its own paragraph, so the body develops the lead) fill the rest.
     extra_slots = [it for it in items if it.kind == "points"]
     leads = [it.lead for it in items if it.lead]
     leads += [p.lead for it in items for p in it.pieces if p.lead]
-    for _ in range(_MAX_EXTRA_POINTS):
+    for _ in range(max(_MAX_EXTRA_POINTS, target // 1000)):  # a long draft needs more
         added = False
         for it in extra_slots:
             deficit = int(target - _total(items))
@@ -457,6 +471,44 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
         largest = max(pieces, key=lambda p: p.chars)
         largest.sentences.pop()
         _trim_tail(largest)
+
+
+def problem_development(problem: str) -> tuple[str, ...]:
+    """Generic sentences that fit a problem (the cue rule with the most hits, else generic).
+
+    Examples:
+        >>> problem_development("乡镇卫生基础设施仍有短板")[0][:8]
+        '基础设施欠账较多'
+        >>> problem_development("深海潜水器维护保养") == res.PROBLEM_GENERIC
+        True
+    """
+    hits = [(len(cue.findall(problem)), -i) for i, (cue, _) in enumerate(res.PROBLEM_DEVELOPMENT)]
+    best, neg_index = max(hits)
+    return res.PROBLEM_DEVELOPMENT[-neg_index][1] if best else res.PROBLEM_GENERIC
+
+
+def _develop_bare_problems(items: list[_Item], selector: Selector) -> None:
+    """A problem sub-point the corpus found nothing for gets one fitting generic sentence.
+
+    A bare statement (第二，部分小区物业管理缺位。) reads like a list, not a speech; the corpus
+    rarely describes a given problem, so a hedged sentence on what such a problem means
+    (:data:`~speechkit.draft.resources.PROBLEM_DEVELOPMENT`, no figures) develops it.
+    """
+    for it in items:
+        if it.kind != "point" or not it.lead or not it.fills:
+            continue
+        if any(mood != "negative" for _p, _r, _w, mood in it.fills):
+            continue  # not a problem sub-point
+        if any(piece.sentences for piece, _r, _w, _m in it.fills):
+            continue
+        options = problem_development(_lead_topic(it.lead))
+        fresh = [o for o in options if not selector.is_repeat(o)] or [
+            o for o in res.PROBLEM_GENERIC if not selector.is_repeat(o)
+        ]
+        if fresh:
+            choice = fresh[selector.rng.randrange(len(fresh))]
+            it.fills[0][0].sentences.append(choice)
+            selector.remember(choice)
 
 
 def _total(items: list[_Item]) -> int:

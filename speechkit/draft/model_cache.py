@@ -10,6 +10,7 @@ drafting is fast. The cache key is a hash of the corpus content plus :data:`MODE
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import pickle
 import re
@@ -31,7 +32,7 @@ from speechkit.types import ROLES, PathLike, Role
 __all__ = ["MODEL_VERSION", "CorpusModel", "Unit", "build_model", "char_bigrams", "load_model"]
 
 #: Bump when the pickled layout or the building rules change.
-MODEL_VERSION = 7
+MODEL_VERSION = 9
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』）])|(?<=[。！？!?][”’」』）])")
 
@@ -105,6 +106,10 @@ class CorpusModel:
     matrix: Any
     grams: GramIndex
     extra: dict[str, Any] = field(default_factory=dict)
+    #: idf of the corpus's words (jieba tokens of 2+ CJK characters, df over paragraphs), to
+    #: match a problem's content words without loading jieba at draft time (see
+    #: :func:`speechkit.draft.select.word_coverage`).
+    word_idf: dict[str, float] = field(default_factory=dict)
 
     def query_weights(self, text: str) -> dict[int, float]:
         """L2-normalised TF-IDF weights of ``text`` in the model vocabulary (``{column: weight}``).
@@ -112,8 +117,6 @@ class CorpusModel:
         Same weighting as the fitted vectorizer (sublinear tf, idf, l2), computed without
         scikit-learn so a warm draft never imports it.
         """
-        import math
-
         counts: dict[int, int] = {}
         for gram in char_bigrams(text):
             j = self.vocabulary.get(gram)
@@ -189,82 +192,40 @@ def corpus_key(paths: Sequence[PathLike] = (), *, db: PathLike | None = None) ->
         base = _hash_db(db)
     else:
         base = _hash_files(list(paths) or [corpus_dir()])
-    return hashlib.sha256(f"{base}:{MODEL_VERSION}:{_roles_backend()}".encode()).hexdigest()
+    return hashlib.sha256(f"{base}:{MODEL_VERSION}".encode()).hexdigest()
 
 
 # ---------------------------------------------------------------------------- corpus access
 
-
-def _roles_backend() -> str:
-    # Look for the module file, not import it: the cache key must not pay for loading
-    # scikit-learn (importing speechkit.structure does).
-    import importlib.util
-
-    spec = importlib.util.find_spec("speechkit.structure")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    found = any((Path(folder) / "learn.py").is_file() for folder in folders)
-    return "speechkit.structure" if found else "fallback"
+#: Where paragraph roles come from (reported as ``stats.roles_from`` in the draft JSON).
+ROLES_BACKEND = "speechkit.structure"
 
 
 def _open_speeches(
     paths: Sequence[PathLike], db: PathLike | None, warn: Callable[[str], None] | None
-) -> tuple[list[Speech], str, tuple[str, ...]]:
-    """On-topic speeches with roles, the roles' origin, and the mined typical role sequence.
+) -> tuple[list[Speech], tuple[str, ...]]:
+    """On-topic speeches with roles and the mined typical role sequence.
 
-    Uses :func:`speechkit.corpus.open_corpus` and :func:`speechkit.structure.learn` when this
-    build has them, else the simple readers of :mod:`speechkit.draft.fallback_corpus`.
+    Reads through :func:`speechkit.corpus.open_corpus` (ingest, cleaning, segmentation) and
+    labels roles with :func:`speechkit.structure.learn` (which also flags off-topic speeches).
     """
-    try:
-        from speechkit.corpus import open_corpus
-    except ImportError:
-        open_corpus = None  # type: ignore[assignment]
-    if open_corpus is None:
-        from speechkit.draft.fallback_corpus import guess_roles, read_speeches
+    from speechkit.corpus import open_corpus
+    from speechkit.structure import learn
 
-        if db is not None and not paths:
-            raise InputError("reading a --db store needs the speechkit.corpus module", path=db)
-        speeches = read_speeches(list(paths) or [corpus_dir()])
-        guess_roles(speeches)
-        return _on_topic(speeches), "fallback", ()
     with open_corpus(list(paths), db=db, warn=warn) as corpus:
-        try:
-            from speechkit.structure import learn
-        except ImportError:
-            learn = None  # type: ignore[assignment]
-        if learn is None:
-            from speechkit.draft.fallback_corpus import guess_roles
-
-            speeches = corpus.speeches()
-            guess_roles(speeches)
-            return _on_topic(speeches), "fallback", ()
         # save=False: drafting reads the user's store, it never writes to it.
         structure = learn(corpus, seed=0, save=False)
         speeches = corpus.speeches()
     off_topic = {s.get("id") for s in structure.speeches if not s.get("on_topic", True)}
     kept = [s for s in speeches if s.id not in off_topic]
-    if all(p.role is None for s in kept for p in s.paragraphs):
-        from speechkit.draft.fallback_corpus import guess_roles
-
-        guess_roles(kept)
-        return kept, "fallback", ()
     typical = tuple(str(r) for r in structure.outline.get("typical_sequence", ()) if r in ROLES)
-    return kept, "speechkit.structure", typical
-
-
-def _on_topic(speeches: list[Speech]) -> list[Speech]:
-    """Keep speeches about city campaigns (the fallback's topic filter: cue density)."""
-    kept = []
-    for speech in speeches:
-        text = speech.text
-        hits = sum(text.count(cue) for cue in res.TOPIC_CUES)
-        if hits * 1000 / max(len(text), 1) >= 2.0:
-            kept.append(speech)
-    return kept
+    return kept, typical
 
 
 # ---------------------------------------------------------------------------- building
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 #: jieba tags of proper names: places (ns), persons (nr*), other proper nouns (nz).
 _NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt", "nz"})
 
@@ -310,7 +271,7 @@ def build_model(
     speeches: Sequence[Speech],
     *,
     key: str = "",
-    roles_backend: str = "fallback",
+    roles_backend: str = ROLES_BACKEND,
     typical_sequence: Sequence[str] = (),
 ) -> CorpusModel:
     """Build the drafting model from speeches whose paragraphs carry roles.
@@ -343,10 +304,15 @@ def build_model(
     name_df: Counter[str] = Counter()
     name_tag: dict[str, str] = {}
     seen_texts: set[str] = set()
+    word_df: Counter[str] = Counter()
+    n_paragraphs = 0
     for speech in speeches:
         words: set[str] = set()
         for para in speech.paragraphs:
-            pairs = [(w, t) for w, t in tokenizer.pos(para.text) if t in _NAME_TAGS]
+            tokens = tokenizer.pos(para.text)
+            word_df.update({w for w, _ in tokens if len(w) >= 2 and _CJK_WORD.fullmatch(w)})
+            n_paragraphs += 1
+            pairs = [(w, t) for w, t in tokens if t in _NAME_TAGS]
             tagged.append(pairs)
             for w, t in pairs:
                 words.add(w)
@@ -426,6 +392,9 @@ def build_model(
         idf=np.asarray(vectorizer.idf_, dtype=np.float64),
         matrix=matrix,
         grams=grams,
+        word_idf={
+            w: math.log((1 + n_paragraphs) / (1 + df)) + 1.0 for w, df in sorted(word_df.items())
+        },
     )
 
 
@@ -457,8 +426,8 @@ def load_model(
                 return model
         except Exception:  # a stale or damaged cache is rebuilt, never fatal
             pass
-    speeches, backend, typical = _open_speeches(paths, db, warn)
-    model = build_model(speeches, key=key, roles_backend=backend, typical_sequence=typical)
+    speeches, typical = _open_speeches(paths, db, warn)
+    model = build_model(speeches, key=key, typical_sequence=typical)
     if use_cache:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)

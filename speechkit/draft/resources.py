@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-#: Cue words of the city-campaign genre; the fallback topic filter needs ≥ 2 per 1000 chars.
+#: Cue words of the city-campaign genre: a generic filler sentence must speak of the campaign.
 TOPIC_CUES: tuple[str, ...] = (
     "文明",
     "创建",
@@ -70,17 +70,23 @@ SENTENCE_ORDINAL = re.compile(
     r"（[一二三四五六七八九十\d]+）|\d+[.．、])"
 )
 
-#: Redacted names (placeholders) as they appear in scraped 范文.
-PERSON_PLACEHOLDER = re.compile(
-    r"(?:[xX×Ｘ*＊]{1,3}|某某?)(?:同志|书记|市长|区长|县长|主任|部长|副部长|局长|副市长|副区长|副县长|"
-    r"常委|主席|先生|女士|秘书长|镇长|乡长)|[xX×Ｘ*＊]{1,3}[\u4e00-\u9fff]{0,2}(?:同志|书记)"
+#: Placeholders (xx市, X同志, X万, **年) are found by :mod:`speechkit.segment.placeholders`, which
+#: also tells their kind. Two draft-specific patterns remain, because segmentation deliberately
+#: leaves them alone:
+#: - a single 某 before a title or an administrative unit (某书记, 某市, 某县同志): segmentation
+#:   does not flag a lone 某 since 某些/某种/某个 are ordinary words;
+#: - 同志 after a real name (刘航同志): a name, not a placeholder. Generic uses (同志们, 领导同志,
+#:   负责同志) are fine.
+SINGLE_MOU = re.compile(
+    r"某(?=[省市区县州乡镇村]|同志|书记|市长|区长|县长|主任|部长|局长|主席|秘书长|镇长|乡长)"
 )
-#: 同志 after a name (刘航同志) — generic uses (同志们, 领导同志, 负责同志) are fine.
 NAMED_COMRADE = re.compile(
     r"(?<!负责)(?<!领导)(?<!党员)(?<!广大)(?<!优秀)(?<!干部)(?<!青年)(?<![女男老])同志(?!们)"
 )
-PLACE_PLACEHOLDER = re.compile(r"(?:[xX×Ｘ*＊]{1,3}|某)[市区县](?!委|政府|人大|政协)")
-ANY_PLACEHOLDER = re.compile(r"[xX×Ｘ*＊]|某某|某[省市区县同]")
+#: After a place placeholder: the organ of that place (xx市委, XX区政府) — only the placeholder
+#: goes — or the place itself (xx市, 某县) — it becomes the profile's own place.
+PLACEHOLDER_ORGAN = re.compile(r"[市区县](?:委|政府|人大|政协)")
+PLACEHOLDER_PLACE = re.compile(r"[市区县](?![民场容委政])")
 #: Figures and dates the profile does not give: Arabic digits, large Chinese numbers, percentages,
 #: written-out years and months.
 FIGURE_OR_DATE = re.compile(
@@ -96,39 +102,54 @@ JUNK = re.compile(
 #: Claims of facts (titles won, rankings, inspections passed) only the profile may make.
 FACT_CLAIM = re.compile(
     r"荣获|获得了?.{0,24}称号|被评为|被命名为|授予|通过.{0,12}(?:验收|评估|复审|考核)|排名|位列|"
-    r"第[一二三四五六七八九十]名|首创首成"
+    r"第[一二三四五六七八九十]名|首创首成|成功创建|创建成功|跻身"
 )
 #: Sentences that announce a list or lean on the sentence after them (以下几点, …体会到：).
 ANNOUNCE = re.compile(
     r"以下|如下|主要有[一二三四五六七八九十]|[一二三四五六七八九十]个方面|[:：]$|^同志们"
 )
-#: Words of problems and shortcomings (kept out of achievement paragraphs, into problem ones).
+#: Words of problems and shortcomings (kept out of achievement paragraphs, into problem ones): the
+#: genre's words for gaps (短板, 差距, 薄弱…) and for the typical disorders it lists (脏乱差,
+#: 占道经营, 乱停乱放…). A problem sub-point takes corpus sentences with one of these cues that
+#: also speak of the problem's own content words (see ``Selector.develop``).
 PROBLEM_CUES = re.compile(
-    r"问题|不足|短板|差距|不强|不够|不到位|薄弱|依然存在|亟待|有待|欠账|滞后|不高|不严|不实|突出矛盾|顽疾|屡禁不止"
+    r"问题|不足|短板|弱项|差距|不强|不够|不到位|薄弱|依然存在|仍然存在|还存在|亟待|有待|欠账|滞后|不高|不严|"
+    r"不实|突出矛盾|顽疾|屡禁不止|时有发生|反弹|回潮|缺位|缺失|缺乏|欠缺|单一|不完善|不健全|不规范|不平衡|"
+    r"脏乱差|脏、乱、差|占道经营|占路经营|乱停乱放|乱搭乱建|乱贴乱画|乱堆乱放|乱扔|乱倒|乱摆|不文明"
 )
-
-#: Level words rewritten to the profile's level (市/区/县): pattern -> template ({u} = level char).
-LEVEL_TERMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), repl)
-    for pattern, repl in (
-        (r"全[市区县](?![场民委政容貌])", "全{u}"),
-        (r"(?<![社城园片景校小街省地])[市区县]长(?![效期远])", "{u}长"),
-        (r"(?<![城省地])[市区县]里(?=[已要也将还])", "{u}里"),
-        (r"我[市区县]", "我{u}"),
-        (r"本[市区县](?![民])", "本{u}"),
-        (r"(?<![社城园片景校小街省地])[市区县]委(?=[、，。书常宣办主副领决部要和的])", "{u}委"),
-        (
-            r"(?<![城省地])[市区县](?=政府|人大|政协|纪委|监委|文明委|文明办|创建办|创城办|创文办|创卫办|"
-            r"领导|直|级|属|委常委|爱卫办|城管局|委宣传部)",
-            "{u}",
-        ),
-    )
+#: 市/区/县 words are rewritten to the profile's level (全市 → 全区, 市委 → 区委, 市管干部 →
+#: 区管干部) wherever they name the level — in any context, not only before a known character —
+#: and kept where the character belongs to an ordinary word. A character before it that makes
+#: such a word (城市, 超市, 社区, 小区, 园区…):
+_COMPOUND_BEFORE = {
+    "市": "城超都夜股门集菜早花上黑楼坊省国",
+    "区": "社城园片景校小街地山新老库矿湖发范护能牧灾林港厂营学禁误辖郊特战分验风商功游保市国",
+    "县": "郡省州国",
+}
+# 全国县级文明城市 and 县级市 are names of a title and of a kind of city, not levels.
+_LEVEL_CHAR = "(?:" + "|".join(f"(?<![{b}]){c}" for c, b in _COMPOUND_BEFORE.items()) + ")"
+#: What follows a level character that names the level's organs, officials and offices.
+_ORGAN_AFTER = (
+    r"(?=委(?![托屈婉])|政府|人大|政协|纪委|监委|文明[委办]|创[建城文卫]办|爱卫[办会]|领导(?!力)|"
+    r"直(?![接观线到])|级(?![别市])|属(?![于性])|管(?=领导|干部|班子|单位|企业)|里(?![程外])|"
+    r"长(?![效期远久足大河江廊城沙春治安征假篇度短处])|"
+    r"(?:公安|住建|城管|交通|民政|财政|教育|卫健|卫生|生态环境|环保|综合执法|行政执法|城管执法|"
+    r"市场监管|文旅|文广|商务|自然资源|水利|应急管理|农业农村|人社|发改|司法|统计)(?:分)?[局委])"
 )
+#: 全市/我市/本市 (not 健全市场, 完全区别, 自我, 本区域).
+LEVEL_PREFIXED = re.compile(
+    r"((?<![健完齐安保周成])全|(?<!自)我|本)[市区县](?!场|民(?!众)|容|貌|域|间|别|身)"
+)
+#: 市委, 市政府, 市长, 市里, 市级, 市直, 市管干部, 市城管局… (not 城市里, 社区委员会, 市场监管局).
+LEVEL_ORGAN = re.compile(_LEVEL_CHAR + _ORGAN_AFTER)
 #: Lower-level units for each level (各区县 in a city speech is 各街道（镇） in a district speech).
 SUBUNITS = {"市": "各区县", "区": "各街道（镇）", "县": "各乡镇"}
 SUBUNIT_TERMS = re.compile(
-    r"各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）|各镇街|各街道|各乡镇"
+    r"各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）|各镇街|各街道|各乡镇|"
+    r"各区(?![域间块片别])|各县(?![城域])|各市(?![场民])"
 )
+#: 市区 (a city's urban area) in a county speech is 城区.
+URBAN_AREA = {"县": (re.compile(r"(?<![城都超])市区(?![委政])"), "城区")}
 
 #: Campaign names in the corpus, rewritten to the profile's campaign.
 CAMPAIGNS = re.compile(
@@ -174,7 +195,8 @@ TASK_VERBS = (
     "加大",
     "严格",
 )
-#: Left-over placeholders and redaction marks no draft may contain.
+#: Left-over placeholders and redaction marks no draft may contain: a last guard after the
+#: placeholder handling (it also catches marks segmentation reads as Latin text, e.g. XXX年).
 FORBIDDEN = re.compile(r"[xX]{2}|X[市区县省同]|[*＊]|某某")
 #: A sentence that lists several matters inline (…问题：一是…); too specific for a generic filler.
 INLINE_LIST = re.compile(r"[:：].{0,6}[一1１][是、.．）)]|[一二][是要].+[二三][是要]")
@@ -283,4 +305,74 @@ _GENERIC_WORDS = re.findall(
 )
 GENERIC_WORDS = re.compile(
     "|".join(sorted({*TASK_VERBS, *TASK_OPENERS, *_GENERIC_WORDS}, key=len, reverse=True))
+)
+
+#: Generic development of a problem sub-point the corpus says nothing about: (cue pattern on the
+#: problem, sentences that fit it). Present tense, hedged (一些, 有的), no figures, no names: they
+#: say what such a problem means, never new facts. The rule with the most cue hits wins (乡镇卫生
+#: 基础设施仍有短板 is about facilities, not hygiene); ``PROBLEM_GENERIC`` serves when none matches.
+PROBLEM_DEVELOPMENT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(cue), sentences)
+    for cue, sentences in (
+        (
+            r"物业|小区|楼道|住宅|楼院",
+            (
+                "一些小区管理主体缺失、服务跟不上，环境卫生和公共设施维护时常无人过问，群众意见较大。",
+                "小区是群众生活的基本单元，管理上的缺位直接影响群众的居住体验，也是测评中容易失分的地方。",
+            ),
+        ),
+        (
+            r"志愿|服务活动|形式",
+            (
+                "有的志愿服务活动内容不够丰富、方式不够灵活，与群众的实际需求结合得还不够紧密。",
+                "一些志愿服务还停留在集中活动、短期突击上，常态化、专业化水平不高，吸引力有待提升。",
+            ),
+        ),
+        (
+            r"结合部|城中村|背街|小巷|脏乱|卫生|垃圾|环境|死角",
+            (
+                "一些地方环境卫生时好时坏，脏乱差现象容易反弹回潮，离群众的期盼还有不小差距。",
+                "这些地方往往基础条件较差、管理力量薄弱，是环境整治中必须啃下的“硬骨头”。",
+            ),
+        ),
+        (
+            r"农贸|菜市场|集贸|摊|占道|经营",
+            (
+                "一些地方占道经营、乱摆乱放现象时有发生，管理中还存在重突击、轻长效的问题。",
+                "市场秩序关系群众日常生活，管理稍有松懈就容易出现反复。",
+            ),
+        ),
+        (
+            r"交通|出行|停车|车辆|斑马线|闯红灯",
+            ("车辆乱停乱放、行人闯红灯等现象还时有发生，文明交通习惯还没有完全养成。",),
+        ),
+        (
+            r"机制|长效|制度|常态",
+            (
+                "一些工作还习惯于突击式、运动式推进，常态长效的管理机制还没有真正建立起来。",
+                "有的制度执行不严、落实不够，问题整改后容易反弹。",
+            ),
+        ),
+        (
+            r"设施|基础|短板|欠账|配套",
+            ("基础设施欠账较多，一些地方配套不全、标准不高，与群众的美好生活需要相比还有差距。",),
+        ),
+        (
+            r"意识|素质|素养|习惯|市民|群众",
+            ("一些群众的文明意识和文明习惯还有待提高，不文明行为在一些场所时有发生。",),
+        ),
+        (
+            r"宣传|知晓|氛围|参与",
+            ("一些群众对创建工作的知晓率、参与率还不高，全民参与的氛围还不够浓厚。",),
+        ),
+        (
+            r"责任|落实|部门|合力|协调|推诿",
+            ("一些部门和单位责任落实不到位，存在等待观望、推诿扯皮现象，工作合力还没有完全形成。",),
+        ),
+    )
+)
+PROBLEM_GENERIC: tuple[str, ...] = (
+    "这个问题群众反映较多，直接影响创建成效，必须下大力气加以解决。",
+    "这些问题看似细小，却直接关系群众的获得感和创建工作的成效，必须高度重视。",
+    "对此，我们要正视问题、不回避矛盾，拿出切实管用的办法抓好整改。",
 )

@@ -11,6 +11,7 @@ once, and no single corpus speech may supply more than ``max_chars_per_speech`` 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ __all__ = [
     "coverage",
     "lead_vector",
     "same_topic",
+    "word_coverage",
 ]
 
 
@@ -144,6 +146,50 @@ def lead_vector(model: CorpusModel, text: str) -> dict[int, float]:
             weights[j] = (1.0 + math.log(c)) * float(model.idf[j])
     norm = math.sqrt(sum(w * w for w in weights.values()) + unseen)
     return {j: w / norm for j, w in weights.items()} if norm else {}
+
+
+def content_words(model: CorpusModel, text: str) -> dict[str, float]:
+    """Content words of a sub-point's lead with their idf (forward maximum matching).
+
+    The genre's generic words go first (:func:`_topic`); the rest is matched longest-first
+    against the corpus's words (:attr:`CorpusModel.word_idf`). A run the corpus never saw
+    counts as one word with the highest idf (the corpus has nothing on it).
+    """
+    idf = model.word_idf
+    top = max(idf.values(), default=1.0)
+    out: dict[str, float] = {}
+    for run in re.findall(r"[\u4e00-\u9fff]+", _topic(text)):
+        i, unknown = 0, ""
+        while i < len(run):
+            word = next(
+                (run[i:j] for j in range(min(len(run), i + 6), i + 1, -1) if run[i:j] in idf), None
+            )
+            if word is None:
+                unknown += run[i]
+                i += 1
+                continue
+            if len(unknown) >= 2:
+                out[unknown] = top
+            unknown = ""
+            out[word] = idf[word]
+            i += len(word)
+        if len(unknown) >= 2:
+            out[unknown] = top
+    return out
+
+
+def word_coverage(words: dict[str, float], sentence: str) -> float:
+    """Share of the lead's squared word idf that ``sentence`` contains (0 when no words).
+
+    Character bigrams also match across word borders (秩序管理缺乏 shares 理缺 with 物业管理缺位);
+    whole words do not.
+
+    Examples:
+        >>> round(word_coverage({"物业": 3.0, "管理": 1.0, "缺位": 3.0}, "秩序管理缺乏。"), 3)
+        0.053
+    """
+    total = sum(w * w for w in words.values())
+    return sum(w * w for word, w in words.items() if word in sentence) / total if total else 0.0
 
 
 class Selector:
@@ -393,6 +439,13 @@ class Selector:
         def off_topic(vec: dict[int, float], own: float) -> bool:
             return any((c := coverage(o, vec)) >= LEAD_FLOOR and c > own for o in other_vecs)
 
+        # A problem also needs its content words, not only bigrams (see word_coverage).
+        # The cue words (不强, 缺位…) say it is a problem, not what about: left out.
+        words = (
+            content_words(self.model, res.PROBLEM_CUES.sub("，", lead))
+            if mood == "negative"
+            else {}
+        )
         scored: list[tuple[float, int, list[str]]] = []
         for _sim, i in candidates[:CANDIDATE_UNITS] if lead_vec else ():
             unit = self.model.units[i]
@@ -402,6 +455,8 @@ class Selector:
             for sentence in self._adapted(unit, None, mood):
                 vec = self._weights(sentence)
                 own = coverage(lead_vec, vec)
+                if words and word_coverage(words, sentence) < floor:
+                    continue
                 if own >= floor and not off_topic(vec, own):
                     kept.append((sentence, own + cosine(lead_vec, vec)))
             if kept:
