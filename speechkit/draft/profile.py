@@ -266,11 +266,13 @@ def _format_error(path: Path, exc: ValidationError, lines: _Lines) -> str:
         located.append((error["type"] == "missing", lines.of(loc) or 1, loc, error))
     # Errors at a key the user wrote come before missing keys, then in line order.
     located.sort(key=lambda item: item[:2])
-    _, line, loc, error = located[0]
-    key = ".".join(str(p) for p in loc) or "profile"
-    en, zh = _describe(error)
-    more = f" (and {len(located) - 1} more)" if len(located) > 1 else ""
-    return f"{path}:{line}: {key}: {en} / 第{line}行 {key} {zh}{more}"
+    # Every problem on its own line, so one run shows all that needs fixing.
+    messages = []
+    for _, line, loc, error in located:
+        key = ".".join(str(p) for p in loc) or "profile"
+        en, zh = _describe(error)
+        messages.append(f"{path}:{line}: {key}: {en} / 第{line}行 {key} {zh}")
+    return "\n".join(messages)
 
 
 def parse_profile(text: str, *, path: PathLike = "profile.yaml") -> Profile:

@@ -65,7 +65,9 @@ BAD = [
     (
         BASE.replace("  title: 市委书记", "  titel: 市委书记"),
         "p.yaml:6: speaker.titel: unknown key; did you mean 'title'?"
-        " / 第6行 speaker.titel 未知的键，是否应为 title？ (and 1 more)",
+        " / 第6行 speaker.titel 未知的键，是否应为 title？\n"
+        "p.yaml:5: speaker.title: required key is missing; add it"
+        " / 第5行 speaker.title 缺少必填项，请补充",
     ),
     (
         BASE + "meeting_date: 2027-01-01\n",
