@@ -27,12 +27,14 @@ from speechkit.draft.originality import GramIndex
 from speechkit.errors import InputError, StoreError
 from speechkit.model import Speech
 from speechkit.paths import cache_dir, corpus_dir
+from speechkit.tokenize.names import NameTest, jieba_dictionary
+from speechkit.tokenize.resources import PLACE_SUFFIXES, SURNAMES
 from speechkit.types import ROLES, PathLike, Role
 
 __all__ = ["MODEL_VERSION", "CorpusModel", "Unit", "build_model", "char_bigrams", "load_model"]
 
 #: Bump when the pickled layout or the building rules change.
-MODEL_VERSION = 9
+MODEL_VERSION = 10
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』）])|(?<=[。！？!?][”’」』）])")
 
@@ -226,45 +228,6 @@ def _open_speeches(
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
-#: jieba tags of proper names: places (ns), persons (nr*), other proper nouns (nz).
-_NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt", "nz"})
-
-
-def _dictionary_words() -> frozenset[str]:
-    """Words of jieba's main dictionary (empty when it cannot be read)."""
-    try:
-        import jieba
-
-        with jieba.get_dict_file() as fh:
-            return frozenset(
-                line.split(maxsplit=1)[0].decode("utf-8") for line in fh if line.strip()
-            )
-    except Exception:  # no dictionary: fall back to the stricter rule only
-        return frozenset()
-
-
-def _is_specific_name(
-    word: str, tag: str, df: int, n_speeches: int, known: frozenset[str] = frozenset()
-) -> bool:
-    """Whether a jieba ns/nr token names a particular place or person (not a common word).
-
-    jieba tags many common words ns/nr (文明, 道德, 城市); real names are rare across
-    speeches, so a token must also be confined to few speeches or carry a place suffix.
-    """
-    if len(word) < 2 or word in res.GENERIC_NAMES:
-        return False
-    rare = df <= max(3, n_speeches // 10)
-    if tag == "ns":
-        return rare and len(word) <= 5
-    if tag == "nz":  # other proper nouns: place names jieba does not know as ns (广元)
-        return rare and 2 <= len(word) <= 3
-    if tag in ("nr", "nrfg", "nrt"):
-        return (
-            rare
-            and len(word) <= 3
-            and (word[0] in res.SURNAMES or (bool(known) and word not in known))
-        )
-    return False
 
 
 def build_model(
@@ -300,32 +263,36 @@ def build_model(
             if para.role is not None:
                 positions[para.role].append(i / max(n - 1, 1))
             raw_units.append((s_index, para))
-    # Names: ns/nr tokens confined to few speeches (document frequency over distinct speeches).
+    # Names (speechkit.tokenize.names): tokens confined to few distinct speeches that jieba's
+    # tags, its dictionary or the corpus context (大连市, 刘航同志) show to be places or persons.
     name_df: Counter[str] = Counter()
-    name_tag: dict[str, str] = {}
+    token_tag: dict[str, str] = {}
     seen_texts: set[str] = set()
     word_df: Counter[str] = Counter()
     n_paragraphs = 0
     for speech in speeches:
         words: set[str] = set()
         for para in speech.paragraphs:
-            tokens = tokenizer.pos(para.text)
-            word_df.update({w for w, _ in tokens if len(w) >= 2 and _CJK_WORD.fullmatch(w)})
+            tokens = [(w, t) for w, t in tokenizer.pos(para.text) if _CJK_WORD.fullmatch(w)]
+            word_df.update({w for w, _ in tokens if len(w) >= 2})
             n_paragraphs += 1
-            pairs = [(w, t) for w, t in tokens if t in _NAME_TAGS]
-            tagged.append(pairs)
-            for w, t in pairs:
+            tagged.append(tokens)
+            for w, t in tokens:
                 words.add(w)
-                name_tag.setdefault(w, t)
+                token_tag.setdefault(w, t)
         fingerprint = speech.text[:200]
         if fingerprint not in seen_texts:  # verbatim repeats do not make a name common
             seen_texts.add(fingerprint)
             name_df.update(words)
-    n_distinct = len(seen_texts)
-    known = _dictionary_words()
-    names = frozenset(
-        w for w, t in name_tag.items() if _is_specific_name(w, t, name_df[w], n_distinct, known)
+    known = jieba_dictionary()
+    is_name = NameTest(
+        tokenizer,
+        name_df,
+        len(seen_texts),
+        text="\n".join(s.text for s in speeches),
+        dictionary=known,
     )
+    names = frozenset(w for w, t in token_tag.items() if is_name(w, t))
 
     # Unambiguous names are matched as substrings too (jieba may split them differently):
     # names with a place suffix or a surname and 3+ characters, and names jieba's dictionary
@@ -333,7 +300,14 @@ def build_model(
     long_names = {
         n
         for n in names
-        if (len(n) >= 3 and (n[-1] in res.PLACE_SUFFIXES or n[0] in res.SURNAMES)) or n not in known
+        if (len(n) >= 3 and (n[-1] in PLACE_SUFFIXES or n[0] in SURNAMES)) or n not in known
+    }
+    # A token is a name when it is one or contains one (梦圆怀川 contains 怀川, 焦作市 焦作).
+    naming = {
+        w
+        for w in token_tag
+        if w in names
+        or any(w[i:j] in names for i in range(len(w)) for j in range(i + 2, len(w) + (i > 0)))
     }
     units: list[Unit] = []
     for (s_index, para), pairs in zip(raw_units, tagged, strict=True):
@@ -348,10 +322,7 @@ def build_model(
             lead, sentences = sentences[0], sentences[1:]
         if lead is None and not sentences:
             continue
-        # A tagged token is a name when it is one or contains one (梦圆怀川 contains 怀川).
-        para_names = {
-            w for w, _ in pairs if w in names or any(n in w for n in names if len(n) < len(w))
-        }
+        para_names = {w for w, _ in pairs if w in naming}
         para_names |= {n for n in long_names if n in para.text}
         units.append(
             Unit(

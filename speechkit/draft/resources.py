@@ -16,47 +16,8 @@ TOPIC_CUES: tuple[str, ...] = (
     "市容",
 )
 
-#: Common words jieba tags ns/nr that never name a particular place or person.
-GENERIC_NAMES: frozenset[str] = frozenset(
-    [
-        "中国",
-        "中华",
-        "全国",
-        "国家",
-        "城市",
-        "文明",
-        "文明城市",
-        "习近平",
-        "马克思",
-        "毛泽东",
-        "邓小平",
-        "中华民族",
-        "城乡",
-        "社区",
-        "城区",
-        "市区",
-        "新区",
-        "老城区",
-        "城中村",
-        "镇区",
-        "镇街",
-        "镇村",
-        "城镇",
-        "乡镇",
-        "山区",
-    ]
-)
-#: Last characters of administrative place names.
-PLACE_SUFFIXES = frozenset("省市区县州镇乡村旗")
-#: Common Chinese surnames (first character of most person names).
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
-    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
-    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
-    "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
-    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
-    "明佘池查麻苑迟邝"
-)
+#: Place and person names are found by :mod:`speechkit.tokenize.names` (tables in
+#: :mod:`speechkit.tokenize.resources`), shared with the phrase miner.
 
 #: Numbering marker at the start of a corpus paragraph (一、 （一） 第一， 一是 1. …).
 MARKER = re.compile(

@@ -38,13 +38,7 @@ from speechkit.phrases.candidates import (
     quoted_slogans,
 )
 from speechkit.phrases.generic import GenericTest
-from speechkit.phrases.resources import (
-    NAME_MIN_IDF,
-    NAME_TAGS,
-    PLACE_SUFFIXES,
-    background_idf,
-    load_stopwords,
-)
+from speechkit.phrases.resources import background_idf, load_stopwords
 from speechkit.phrases.scoring import (
     background_idf_of,
     cohesion_factor,
@@ -58,7 +52,8 @@ from speechkit.phrases.scoring import (
     specificity,
 )
 from speechkit.phrases.texts import TextIndex, distinct_speeches
-from speechkit.tokenize import BACKENDS, Tokenizer, make_tokenizer
+from speechkit.tokenize import BACKENDS, make_tokenizer
+from speechkit.tokenize.names import NameTest
 from speechkit.tokenize.parallel import cut_texts
 from speechkit.tokenize.userdict import iter_user_words
 
@@ -66,7 +61,9 @@ __all__ = ["Example", "Phrase", "PhraseConfig", "extract_phrases", "find_example
 
 Kind = Literal["ngram", "slogan", "parallel"]
 
-#: Local names are told apart by being confined to a few speeches: needs this many speeches.
+#: Local names are told apart by being confined to a few speeches: needs this many speeches
+#: (with fewer, jieba's tags alone are not enough: 惠民 is a county, ns, and the slogan word
+#: of 创建惠民).
 MIN_DOCS_FOR_NAMES = 10
 
 
@@ -182,49 +179,6 @@ def _doc_set(index: TextIndex, phrase: str) -> tuple[set[int], list[int]]:
     return {index.units[index.locate(o)[0]].doc for o in offsets}, offsets
 
 
-class _NameTest:
-    """Whether a token names a particular place or person (so a phrase with it is local).
-
-    A name is confined to a few speeches (document frequency ``<= max(3, D / 10)``), is not a
-    word of the genre dictionaries, and either jieba's dictionary tags it ns/nr/nrt and it is
-    uncommon in general Chinese (IDF >= ``NAME_MIN_IDF``: not 城市, 文明), or the dictionary
-    lists it with a place suffix and its people (焦作: 焦作市, 焦作人). Only applied to
-    corpora of at least ``MIN_DOCS_FOR_NAMES`` distinct speeches.
-    """
-
-    def __init__(
-        self,
-        tokenizer: Tokenizer,
-        token_docs: dict[str, int],
-        n_docs: int,
-        idf: dict[str, float],
-        genre_words: frozenset[str],
-    ):
-        self.tokenizer, self.token_docs, self.idf = tokenizer, token_docs, idf
-        self.genre_words = genre_words
-        self.rare = max(3, n_docs // 10)
-        # with fewer speeches, "confined to a few" says nothing, and jieba's tags alone
-        # are not enough (惠民 is a county, ns, and the slogan word of 创建惠民)
-        self.active = n_docs >= MIN_DOCS_FOR_NAMES
-        self.cache: dict[str, bool] = {}
-
-    def __call__(self, token: str) -> bool:
-        found = self.cache.get(token)
-        if found is None:
-            found = self.cache[token] = self._test(token)
-        return found
-
-    def _test(self, token: str) -> bool:
-        if not self.active or len(token) < 2 or token in self.genre_words:
-            return False
-        if self.token_docs.get(token, 1) > self.rare:
-            return False
-        tags = self.tokenizer.pos(token)
-        if len(tags) == 1 and tags[0][1] in NAME_TAGS:
-            return self.idf.get(token, NAME_MIN_IDF) >= NAME_MIN_IDF
-        return token + "人" in self.idf and any(token + s in self.idf for s in PLACE_SUFFIXES)
-
-
 def find_examples(
     index: TextIndex, phrase: str, offsets: Sequence[int], *, limit: int, width: int
 ) -> tuple[Example, ...]:
@@ -322,7 +276,16 @@ def extract_phrases(
         for row in range(len(f.count))
     }
     genre_words = frozenset(w.word for w in iter_user_words(config.user_dicts))
-    is_name = _NameTest(tokenizer, token_docs, n_docs, idf, genre_words)
+    # local names out (品质焦作): see speechkit.tokenize.names for the rules
+    is_name = NameTest(
+        tokenizer,
+        token_docs,
+        n_docs,
+        text=index.text,
+        idf=idf,
+        exclude=genre_words,
+        min_docs=MIN_DOCS_FOR_NAMES,
+    )
 
     # Stage 1: a shortlist by token statistics.
     candidates: dict[str, _Candidate] = {}

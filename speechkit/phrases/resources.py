@@ -22,12 +22,9 @@ __all__ = [
     "HAN_RE",
     "HAN_RUN_RE",
     "INNER_BREAK_WORDS",
-    "NAME_MIN_IDF",
-    "NAME_TAGS",
     "NUMBER_RE",
     "PARALLEL_RE",
     "PLACEHOLDER_RE",
-    "PLACE_SUFFIXES",
     "PREDICATE_TAGS",
     "QUOTE_RE",
     "STOPWORDS_FILE",
@@ -95,10 +92,6 @@ INNER_BREAK_WORDS: frozenset[str] = frozenset(
     ["的", "地", "得", "了", "着", "过", "是", "对", "在"]
 )
 
-#: jieba dictionary tags of names: places (ns), persons (nr), transliterations (nrt). Not
-#: nrfg (famous persons: 习近平 belongs to the genre) nor nz (南水北调, 文明城市).
-NAME_TAGS: frozenset[str] = frozenset(["ns", "nr", "nrt"])
-
 #: jieba tags of predicate words: verbs, verbal nouns, adjectives, adverbs (and their
 #: morphemes). A phrase made only of these says how to act (深入开展, 督查), see
 #: :mod:`speechkit.phrases.generic`.
@@ -110,13 +103,7 @@ PREDICATE_TAGS: frozenset[str] = frozenset(
 #: frequent words of jieba's IDF table (深入 6.4, 开展 6.0, 贯彻 7.9; not 推诿 9.7, 为民 8.5).
 GENERIC_MAX_IDF = 8.0
 
-#: jieba tags common words as names too (城市 ns, 文明 nr, 道德 nr); a name is rarer than
-#: these in general Chinese (IDF 4.99, 6.66, 7.13; 扬州 7.32, 焦作 8.21).
-NAME_MIN_IDF = 7.25
-
-#: A token T names a place when jieba's dictionary lists T+市 or T+县 and the people of
-#: T (T+人): 焦作 (tagged n) -> 焦作市, 焦作人.
-PLACE_SUFFIXES: tuple[str, ...] = ("市", "县")
+#: Local place and person names are told apart by :mod:`speechkit.tokenize.names`.
 
 #: Redacted names: runs of x/X/×/* (``xx市``, ``X同志``, ``**年``), ○○, and 某 (某某同志).
 PLACEHOLDER_RE = re.compile(r"[xX×*＊ｘＸ]+|[○〇]{2,}|某")

@@ -176,3 +176,18 @@ def test_json_shape(corpus_model: CorpusModel) -> None:
     assert set(para) >= {"role", "heading", "text", "sources"}
     assert set(para["sources"][0]) == {"source", "line"}
     assert {"chars", "max_share_one_source", "shares"} <= set(data["stats"])
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
+def test_no_corpus_names_with_other_seeds(
+    path: Path, seed: int, corpus_model: CorpusModel, corpus_names: list[str]
+) -> None:
+    profile = load_profile(path)
+    d = _draft(path, corpus_model, seed)
+    text = d.title + d.body_text  # type: ignore[attr-defined]
+    given = " ".join(
+        [profile.city, profile.province or "", *profile.achievements, *profile.problems,
+         *profile.priorities]
+    )  # fmt: skip
+    assert [name for name in corpus_names if name in text and name not in given] == []
