@@ -145,6 +145,7 @@ class NameTest:
         self.rare = rare_limit(n_docs)
         self.active = n_docs >= min_docs
         self._cache: dict[tuple[str, str | None], str | None] = {}
+        self._preceding: dict[str, frozenset[str]] = {}
 
     def __call__(self, token: str, tag: str | None = None) -> bool:
         """Whether ``token`` is a name; ``tag`` is its POS tag in context (else tagged alone)."""
@@ -163,6 +164,23 @@ class NameTest:
     def _tag_of(self, word: str) -> str:
         pairs = self.tokenizer.pos(word)
         return pairs[0][1] if len(pairs) == 1 else ""
+
+    def _followed_by(self, token: str, follower: str) -> bool:
+        """Whether ``token + follower`` occurs in the corpus text (``len(token)`` 2–4).
+
+        One pass per follower collects the 2–4 characters before each of its occurrences;
+        a substring search per token instead took 1.1 s of a 2.0 s model build on the
+        bundled corpus.
+        """
+        preceding = self._preceding.get(follower)
+        if preceding is None:
+            found: set[str] = set()
+            start = self.text.find(follower)
+            while start != -1:
+                found.update(self.text[max(0, start - k) : start] for k in (2, 3, 4))
+                start = self.text.find(follower, start + 1)
+            preceding = self._preceding[follower] = frozenset(found)
+        return token in preceding
 
     def _is_rare(self, token: str) -> bool:
         return self.doc_freq.get(token, 0) <= self.rare
@@ -190,7 +208,7 @@ class NameTest:
         for suffix in PLACE_CONTEXT_SUFFIXES:
             word = token + suffix
             if (
-                word in self.text
+                self._followed_by(token, suffix)
                 and self._is_rare(word)
                 and (not known or name_tagged or self._tag_of(word) == "ns")
             ):
@@ -199,7 +217,7 @@ class NameTest:
         if (
             len(token) <= 3
             and person_like
-            and any(token + title in self.text for title in PERSON_TITLES)
+            and any(self._followed_by(token, title) for title in PERSON_TITLES)
         ):
             return "person-context"
         return None
