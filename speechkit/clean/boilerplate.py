@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from speechkit.clean import resources as res
+from speechkit.clean.prefilter import has_backreference, literal_gate, required_literals
 from speechkit.errors import InputError
 from speechkit.paths import data_path
 from speechkit.types import PathLike
@@ -108,6 +109,7 @@ class BoilerplateMatcher:
     def __post_init__(self) -> None:
         combined = "|".join(f"(?:{p})" for p in self.patterns) or r"(?!x)x"
         object.__setattr__(self, "_regex", re.compile(combined))
+        object.__setattr__(self, "_prefilter", _Prefilter.build(self.patterns))
 
     @classmethod
     def default(
@@ -124,8 +126,65 @@ class BoilerplateMatcher:
             return True
         if len(text) > self.max_chars:
             return False
+        prefilter: _Prefilter | None = self._prefilter  # type: ignore[attr-defined]
+        if prefilter is not None:
+            return prefilter.search(text)
         regex: re.Pattern[str] = self._regex  # type: ignore[attr-defined]
         return regex.search(text) is not None
+
+
+@dataclass(frozen=True)
+class _Prefilter:
+    """Same answer as the combined regex, but only runs patterns whose keywords occur.
+
+    Python's ``re`` tries every alternative of the combined pattern at every
+    position of a line (~80 us per line for the bundled patterns). Instead, one
+    scan for the patterns' required literals (:mod:`speechkit.clean.prefilter`)
+    rejects most lines, and for the rest only the patterns owning a literal that
+    occurs are searched. Measured on the 5 MB benchmark corpus (6,939 candidate
+    lines): 0.66 s -> 0.065 s, identical flags; the whole clean stage of the 50 MB
+    benchmark went from 11-13 s to 2.0 s with the fast paths in normalize.py.
+    """
+
+    gate: re.Pattern[str]  # alternation of all required literals, longest first
+    owners: dict[str, tuple[int, ...]]  # literal -> patterns it can wake
+    compiled: tuple[re.Pattern[str], ...]
+    always: re.Pattern[str] | None  # patterns without a provable literal
+
+    @classmethod
+    def build(cls, patterns: Sequence[str]) -> _Prefilter | None:
+        if not patterns or any(has_backreference(p) for p in patterns):
+            return None  # regrouping would change what a backreference means
+        required = [required_literals(p) for p in patterns]
+        gated = [i for i, r in enumerate(required) if r is not None]
+        if not gated:
+            return None
+        rest = [p for p, r in zip(patterns, required, strict=True) if r is None]
+        literals = frozenset().union(*(required[i] or () for i in gated))
+        # The gate reports the longest literal starting at a position; any shorter
+        # literal starting there is a prefix of it, so a literal wakes the patterns
+        # of all its prefixes.
+        owners = {
+            lit: tuple(i for i in gated if any(lit.startswith(x) for x in required[i] or ()))
+            for lit in literals
+        }
+        return cls(
+            gate=literal_gate(literals),
+            owners=owners,
+            compiled=tuple(re.compile(p) for p in patterns),
+            always=re.compile("|".join(f"(?:{p})" for p in rest)) if rest else None,
+        )
+
+    def search(self, text: str) -> bool:
+        if self.always is not None and self.always.search(text) is not None:
+            return True
+        candidates: set[int] = set()
+        pos = 0
+        # Every position where some literal starts (not only non-overlapping matches).
+        while (m := self.gate.search(text, pos)) is not None:
+            candidates.update(self.owners[m.group()])
+            pos = m.start() + 1
+        return any(self.compiled[i].search(text) is not None for i in sorted(candidates))
 
 
 def _context_candidate(text: str, short_chars: int) -> bool:
