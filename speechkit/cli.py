@@ -238,6 +238,16 @@ def structure(
     show_default=True,
     help="Minimum exact Jaccard similarity of character 3-shingles, in (0, 1].",
 )
+@click.option(
+    "--min-chars",
+    type=int,
+    default=20,
+    show_default=True,
+    help="Units whose normalized text (punctuation and spaces removed) is shorter than this "
+    "are not compared: salutations such as 同志们：, short headings. Same default at every "
+    "level; documents and speeches are in practice always longer. 0 compares every unit "
+    "with text.",
+)
 @format_option("table", "json", "csv")
 @click.option(
     "--write",
@@ -263,6 +273,7 @@ def dedup(
     text_field: str,
     level: str,
     threshold: float,
+    min_chars: int,
     fmt: str,
     write_dir: str | None,
     keep: str,
@@ -274,13 +285,16 @@ def dedup(
     Texts are compared by exact Jaccard similarity of their character 3-shingles after
     normalization (punctuation, spaces, placeholders such as xx/XX/** and numbers ignored);
     MinHash LSH proposes candidates, every pair is verified exactly. Groups are transitive; the
-    kept member comes first. In a store (--db, or the bundled corpus) duplicates are marked,
-    never deleted; sources are never modified.
+    kept member comes first. Units shorter than --min-chars normalized characters (default 20:
+    salutations, short headings) are not compared; they are still written by --write. In a
+    store (--db, or the bundled corpus) duplicates are marked, never deleted; sources are never
+    modified.
 
     \b
     Examples:
       speechkit dedup --level speech
       speechkit dedup 范文/ --level paragraph --format json
+      speechkit dedup 范文/ --level paragraph --min-chars 50
       speechkit dedup 范文/ --write 范文-去重/ --keep longest
     """
     import json
@@ -288,8 +302,8 @@ def dedup(
     from speechkit.dedup import dedup_corpus, format_csv, format_table, to_json
 
     report = dedup_corpus(
-        paths, db=db, level=level, threshold=threshold, keep=keep, seed=seed,
-        write=write_dir, force=force, text_field=text_field, warn=_warn,
+        paths, db=db, level=level, threshold=threshold, min_chars=min_chars, keep=keep,
+        seed=seed, write=write_dir, force=force, text_field=text_field, warn=_warn,
     )  # fmt: skip
     if fmt == "json":
         click.echo(json.dumps(to_json(report), ensure_ascii=False, indent=2))

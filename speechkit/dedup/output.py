@@ -43,6 +43,8 @@ class DedupReport:
         marked: Rows marked ``duplicate_of`` in the store (``None`` without a store).
         written: Folder the deduplicated corpus was written to, if any.
         files_written: Number of files written there.
+        min_chars: Units with a shorter normalized text were not compared.
+        short: Number of such units (not counting units with no text left at all).
     """
 
     level: str
@@ -53,6 +55,8 @@ class DedupReport:
     marked: int | None = None
     written: str | None = None
     files_written: int = 0
+    min_chars: int = 0
+    short: int = 0
 
     @property
     def duplicates(self) -> int:
@@ -61,8 +65,13 @@ class DedupReport:
 
     def summary(self) -> str:
         """One line for people."""
+        skipped = (
+            f" ({self.short} shorter than {self.min_chars} characters, not compared)"
+            if self.short
+            else ""
+        )
         text = (
-            f"{len(self.units)} {self.level} units, "
+            f"{len(self.units)} {self.level} units{skipped}, "
             f"{len(self.clusters)} groups of near-duplicates, "
             f"{self.duplicates} duplicates (threshold {self.threshold:g}, keep {self.keep})"
         )
@@ -90,7 +99,8 @@ def to_json(report: DedupReport) -> dict[str, Any]:
 
     Members carry ``source``, ``record``, ``first_line``, ``last_line``, ``title`` and the added
     ``similarity`` (exact Jaccard to the kept first member) and ``chars``; clusters add
-    ``pairs`` (verified pairs as member positions with their exact similarity).
+    ``pairs`` (verified pairs as member positions with their exact similarity). The top
+    level adds ``level``, ``threshold``, ``min_chars``, ``keep`` and ``units``.
     """
     clusters = []
     for cluster in report.clusters:
@@ -108,6 +118,7 @@ def to_json(report: DedupReport) -> dict[str, Any]:
     return {
         "level": report.level,
         "threshold": report.threshold,
+        "min_chars": report.min_chars,
         "keep": report.keep,
         "units": len(report.units),
         "clusters": clusters,

@@ -37,6 +37,7 @@ __all__ = [
     "MapResult",
     "find_duplicates",
     "map_chunk",
+    "map_reduce",
     "map_units",
     "reduce_units",
     "verify_components",
@@ -54,6 +55,11 @@ class DedupConfig:
         threshold: Minimum exact Jaccard similarity of shingle sets, in (0, 1]. Default 0.8.
         keep: Which member represents a group: ``"longest"`` normalized text (ties: the
             earliest) or ``"first"`` in input order.
+        min_chars: Units whose normalized text (the text shingled: no punctuation or spaces)
+            is shorter than this many characters are not compared and never grouped (20).
+            Salutations (``同志们：``), short headings and sign-offs are alike in every speech
+            and are not the repeated content a user looks for; ``0`` compares every non-empty
+            unit.
         n: Shingle length in characters (3; see :mod:`speechkit.dedup.shingle`).
         num_perm: MinHash permutations (128).
         seed: Seed of the permutations; same input and seed, same output.
@@ -69,6 +75,7 @@ class DedupConfig:
 
     threshold: float = 0.8
     keep: Keep = "longest"
+    min_chars: int = 20
     n: int = DEFAULT_N
     num_perm: int = 128
     seed: int = 1
@@ -88,6 +95,12 @@ class DedupConfig:
             raise ParameterError("threshold", self.threshold, "a number in (0, 1], e.g. 0.8")
         if self.keep not in KEEP_CHOICES:
             raise ParameterError("keep", self.keep, " or ".join(KEEP_CHOICES))
+        if (
+            isinstance(self.min_chars, bool)
+            or not isinstance(self.min_chars, int)
+            or self.min_chars < 0
+        ):
+            raise ParameterError("min_chars", self.min_chars, "an integer >= 0, e.g. 20")
         for name in ("n", "num_perm", "chunk_size", "max_bucket"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < (2 if name == "num_perm" else 1):
@@ -124,7 +137,8 @@ class MapResult:
     Attributes:
         keys: ``(n, bands)`` uint64 LSH band keys of the MinHash signatures.
         digests: ``(n,)`` uint64 digests of the normalized texts.
-        lengths: ``(n,)`` int64 lengths of the normalized texts (0: nothing left to compare).
+        lengths: ``(n,)`` int64 lengths of the normalized texts (units shorter than
+            ``min_chars``, or empty, are not compared).
     """
 
     keys: np.ndarray
@@ -328,6 +342,8 @@ def reduce_units(
 ) -> list[Cluster]:
     """Reduce stage: exact groups, LSH candidates, exact verification, transitive groups.
 
+    Units whose normalized text is empty or shorter than ``config.min_chars`` take no part.
+
     Args:
         texts: The unit texts (only candidates are re-normalized, to verify exactly).
         mapped: Output of :func:`map_units` for the same texts.
@@ -338,7 +354,7 @@ def reduce_units(
         Clusters of two or more units, ordered by their first unit.
     """
     count = len(mapped.lengths)
-    valid = np.flatnonzero(mapped.lengths > 0)
+    valid = np.flatnonzero(mapped.lengths >= max(1, config.min_chars))
     uf = UnionFind(count)
     exact_pairs: list[tuple[int, int, float]] = []
     first = exact_groups(mapped.digests[valid])  # positions into valid
@@ -392,6 +408,32 @@ def reduce_units(
     return clusters
 
 
+def map_reduce(
+    texts: Sequence[str],
+    *,
+    config: DedupConfig | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[MapResult, list[Cluster]]:
+    """Map then reduce, on all cores when the input is large.
+
+    Args:
+        texts: One text per unit.
+        config: Settings; defaults to ``DedupConfig()``.
+        progress: Called with the number of units mapped after each chunk.
+
+    Returns:
+        The map stage's :class:`MapResult` (normalized lengths, e.g. to count the units under
+        ``min_chars``) and the clusters of :func:`find_duplicates`.
+    """
+    config = config or DedupConfig()
+    if not _parallel(len(texts), config):
+        mapped = map_units(texts, config, progress=progress)
+        return mapped, reduce_units(texts, mapped, config)
+    with _start_pool(config) as pool:
+        mapped = map_units(texts, config, progress=progress, pool=pool)
+        return mapped, reduce_units(texts, mapped, config, pool=pool)
+
+
 def find_duplicates(
     texts: Sequence[str],
     *,
@@ -406,7 +448,8 @@ def find_duplicates(
         progress: Called with the number of units mapped after each chunk.
 
     Returns:
-        Clusters of two or more units, representative first.
+        Clusters of two or more units, representative first. Units whose normalized text is
+        shorter than ``config.min_chars`` (default 20) are never in a cluster.
 
     Examples:
         >>> texts = ["xx市创建全国文明城市动员大会上的讲话，同志们：今天我们召开大会。",
@@ -414,10 +457,10 @@ def find_duplicates(
         ...          "关于做好学校疫情防控工作的实施方案"]
         >>> [(c.members, round(c.similarity, 2)) for c in find_duplicates(texts)]
         [([1, 0], 0.9)]
+        >>> find_duplicates(["同志们：", "同志们："])  # shorter than min_chars (20)
+        []
+        >>> [c.members for c in find_duplicates(["同志们：", "同志们："],
+        ...                                      config=DedupConfig(min_chars=0))]
+        [[0, 1]]
     """
-    config = config or DedupConfig()
-    if not _parallel(len(texts), config):
-        return reduce_units(texts, map_units(texts, config, progress=progress), config)
-    with _start_pool(config) as pool:
-        mapped = map_units(texts, config, progress=progress, pool=pool)
-        return reduce_units(texts, mapped, config, pool=pool)
+    return map_reduce(texts, config=config, progress=progress)[1]

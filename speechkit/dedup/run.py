@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from speechkit.dedup.output import DedupReport, check_output_dir, write_deduplicated
-from speechkit.dedup.pipeline import DedupConfig, find_duplicates
+from speechkit.dedup.pipeline import DedupConfig, map_reduce
 from speechkit.dedup.units import Unit, build_units, check_level
 from speechkit.errors import StoreError
 from speechkit.types import PathLike
@@ -22,6 +22,7 @@ def dedup_corpus(
     db: PathLike | None = None,
     level: str = "speech",
     threshold: float = 0.8,
+    min_chars: int = 20,
     keep: str = "longest",
     seed: int = 1,
     write: PathLike | None = None,
@@ -41,6 +42,10 @@ def dedup_corpus(
         db: SQLite store to ingest ``paths`` into and read from.
         level: ``document`` (a file or a .jsonl/.csv record), ``speech`` or ``paragraph``.
         threshold: Minimum exact Jaccard similarity of character 3-shingles, in (0, 1].
+        min_chars: Units whose normalized text (no punctuation or spaces) is shorter than
+            this are not compared: never grouped, never marked, still written by ``write``.
+            The default 20 leaves out salutations (``同志们：``) and short headings;
+            documents and speeches are nearly always longer.
         keep: Kept member of a group: ``longest`` or ``first``.
         seed: Seed of the MinHash permutations.
         write: Folder to write the deduplicated corpus to (must be new or empty unless ``force``).
@@ -53,7 +58,7 @@ def dedup_corpus(
         The :class:`DedupReport`.
 
     Raises:
-        ParameterError: ``level``, ``threshold`` or ``keep`` is invalid.
+        ParameterError: ``level``, ``threshold``, ``min_chars`` or ``keep`` is invalid.
         OutputError: ``write`` is a non-empty folder (without ``force``) or cannot be written.
         InputError: A path is missing or nothing is readable.
 
@@ -63,7 +68,12 @@ def dedup_corpus(
         True
     """
     level = check_level(level)
-    config = DedupConfig(threshold=threshold, keep=keep, seed=seed)  # type: ignore[arg-type]
+    config = DedupConfig(
+        threshold=threshold,
+        keep=keep,  # type: ignore[arg-type]
+        seed=seed,
+        min_chars=min_chars,
+    )
     if write is not None:
         check_output_dir(write, force=force)
     from speechkit.corpus import open_corpus  # the corpus stack is imported only when used
@@ -71,8 +81,11 @@ def dedup_corpus(
     with open_corpus(paths, db=db, text_field=text_field, progress=progress, warn=warn) as corpus:
         documents = corpus.documents
         units = build_units(documents, level)
-        clusters = find_duplicates([u.text for u in units], config=config)
-        report = DedupReport(level, float(threshold), keep, units, clusters)
+        mapped, clusters = map_reduce([u.text for u in units], config=config)
+        short = int(((mapped.lengths > 0) & (mapped.lengths < min_chars)).sum())
+        report = DedupReport(
+            level, float(threshold), keep, units, clusters, min_chars=min_chars, short=short
+        )
         if corpus.store is not None:
             report.marked = mark_duplicates(corpus, report)
         if write is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from speechkit.cli import cli
+from speechkit.dedup.normalize import normalize
 
 
 def _hashes(folder: Path) -> dict[str, str]:
@@ -110,6 +112,72 @@ def test_store_marks_duplicates(runner: CliRunner, tmp_path: Path, corpus_dir: P
     assert total == 24  # marked, not deleted
     para = runner.invoke(cli, ["dedup", "--db", str(db), "--level", "paragraph"])
     assert para.exit_code == 0, para.output
-    n = conn.execute("SELECT count(*) FROM paragraphs WHERE duplicate_of IS NOT NULL").fetchone()[0]
-    assert n == 40
+    marked_texts = [
+        t for (t,) in conn.execute("SELECT text FROM paragraphs WHERE duplicate_of IS NOT NULL")
+    ]
+    # 40 with --min-chars 0; the 18 salutations and the short line under 20 characters are not.
+    assert len(marked_texts) == 22
+    assert all(len(normalize(t)) >= 20 for t in marked_texts)
     conn.close()
+
+
+@pytest.mark.parametrize("value", ["-1", "-20"])
+def test_bad_min_chars(runner: CliRunner, tmp_path: Path, corpus_dir: Path, value: str) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli, ["dedup", str(corpus_dir), "--level", "paragraph", "--min-chars", value,
+              "--write", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output == f"Error: invalid min_chars {value}: expected an integer >= 0, e.g. 20\n"
+    assert not out.exists()  # checked before anything is read or written
+
+
+def test_min_chars_at_paragraph_level(runner: CliRunner) -> None:
+    default = runner.invoke(cli, ["dedup", "--level", "paragraph", "--format", "json"])
+    assert default.exit_code == 0, default.output
+    data = json.loads(default.output)
+    assert data["min_chars"] == 20 and data["level"] == "paragraph"
+    titles = [m for c in data["clusters"] for m in c["members"]]
+    assert titles and all(m["chars"] >= 20 for m in titles)
+    everything = json.loads(
+        runner.invoke(
+            cli, ["dedup", "--level", "paragraph", "--format", "json", "--min-chars", "0"]
+        ).output
+    )
+    assert everything["min_chars"] == 0
+    assert len(everything["clusters"]) == len(data["clusters"]) + 3  # 同志们： and 2 more
+    assert data["units"] == everything["units"]  # short units are still units
+    table = runner.invoke(cli, ["dedup", "--level", "paragraph"])
+    summary = table.output.rstrip().splitlines()[-1]
+    assert summary.startswith(
+        "360 paragraph units (40 shorter than 20 characters, not compared), "
+        "17 groups of near-duplicates, 22 duplicates"
+    )
+
+
+def test_write_keeps_short_paragraphs(runner: CliRunner, tmp_path: Path, corpus_dir: Path) -> None:
+    out = tmp_path / "dedup"
+    result = runner.invoke(
+        cli, ["dedup", str(corpus_dir), "--level", "paragraph", "--write", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+
+    def salutations(folder: Path) -> int:
+        text = "\n".join(
+            f.read_text(encoding="utf-8", errors="replace") for f in folder.rglob("*.txt")
+        )
+        return len(re.findall(r"^\s*同志们[:：]\s*$", text, flags=re.M))
+
+    # Every salutation paragraph is written (not compared, so never a dropped duplicate)...
+    assert salutations(out) == salutations(corpus_dir) > 10
+    everything = tmp_path / "everything"
+    result = runner.invoke(
+        cli, ["dedup", str(corpus_dir), "--level", "paragraph", "--min-chars", "0",
+              "--write", str(everything)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert salutations(everything) == 1  # compared: one kept for the whole group
+    # ... while repeated long paragraphs are written once.
+    big = next(out.rglob("000_*.txt")).read_text(encoding="utf-8")
+    assert big.count("临近年终，全市创文工作") == 1

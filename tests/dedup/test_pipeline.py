@@ -90,7 +90,17 @@ def test_map_and_reduce_are_separable() -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("threshold", 0), ("threshold", 1.5), ("threshold", -0.1), ("keep", "last"), ("n", 0)],
+    [
+        ("threshold", 0),
+        ("threshold", 1.5),
+        ("threshold", -0.1),
+        ("keep", "last"),
+        ("n", 0),
+        ("min_chars", -1),
+        ("min_chars", 2.5),
+        ("min_chars", "20"),
+        ("min_chars", True),
+    ],
 )
 def test_bad_config(field: str, value: object) -> None:
     with pytest.raises(ParameterError, match=field):
@@ -99,5 +109,40 @@ def test_bad_config(field: str, value: object) -> None:
 
 def test_threshold_one_is_exact_only() -> None:
     texts = ["创建全国文明城市动员大会", "创建全国文明城市动员大会！", "创建全国文明城市动员会"]
-    (cluster,) = find_duplicates(texts, config=DedupConfig(threshold=1.0))
+    # 11-12 characters: under the default min_chars, so compare everything here.
+    (cluster,) = find_duplicates(texts, config=DedupConfig(threshold=1.0, min_chars=0))
     assert sorted(cluster.members) == [0, 1]
+
+
+def test_bad_min_chars_message() -> None:
+    with pytest.raises(ParameterError) as info:
+        DedupConfig(min_chars=-1)
+    assert str(info.value) == "invalid min_chars -1: expected an integer >= 0, e.g. 20"
+
+
+SALUTATION = "同志们："  # 3 normalized characters
+LONG = "".join(random.Random(8).choices(CHARS, k=60))
+
+
+@pytest.mark.parametrize(
+    ("min_chars", "grouped"),
+    [(0, [[0, 1], [2, 3], [4, 5]]), (4, [[2, 3], [4, 5]]), (20, [[2, 3], [4, 5]]),
+     (21, [[4, 5]]), (61, [])],
+)  # fmt: skip
+def test_min_chars_counts_normalized_characters(min_chars: int, grouped: list[list[int]]) -> None:
+    twenty = "一二三四五六七八九十，甲乙丙丁戊己庚辛壬癸！"  # 20 characters once normalized
+    texts = [SALUTATION, SALUTATION, twenty, "  " + twenty + "。", LONG, LONG + "……"]
+    assert len(normalize(twenty)) == 20 and len(normalize(LONG)) == 60
+    clusters = find_duplicates(texts, config=DedupConfig(min_chars=min_chars, keep="first"))
+    assert [c.members for c in clusters] == grouped
+
+
+def test_short_units_never_join_a_group() -> None:
+    # A short unit whose shingles all occur in a long one (high containment, and exact copies
+    # of each other) stays out; the long near-duplicates are still grouped.
+    base = "".join(random.Random(9).choices(CHARS, k=200))
+    texts = [base, base[:10], base[:10], base[:190] + "创建全国文明城市", base[:15]]
+    (cluster,) = find_duplicates(texts, config=DedupConfig(keep="first"))
+    assert cluster.members == [0, 3]
+    mapped = map_units(texts, DedupConfig())
+    assert mapped.lengths.tolist() == [200, 10, 10, 198, 15]  # still mapped, not compared

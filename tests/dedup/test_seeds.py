@@ -33,17 +33,25 @@ def test_speech_level_finds_the_known_repeats_and_nothing_else(documents) -> Non
 
 
 def test_paragraph_level_finds_every_verbatim_repeat(documents) -> None:  # type: ignore[no-untyped-def]
+    # "Repeated paragraph": the same text twice or more with at least min_chars (20) normalized
+    # characters. Shorter ones (同志们：, 同志们、朋友们！, headings) are left out by design and
+    # must be in no group at all.
+    config = DedupConfig()
     units = build_units(documents, "paragraph")
-    clusters = find_duplicates([u.text for u in units])
+    clusters = find_duplicates([u.text for u in units], config=config)
     group_of = {m: g for g, c in enumerate(clusters) for m in c.members}
     copies: dict[str, list[int]] = defaultdict(list)
     for k, unit in enumerate(units):
         copies[unit.text.strip()].append(k)
     repeated = [ks for ks in copies.values() if len(ks) > 1]
-    assert repeated  # the seeds repeat whole speeches
-    for ks in repeated:
+    long = [ks for ks in repeated if len(normalize(units[ks[0]].text)) >= config.min_chars]
+    short = [ks for ks in repeated if len(normalize(units[ks[0]].text)) < config.min_chars]
+    assert long and short  # the seeds repeat whole speeches, and salutations everywhere
+    for ks in long:
         assert ks[0] in group_of
         assert {group_of.get(k) for k in ks} == {group_of[ks[0]]}
+    for k in group_of:
+        assert len(normalize(units[k].text)) >= config.min_chars
 
 
 def test_paragraphs_sharing_only_a_stock_sentence_stay_apart(documents) -> None:  # type: ignore[no-untyped-def]
