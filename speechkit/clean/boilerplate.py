@@ -23,6 +23,7 @@ from pathlib import Path
 
 from speechkit.clean import resources as res
 from speechkit.clean.prefilter import has_backreference, literal_gate, required_literals
+from speechkit.datafile import read_data_lines
 from speechkit.errors import InputError
 from speechkit.paths import data_path
 from speechkit.types import PathLike
@@ -31,19 +32,8 @@ __all__ = ["BoilerplateMatcher", "classify_lines", "load_patterns"]
 
 
 def _read_pattern_file(path: Path) -> tuple[str, ...]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("boilerplate pattern file not found; check the path", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"cannot read boilerplate pattern file ({exc}); save it as UTF-8 text", path=path
-        ) from None
     patterns: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        pattern = line.strip()
-        if not pattern or pattern.startswith("#"):
-            continue
+    for number, pattern in read_data_lines(path, what="boilerplate pattern file"):
         try:
             re.compile(pattern)
         except re.error as exc:

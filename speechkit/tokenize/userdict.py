@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from speechkit.datafile import read_data_lines
 from speechkit.errors import InputError
 from speechkit.paths import data_path
 from speechkit.types import PathLike
@@ -49,19 +50,8 @@ def read_user_dict(path: PathLike) -> list[UserWord]:
         [('背街小巷', None, 'l'), ('创建为民', 20, 'nz')]
     """
     file = Path(path)  # InputError takes str | Path, not any os.PathLike
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise InputError("user dictionary not found; check the path", path=file) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"cannot read user dictionary ({exc}); save it as UTF-8 text", path=file
-        ) from exc
     words: list[UserWord] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in read_data_lines(file, what="user dictionary"):
         fields = line.split()
         word, rest = fields[0], fields[1:]
         freq: int | None = None
