@@ -128,8 +128,10 @@ def check_chart_path(path: PathLike) -> str:
     """Check up front that a chart can be written to ``path``; return the image format.
 
     Raises:
-        OutputError: Unknown image type, missing folder or folder not writable.
+        OutputError: matplotlib missing, unknown image type, missing folder or folder
+            not writable.
     """
+    _matplotlib()  # fail before the analysis, not after it
     target = Path(path)
     fmt = target.suffix.lower().lstrip(".") or "png"
     if fmt not in {"png", "svg", "pdf", "jpg", "jpeg"}:
