@@ -198,3 +198,18 @@ def test_init_profile_writes_and_refuses_to_overwrite(runner: CliRunner, tmp_pat
     assert forced.exit_code == 0 and target.read_text(encoding="utf-8") == EXAMPLE_PROFILE
     drafted = runner.invoke(cli, ["draft", str(target), "--format", "json"])
     assert drafted.exit_code == 0, drafted.output
+
+
+def test_draft_from_a_small_corpus_warns_about_length(runner: CliRunner) -> None:
+    heldout = ROOT / "tests" / "data" / "segment" / "heldout"
+    result = runner.invoke(
+        cli, ["draft", str(EXAMPLE), "--corpus", str(heldout), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    stats = json.loads(result.stdout)["stats"]
+    assert stats["length_ok"] is False
+    assert (
+        f"Warning: the corpus gave only {stats['chars']} of the 4000 characters asked for"
+        in result.stderr
+    )
+    assert "add more 范文 with --corpus or lower length" in result.stderr

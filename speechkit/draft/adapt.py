@@ -3,9 +3,11 @@
 A corpus sentence is reused only if everything it names is given by the profile: sentences
 with a person placeholder (``X同志``), a place or person name jieba tagged ns/nr in the corpus
 (:attr:`CorpusModel.names`), a figure or a date (jieba's m/t tokens with digits, matched here
-by :data:`~speechkit.draft.resources.FIGURE_OR_DATE`) are dropped. The rest is rewritten: place
-placeholders (``xx市``) become the profile's city, 市/区/县 words follow the profile's level
-(全区, 区委、区政府), campaign names become the profile's campaign, and stray ordinal words
+by :data:`~speechkit.draft.resources.FIGURE_OR_DATE`, shares such as 九成/过半 included) are
+dropped, and so are sentences that are not speech (English notes, markup) or speak for another
+unit (我们街道, 作为老城区, 请县委放心). The rest is rewritten: place placeholders (``xx市``)
+become the profile's city, 市/区/县 words follow the profile's level (全区, 区委、区政府,
+县城 → 城市/城区), campaign names become the profile's campaign, and stray ordinal words
 (一是, 第二，) are removed because the composer numbers sub-points itself.
 """
 
@@ -61,9 +63,15 @@ def level_terms(text: str, unit: str) -> str:
         '县委对县管领导班子严格考核，各乡镇也要跟进，超市和市场监管局照旧。'
         >>> level_terms("健全市场体系，小区里、园区内的区长效机制", "县")
         '健全市场体系，小区里、园区内的区长效机制'
+        >>> level_terms("提升县城治理水平，全县城乡一起抓。", "市")
+        '提升城市治理水平，全市城乡一起抓。'
+        >>> level_terms("市城管局、市市场监管局要牵头。", "区")
+        '区城管局、区市场监管局要牵头。'
     """
     text = res.LEVEL_PREFIXED.sub(lambda m: m.group(1) + unit, text)
     text = res.LEVEL_ORGAN.sub(unit, text)
+    if unit in res.COUNTY_TOWN_AS:  # a city's or district's urban area is not a 县城
+        text = res.COUNTY_TOWN.sub(res.COUNTY_TOWN_AS[unit], text)
     if unit in res.URBAN_AREA:
         pattern, repl = res.URBAN_AREA[unit]
         text = pattern.sub(repl, text)
@@ -78,6 +86,8 @@ def _campaign(text: str, ctx: AdaptContext) -> str:
         text = re.sub(r"(?<![国家全])(?:文明|卫生|园林)(?:城市|城区|县城)", bare, text)
     if ctx.short is not None:
         text = res.CAMPAIGN_SHORT.sub(ctx.short, text)
+    elif "文明" in ctx.campaign:  # 创文/创城 stay; 创卫 is another campaign
+        text = text.replace("创卫", "创建")
     return text
 
 
@@ -134,12 +144,22 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
         True
         >>> adapt_sentence("各位局领导要根据责任分工，抓好落实。", (), ctx) is None
         True
+        >>> adapt_sentence("The text is new，创建全国文明城市。", (), ctx) is None
+        True
+        >>> adapt_sentence("作为老城区，我们街道背街小巷多。", (), ctx) is None
+        True
+        >>> adapt_sentence("超过九成的群众支持创建工作。", (), ctx) is None
+        True
     """
     if any(name not in ctx.allowed_names for name in names):
         return None
     if res.SINGLE_MOU.search(sentence) or res.NAMED_COMRADE.search(sentence):
         return None
     if res.AUDIENCE_MISMATCH[ctx.unit].search(sentence):  # addressed to one bureau's staff
+        return None
+    if res.SELF_UNIT_MISMATCH[ctx.unit].search(sentence):  # spoken for a street/township
+        return None
+    if res.NOT_SPEECH.search(sentence):  # English notes, code, markup
         return None
     if res.FIGURE_OR_DATE.search(sentence):
         return None

@@ -79,6 +79,9 @@ _CN = "零一二三四五六七八九十"
 _NUMBERING = ("{n}是", "第{n}，")
 #: Tolerance the composer aims inside (the requirement is ±15 %).
 _AIM = 0.06
+#: The length requirement: a draft outside ``length`` ±15 % has ``stats["length_ok"] = False``
+#: (a small corpus cannot supply the material; the draft is never padded with repeated text).
+LENGTH_TOLERANCE = 0.15
 #: Rounds of corpus sub-points ``@points`` slots may add when the draft is short (one more per
 #: 1000 characters of target above 4000), and their size.
 _MAX_EXTRA_POINTS = 4
@@ -653,14 +656,16 @@ def draft(
         text = "\n".join(p.text for p in paragraphs)
         per_source = shares(corpus_model.grams, text)
         top = max(per_source.values(), default=0.0)
+        chars = count_chars(text)
         result = Draft(
             title=title,
             paragraphs=paragraphs,
             speaker=profile.speaker.title,
             date=_date_cn(profile),
             stats={
-                "chars": count_chars(text),
+                "chars": chars,
                 "target_length": target,
+                "length_ok": abs(chars - target) <= LENGTH_TOLERANCE * target,
                 "max_share_one_source": round(top, 4),
                 "shares": [
                     {

@@ -17,6 +17,7 @@ __all__ = [
     "check_output_path",
     "draft_from_file",
     "draft_to_json",
+    "length_warning",
     "write_draft",
 ]
 
@@ -137,4 +138,30 @@ def draft_from_file(
 
         raise TemplateError(f"{templates_dir}: templates folder not found; check --templates")
     model = load_model(corpus, db=db, use_cache=use_cache, warn=warn)
-    return draft(profile, model, seed=seed, templates_dir=templates_dir)
+    result = draft(profile, model, seed=seed, templates_dir=templates_dir)
+    message = length_warning(result.stats)
+    if message is not None and warn is not None:
+        warn(message)
+    return result
+
+
+def length_warning(stats: dict[str, Any]) -> str | None:
+    """The one-line warning for a draft outside the length requirement, else ``None``.
+
+    Examples:
+        >>> print(length_warning({"chars": 1550, "target_length": 4000, "length_ok": False}))
+        the corpus gave only 1550 of the 4000 characters asked for (-61 %); add more 范文 with \
+--corpus or lower length in the profile
+        >>> length_warning({"chars": 4100, "target_length": 4000, "length_ok": True}) is None
+        True
+    """
+    if stats.get("length_ok", True):
+        return None
+    chars, target = int(stats["chars"]), int(stats["target_length"])
+    change = round(100 * (chars - target) / target)
+    if chars < target:
+        return (
+            f"the corpus gave only {chars} of the {target} characters asked for ({change} %); "
+            "add more 范文 with --corpus or lower length in the profile"
+        )
+    return f"the draft has {chars} characters, {target} asked for (+{change} %)"

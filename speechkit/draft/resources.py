@@ -52,9 +52,20 @@ PLACEHOLDER_PLACE = re.compile(r"[市区县](?![民场容委政])")
 #: written-out years and months.
 FIGURE_OR_DATE = re.compile(
     r"\d|[〇零一二三四五六七八九十]{4}年|[一二三四五六七八九十两百千]+(?:万|亿)|百分之|"
+    r"[一二三四五六七八九十两][百千]|"
     r"[一二三四五六七八九十]+月[一二三四五六七八九十]*日?|[一二三四五六七八九十]{2,}个百分点|"
     r"去年|前年|今年以来|上半年|下半年|年初|年底|亿|万(?:元|人|名|户|平方米|余|多)|"
-    r"[一二三四五六七八九十]+届[一二三四五六七八九十]+次"
+    r"[一二三四五六七八九十]+届[一二三四五六七八九十]+次|"
+    # Shares and survey results are figures too (超过九成的群众, 过半, 半数以上, 绝大多数市民).
+    r"(?<![一二三四五六七八九十])[一二三四五六七八九十几]成(?![为了不员果绩立就功效长本熟型品年])|"
+    r"过半|半数|近半|一半以上|(?:绝)?大(?:多数|部分)的?(?:群众|市民|居民|村民|受访|被调查|网民|家庭)|"
+    r"翻(?:一|两|了一)?番|(?:问卷|抽样)?调查显示|数据显示|统计显示"
+)
+#: Text that is not speech: runs of Latin letters (two Latin words, or a word of six or more
+#: letters, half- or full-width — English notes, code, file names; short acronyms like PM2.5,
+#: APP, 5G stay) and markup (table pipes, backticks, braces, angle brackets, backslashes).
+NOT_SPEECH = re.compile(
+    r"[A-Za-zＡ-Ｚａ-ｚ]{6,}|[A-Za-zＡ-Ｚａ-ｚ]+[\s\-_'’.,:;/]+[A-Za-zＡ-Ｚａ-ｚ]+|[|｜`{}<>\\=]"
 )
 #: Site boilerplate that survived cleaning inside a sentence (never reused).
 JUNK = re.compile(
@@ -63,11 +74,17 @@ JUNK = re.compile(
 #: Claims of facts (titles won, rankings, inspections passed) only the profile may make.
 FACT_CLAIM = re.compile(
     r"荣获|获得了?.{0,24}称号|被评为|被命名为|授予|通过.{0,12}(?:验收|评估|复审|考核)|排名|位列|"
-    r"第[一二三四五六七八九十]名|首创首成|成功创建|创建成功|跻身"
+    r"第[一二三四五六七八九十]名|首创首成|成功创建|创建成功|跻身|"
+    # A campaign of another tier (省级文明城市) is the corpus city's history, not the profile's.
+    r"(?:省级|市级|县级)(?:文明|卫生|园林)(?:城市|城区|县城)"
 )
 #: Sentences that announce a list or lean on the sentence after them (以下几点, …体会到：).
 ANNOUNCE = re.compile(
-    r"以下|如下|主要有[一二三四五六七八九十]|[一二三四五六七八九十]个方面|[:：]$|^同志们"
+    r"以下|如下|主要有[一二三四五六七八九十]|[一二三四五六七八九十]个方面|[:：]$|^同志们|"
+    # Another speech's own opening: the meeting it announces and the points it will make.
+    r"^今天[，,]?.{0,30}召开|^(?:这次|本次|今天的?)(?:大会|会议).{0,30}(?:召开|任务|目的)|^下面[，,]?我|[几两三四五六七八九十]点(?:意见|要求|看法|体会)|我强调几点|"
+    # The rest of an inline list whose 一是 was the sentence's start (…；二是…；三是…).
+    r"[；;，,][二三四五六七八九十][是要]"
 )
 #: Words of problems and shortcomings (kept out of achievement paragraphs, into problem ones): the
 #: genre's words for gaps (短板, 差距, 薄弱…) and for the typical disorders it lists (脏乱差,
@@ -111,6 +128,27 @@ SUBUNIT_TERMS = re.compile(
 )
 #: 市区 (a city's urban area) in a county speech is 城区.
 URBAN_AREA = {"县": (re.compile(r"(?<![城都超])市区(?![委政])"), "城区")}
+
+#: The speaker's own unit named as another kind of unit: 我们街道, 全镇, 本乡镇 in any speech of
+#: these levels, and 作为老城区 / 作为县城 (identity) unless it is the profile's own kind; and a
+#: subordinate's pledge. Such a sentence speaks for a different body; it is dropped, not rewritten.
+_SELF_LOWER = (
+    r"(?:(?<!自)我们?|(?<![健完齐安保周成])全|本)(?:街道|乡镇|镇(?![定静压痛守])|乡(?![土村愁亲情音])|"
+    r"村(?![庄落民镇])|社区)|"
+    # A subordinate's pledge to the leadership (请市委放心, 决不拖全县后腿): not the leader's voice.
+    r"请.{0,12}放心|拖.{0,6}后腿"
+)
+_SELF_KIND = {"市": "城区|县城|街道|乡镇", "区": "县城|街道|乡镇", "县": "城区|街道|乡镇"}
+SELF_UNIT_MISMATCH: dict[str, re.Pattern[str]] = {
+    level: re.compile(
+        _SELF_LOWER + rf"|作为(?:一个|一座)?(?:老|新|中心|主|核心)?(?:{kinds})(?![里内中的])"
+    )
+    for level, kinds in _SELF_KIND.items()
+}
+#: 县城 (the county town) said of a city or a district: its own urban area, 城市 / 城区. The
+#: campaign titles (全国文明县城, 国家卫生县城…) and 县城乡 (县 + 城乡) are not it.
+COUNTY_TOWN = re.compile(r"(?<!文明)(?<!卫生)(?<!园林)(?<![全各本我])县城(?!乡)")
+COUNTY_TOWN_AS = {"市": "城市", "区": "城区"}
 
 #: Campaign names in the corpus, rewritten to the profile's campaign.
 CAMPAIGNS = re.compile(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.draft import draft, load_profile
-from speechkit.draft.adapt import level_terms
+from speechkit.draft.adapt import AdaptContext, adapt_sentence, level_terms
 from speechkit.draft.model_cache import CorpusModel
 
 from .conftest import EXAMPLES, PROFILES
@@ -87,6 +87,18 @@ def test_no_word_of_another_level(path: Path, seed: int | None, corpus_model: Co
         ),
         ("创建全国县级文明城市，它是县级市", "区", "创建全国县级文明城市，它是县级市"),
         ("市区道路", "县", "城区道路"),
+        # Bureaus follow the level; 市场监管 keeps its own 市.
+        (
+            "市城管局要牵头，市市场监管局要牵头，市教育局要牵头",
+            "区",
+            "区城管局要牵头，区市场监管局要牵头，区教育局要牵头",
+        ),
+        ("市城管局和市市场监管局", "县", "县城管局和县市场监管局"),
+        # 县城 is a county's own town: a city says 城市, a district 城区.
+        ("提升县城治理水平", "市", "提升城市治理水平"),
+        ("提升县城治理水平", "区", "提升城区治理水平"),
+        ("提升县城治理水平", "县", "提升县城治理水平"),
+        ("全县城乡环境和国家卫生县城", "市", "全市城乡环境和国家卫生县城"),
     ],
 )
 def test_level_terms(text: str, unit: str, expected: str) -> None:
@@ -100,3 +112,74 @@ def test_mismatch_pattern_ignores_ordinary_words(level: str) -> None:
         "全国县级文明城市、健全市场"
     )
     assert MISMATCH[level].search(ordinary) is None
+
+
+_CTX = {
+    unit: AdaptContext(city=f"青岚{unit}", unit=unit, campaign="全国文明城市") for unit in "市区县"
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dropped_for"),
+    [
+        # The speaker speaks for a street, township or village: dropped at every level.
+        ("作为老城区，我们街道背街小巷多、老旧小区多，创建任务十分繁重。", "市区县"),
+        ("我们街道背街小巷多、老旧小区多，创建任务十分繁重。", "市区县"),
+        ("全镇上下要迅速行动起来，扎实推进环境整治。", "市区县"),
+        ("本乡镇要把创建工作摆上重要议事日程。", "市区县"),
+        ("请县委、县政府放心，我们一定高质量完成任务。", "市区县"),
+        # Identity as 城区 / 县城: only the profile's own kind may say it.
+        ("作为老城区，我们背街小巷多、老旧小区多。", "市县"),
+        ("作为县城，我们要带头抓好环境整治工作。", "市区"),
+    ],
+)
+def test_sentences_of_another_unit_are_dropped(sentence: str, dropped_for: str) -> None:
+    for unit in "市区县":
+        got = adapt_sentence(sentence, (), _CTX[unit])
+        assert (got is None) is (unit in dropped_for), (unit, got)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "问卷调查显示，超过九成的群众支持创建工作。",
+        "八成以上的市民对市容环境表示满意。",
+        "过半的点位已经完成整改任务。",
+        "半数以上的社区建立了志愿服务队伍。",
+        "绝大多数群众对创建工作表示支持。",
+        "距离年度测评只有一百天，时间非常紧迫。",
+    ],
+)
+def test_shares_and_survey_figures_are_dropped(sentence: str) -> None:
+    assert adapt_sentence(sentence, (), _CTX["市"]) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "要一成不变地坚持标准，决不降格以求。",
+        "各单位要成为创建工作的排头兵。",
+        "要把创建成果转化为群众看得见、摸得着的实惠。",
+    ],
+)
+def test_ordinary_words_with_number_characters_stay(sentence: str) -> None:
+    assert adapt_sentence(sentence, (), _CTX["市"]) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "generalize. The text is new （创建全国文明城市 / 省级文明城市）。",
+        "| file | reader | style |，这些都是编者说明。",
+        "editor notes are boilerplate，不是讲话内容。",
+        "请参阅 README 和 speechkit 的说明。",
+    ],
+)
+def test_latin_text_and_markup_are_dropped(sentence: str) -> None:
+    assert adapt_sentence(sentence, (), _CTX["市"]) is None
+
+
+def test_short_acronyms_stay() -> None:
+    # APP is a short acronym, not English text (PM2.5, 5G carry digits: the figure rule's).
+    sentence = "要用好APP、微信公众号等平台，扩大创建宣传覆盖面。"
+    assert adapt_sentence(sentence, (), _CTX["市"]) == sentence
