@@ -150,6 +150,8 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
         True
         >>> adapt_sentence("超过九成的群众支持创建工作。", (), ctx) is None
         True
+        >>> adapt_sentence("其四，所以，要真心做到务实为民。", (), ctx)
+        '要真心做到务实为民。'
     """
     if any(name not in ctx.allowed_names for name in names):
         return None
@@ -169,7 +171,8 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
         or res.JUNK.search(sentence)
     ):
         return None
-    text = _fill_placeholders(res.SENTENCE_ORDINAL.sub("", sentence.strip()), ctx.city)
+    stripped = res.LEADING_CONNECTIVE.sub("", res.SENTENCE_ORDINAL.sub("", sentence.strip()))
+    text = _fill_placeholders(stripped, ctx.city)
     if text is None or res.FORBIDDEN.search(text):
         return None
     text = level_terms(_campaign(text, ctx), ctx.unit)

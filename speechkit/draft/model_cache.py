@@ -34,7 +34,7 @@ from speechkit.types import ROLES, PathLike, Role
 __all__ = ["MODEL_VERSION", "CorpusModel", "Unit", "build_model", "char_bigrams", "load_model"]
 
 #: Bump when the pickled layout or the building rules change.
-MODEL_VERSION = 10
+MODEL_VERSION = 11
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』）])|(?<=[。！？!?][”’」』）])")
 

@@ -23,13 +23,16 @@ TOPIC_CUES: tuple[str, ...] = (
 MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|"
     r"第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十][是要]|\d+[.．、]|（\d+）|"
-    r"首先，|其次，|再次，|最后，)\s*"
+    r"其[一二三四五六七八九十][，、,]|首先，|其次，|再次，|最后，)\s*"
 )
 #: Ordinal words at the start of a sentence; stripped so reused sentences keep no stray numbering.
 SENTENCE_ORDINAL = re.compile(
-    r"^(?:[一二三四五六七八九十][是要][，：:]?|第[一二三四五六七八九十]+[，、]|首先，|其次，|再次，|最后，|"
-    r"（[一二三四五六七八九十\d]+）|\d+[.．、])"
+    r"^(?:[一二三四五六七八九十][是要][，：:]?|第[一二三四五六七八九十]+[，、]|其[一二三四五六七八九十][，、]|"
+    r"首先，|其次，|再次，|最后，|（[一二三四五六七八九十\d]+）|\d+[.．、])"
 )
+#: Connectives that tie a sentence to the one before it (所以，/ 同时，); a reused sentence loses
+#: that context, so the connective is stripped.
+LEADING_CONNECTIVE = re.compile(r"^(?:所以|因此|因而|为此|对此|同时|此外|另外|总之|总而言之)[，,]")
 
 #: Placeholders (xx市, X同志, X万, **年) are found by :mod:`speechkit.segment.placeholders`, which
 #: also tells their kind. Two draft-specific patterns remain, because segmentation deliberately
