@@ -7,7 +7,8 @@ after cleaning and in the final output (paragraphs + titles).
     python benchmarks/segment_quality.py [--corpus DIR] [--labels DIR] [--tolerance N]
 
 Labels: tests/data/segment/speech_starts.json and tests/data/clean/line_labels.json,
-tests/data/segment/synthetic/labels.json and tests/data/segment/heldout/labels.json
+tests/data/segment/synthetic/labels.json, tests/data/segment/heldout/labels.json and
+tests/data/segment/heldout2/labels.json (untuned: the rules were not changed for it)
 (see tests/data/segment/README.md for how they were made). The held-out files are
 read through the real readers (``open_corpus``), the others as UTF-8 text.
 """
@@ -17,12 +18,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from speechkit.corpus import open_corpus  # noqa: E402
+from speechkit.model import Document  # noqa: E402
 from speechkit.segment.evaluate import QualityReport, evaluate_documents, evaluate_folder  # noqa: E402
 
 
@@ -59,6 +62,30 @@ def main() -> None:
         ),
         args.tolerance,
     )
+
+    heldout2 = args.labels / "segment" / "heldout2"
+    labels = json.loads((heldout2 / "labels.json").read_text("utf-8"))
+    files = sorted({key.split("#")[0] for key in labels["starts"] if not key.startswith("_")})
+    corpus = open_corpus([heldout2 / name for name in files], text_field="content", warn=print)
+    print()
+    show(
+        f"held-out 2, untuned (.txt UTF-16, .jsonl, .md, .docx) ({heldout2})",
+        evaluate_documents(
+            by_record(corpus.documents),
+            labels["starts"],
+            labels["boilerplate"],
+            tolerance=args.tolerance,
+        ),
+        args.tolerance,
+    )
+
+
+def by_record(documents: list[Document]) -> list[Document]:
+    """Name .jsonl/.csv records ``file#record`` so each is scored against its own labels."""
+    return [
+        replace(doc, source=f"{doc.source}#{doc.record}") if doc.record is not None else doc
+        for doc in documents
+    ]
 
 
 def report(heading: str, folder: Path, starts: dict, boiler: dict, tolerance: int) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from speechkit.corpus import open_corpus
+from speechkit.model import Document
 from speechkit.segment.evaluate import evaluate_documents, evaluate_folder
 
 
@@ -55,3 +57,41 @@ def test_heldout_compilation_through_the_readers(data_dir: Path, name: str) -> N
     assert report.titles == report.titles_expected
     assert report.output.removed_rate >= 0.95
     assert report.output.kept_rate >= 0.98
+
+
+def _by_record(documents: list[Document]) -> list[Document]:
+    """Name .jsonl records ``file#record``: each record is labelled on its own."""
+    return [
+        replace(doc, source=f"{doc.source}#{doc.record}") if doc.record is not None else doc
+        for doc in documents
+    ]
+
+
+def test_heldout2_untuned_regression_guard(data_dir: Path) -> None:
+    """Second held-out set (UTF-16 .txt, .jsonl, .md, .docx); rules were NOT tuned on it.
+
+    A regression guard only: each bound is the first-run figure, not a target.
+    See tests/data/segment/heldout2/README.md (figures and failure cases).
+    """
+    folder = data_dir / "segment" / "heldout2"
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    files = sorted({key.split("#")[0] for key in labels["starts"] if not key.startswith("_")})
+    warnings: list[str] = []
+    corpus = open_corpus(
+        [folder / name for name in files], text_field="content", warn=warnings.append
+    )
+    assert warnings == []
+    documents = _by_record(corpus.documents)
+    assert sorted(Path(d.source).name for d in documents) == sorted(
+        k for k in labels["starts"] if not k.startswith("_")
+    )
+    report = evaluate_documents(documents, labels["starts"], labels["boilerplate"])
+    b = report.boundaries
+    assert (b.expected, report.titles_expected) == (9, 8)
+    assert b.matched >= 9 and b.predicted <= 9  # recall 9/9, precision 9/9 on the first run
+    assert report.titles >= 8
+    assert (report.cleaning.boilerplate, report.cleaning.speech) == (38, 59)
+    assert report.cleaning.boilerplate_removed >= 14
+    assert report.cleaning.speech_kept >= 59
+    assert report.output.boilerplate_removed >= 23
+    assert report.output.speech_kept >= 58
