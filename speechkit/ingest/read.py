@@ -16,11 +16,15 @@ from pathlib import Path
 from speechkit.ingest.detect import NotTextError
 from speechkit.ingest.docx import read_docx_lines
 from speechkit.ingest.html import read_html_lines
+from speechkit.ingest.markdown import markdown_lines
 from speechkit.ingest.records import iter_csv_records, iter_jsonl_records
 from speechkit.ingest.text import CHUNK_SIZE, read_lines, sniff_encoding
 from speechkit.model import Document, Line
 
-__all__ = ["file_sha256", "read_documents", "split_record"]
+__all__ = ["MARKDOWN_SUFFIXES", "file_sha256", "read_documents", "split_record"]
+
+#: Text files whose Markdown markup is removed (:mod:`speechkit.ingest.markdown`).
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -103,10 +107,13 @@ def read_documents(
         encoding = detection.encoding
         # No local name for the lines: the consumer may free them while we are suspended.
         if kind == "text":
+            text_lines = read_lines(path, encoding, source=source, warn=warn)
+            if path.suffix.lower() in MARKDOWN_SUFFIXES:
+                text_lines = markdown_lines(text_lines)  # markup off, line numbers kept
             yield from _single(
                 source,
                 encoding,
-                list(read_lines(path, encoding, source=source, warn=warn)),
+                list(text_lines),
                 sha256 or file_sha256(path),
                 warn,
             )

@@ -91,6 +91,18 @@ RE_DATELINE = re.compile(
     rf"^[（(]?\s*{_DATE_DIGIT}{{2,4}}\s*年(?:\s*{_DATE_DIGIT}{{1,3}}\s*月)?"
     rf"(?:\s*{_DATE_DIGIT}{{1,3}}\s*日)?\s*[）)]?$"
 )
+#: A speaker line printed under a title or on a cover page: "发言人：县委书记　xxx".
+#: Like a dateline it is kept as the speech's first paragraph (not moved into
+#: metadata: the store and JSON have no speaker field, and the line is the author's text).
+RE_BYLINE = re.compile(
+    r"^[（(]?\s*(?:发言人|讲话人|主讲人|报告人|致辞人|演讲人|主讲)\s*[：:]\s*[^。！？；;]{1,40}[）)]?\s*$"
+)
+#: A line that starts an appendix ("附件：", "附件", "附件1：xx名单", "附：", "附录"):
+#: it and everything after it up to the next speech start belong to no speech.
+RE_APPENDIX = re.compile(
+    rf"^[（(【\[]?\s*附(?:件|录|表)?\s*[\d{NUM_ZH}]{{0,3}}\s*[）)】\]]?\s*"
+    rf"(?:[{_COLON}．.、]\s*[^。！？；;{_COLON}]{{0,40}})?\s*$"
+)
 #: Title lines are short and carry no sentence punctuation.
 RE_TITLE_FORBIDDEN = re.compile(r"[。；;！!？?，,：:]")
 TITLE_MAX_CHARS = 60

@@ -14,7 +14,13 @@ Boundary cues, in the order they are trusted:
   next line that opens like a speech (``今天…``, ``这次会议…``, ``刚才…``)
   starts a new one; after thanks any following text does;
 * lines between a title and its salutation are an editor's intro blurb and
-  belong to no speech, except a dateline, which stays with the speech.
+  belong to no speech, except a dateline (``（2022年9月10日）``) or a speaker
+  line (``发言人：县委书记　xxx``, e.g. on a cover page), which stay with the
+  speech as its first paragraphs: speechkit keeps them as text rather than
+  metadata, so a title + byline + dateline + salutation block reads as written;
+* an **appendix** line standing alone (``附件：``, ``附件1：…名单``, ``附：``)
+  ends the speech: it and everything after it (lists, table cells) up to the
+  next title or salutation belong to no speech.
 
 A speech without any cue (a single speech starting ``今天，…召开…``) is the
 whole text. Off-topic documents are still speeches: topic filtering is done
@@ -35,6 +41,8 @@ __all__ = [
     "LineKind",
     "SpeechSpan",
     "find_speeches",
+    "is_appendix",
+    "is_metadata_line",
     "is_salutation",
     "is_title",
     "line_kind",
@@ -121,6 +129,31 @@ def is_salutation(text: str) -> bool:
     return len(text) <= 50 and res.RE_SALUTATION.match(text.strip()) is not None
 
 
+def is_metadata_line(text: str) -> bool:
+    """True for a dateline or speaker line printed between a title and the speech.
+
+    Examples:
+        >>> is_metadata_line("（2022年9月10日）"), is_metadata_line("发言人：县委书记　xxx")
+        (True, True)
+        >>> is_metadata_line("今天召开大会。")
+        False
+    """
+    text = text.strip()
+    return res.RE_DATELINE.match(text) is not None or res.RE_BYLINE.match(text) is not None
+
+
+def is_appendix(text: str) -> bool:
+    """True for a line that starts an appendix (``附件：``, ``附件1：…名单``, ``附：``).
+
+    Examples:
+        >>> is_appendix("附件："), is_appendix("附件2：先进个人名单"), is_appendix("附：")
+        (True, True, True)
+        >>> is_appendix("附件要认真组织学习。"), is_appendix("附近的群众")
+        (False, False)
+    """
+    return len(text) <= 50 and res.RE_APPENDIX.match(text.strip()) is not None
+
+
 def _could_be_title(text: str) -> bool:
     """A short line without sentence punctuation: a title when a salutation follows."""
     text = strip_title_prefix(text)
@@ -170,6 +203,14 @@ def line_kind(text: str, next_text: str | None = None) -> LineKind:
     return "body"
 
 
+def _after_metadata(lines: Sequence[Line]) -> Sequence[Line]:
+    """The first line that is not a dateline or speaker line (empty if none)."""
+    for i, line in enumerate(lines):
+        if not is_metadata_line(line.text):
+            return lines[i : i + 1]
+    return ()
+
+
 def _chars(lines: Sequence[Line]) -> int:
     return sum(len(x.text) for x in lines)
 
@@ -192,11 +233,16 @@ def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechS
         >>> doc = [Line(i, t) for i, t in enumerate(texts, start=1)]
         >>> [(s.first_line, s.last_line, s.title_text) for s in find_speeches(doc, min_chars=10)]
         [(1, 5, '在全县大会上的讲话'), (6, 7, None)]
+        >>> texts = ["同志们：", "今天召开大会。", "附件：", "1. 名单", "县委宣传部"]
+        >>> [(s.first_line, s.last_line) for s in find_speeches([Line(i, t) for i, t in
+        ...                                                        enumerate(texts, start=1)])]
+        [(1, 2)]
     """
     spans: list[SpeechSpan] = []
     title: Line | None = None
     body: list[Line] = []
     after: Literal["thanks", "closing"] | None = None
+    in_appendix = False
 
     def flush() -> None:
         nonlocal title, body, after
@@ -205,8 +251,16 @@ def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechS
         title, body, after = None, [], None
 
     for i, line in enumerate(lines):
+        if is_appendix(line.text):
+            flush()  # an appendix ends the speech; a pending title had no speech
+            in_appendix = True
+            continue
         next_text = lines[i + 1].text if i + 1 < len(lines) else None
         kind = line_kind(line.text, next_text)
+        if in_appendix:
+            if kind not in ("title", "salutation"):
+                continue  # appendix content: lists, table cells, uploader lines
+            in_appendix = False
         if kind == "title":
             if body:
                 flush()
@@ -221,8 +275,10 @@ def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechS
                 and all(detect_heading(x.text) is None for x in body)
             ):
                 # lines between a title and its salutation: intro blurb, except the
-                # dateline printed under the title, which is part of the speech
-                body = [x for x in body if res.RE_DATELINE.match(x.text)] + [line]
+                # dateline or speaker line printed under the title (part of the speech)
+                body = [x for x in body if is_metadata_line(x.text)] + [line]
+            elif all(is_metadata_line(x.text) for x in body):
+                body.append(line)  # untitled speech opening with its dateline/speaker
             elif line.text.rstrip("。. ").endswith(("：", ":")) or after is not None:
                 flush()
                 body = [line]
@@ -241,7 +297,7 @@ def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechS
             s
             for s in spans
             if s.title is not None
-            or is_salutation(s.lines[0].text)
+            or any(is_salutation(x.text) for x in _after_metadata(s.lines))
             or (len(s.lines) > 1 and _chars(s.lines) >= min_chars)
         ]
     return spans

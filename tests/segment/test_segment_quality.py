@@ -68,10 +68,12 @@ def _by_record(documents: list[Document]) -> list[Document]:
 
 
 def test_heldout2_untuned_regression_guard(data_dir: Path) -> None:
-    """Second held-out set (UTF-16 .txt, .jsonl, .md, .docx); rules were NOT tuned on it.
+    """Second held-out set (UTF-16 .txt, .jsonl, .md, .docx); no longer held out.
 
-    A regression guard only: each bound is the first-run figure, not a target.
-    See tests/data/segment/heldout2/README.md (figures and failure cases).
+    A regression guard: the first run (rules untuned) scored 14 and 23 junk lines
+    removed and 58 speech lines kept; after four general fixes (Markdown markup,
+    attribution lines, appendices, cover-page speaker line) the bounds below are the
+    re-measured figures. See tests/data/segment/heldout2/README.md.
     """
     folder = data_dir / "segment" / "heldout2"
     labels = json.loads((folder / "labels.json").read_text("utf-8"))
@@ -88,10 +90,10 @@ def test_heldout2_untuned_regression_guard(data_dir: Path) -> None:
     report = evaluate_documents(documents, labels["starts"], labels["boilerplate"])
     b = report.boundaries
     assert (b.expected, report.titles_expected) == (9, 8)
-    assert b.matched >= 9 and b.predicted <= 9  # recall 9/9, precision 9/9 on the first run
+    assert b.matched >= 9 and b.predicted <= 9  # recall 9/9, precision 9/9
     assert report.titles >= 8
     assert (report.cleaning.boilerplate, report.cleaning.speech) == (38, 59)
-    assert report.cleaning.boilerplate_removed >= 14
+    assert report.cleaning.boilerplate_removed >= 23  # first run 14
     assert report.cleaning.speech_kept >= 59
-    assert report.output.boilerplate_removed >= 23
-    assert report.output.speech_kept >= 58
+    assert report.output.boilerplate_removed >= 38  # first run 23
+    assert report.output.speech_kept >= 59  # first run 58

@@ -7,6 +7,7 @@ import pytest
 from speechkit.errors import ParameterError
 from speechkit.model import Line
 from speechkit.segment import is_salutation, is_title, line_kind, segment
+from speechkit.segment.speeches import is_appendix, is_metadata_line
 
 
 def _lines(*texts: str, step: int = 1) -> list[Line]:
@@ -136,3 +137,116 @@ def test_empty_input() -> None:
 def test_min_chars_checked() -> None:
     with pytest.raises(ParameterError, match="invalid min_chars -1"):
         segment([], source="x.txt", min_chars=-1)
+
+
+# --- appendices ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["附件：", "附件", "附件1：先进集体名单", "附件2", "附：", "附录", "（附件）", "附件一、"],
+)
+def test_appendix_lines(text: str) -> None:
+    assert is_appendix(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["附件要认真组织学习。", "附近的群众要做好防范。", "附带说明一下：", "附件：如下。"]
+)
+def test_not_appendix_lines(text: str) -> None:
+    assert not is_appendix(text)
+
+
+def test_appendix_and_its_table_belong_to_no_speech() -> None:
+    lines = _lines(
+        "在全县总结表彰大会上的讲话",
+        "同志们：",
+        "今天我们召开总结表彰大会，表彰先进、总结经验、部署工作。",
+        "让我们再接再厉，再创佳绩！",
+        "附件：",
+        "1. 先进集体名单",
+        "序号",
+        "先进集体",
+        "1",
+        "县委宣传部",
+    )
+    [speech] = segment(lines, source="x.docx")
+    assert (speech.first_line, speech.last_line) == (1, 4)
+    assert [p.line for p in speech.paragraphs] == [2, 3, 4]
+
+
+def test_appendix_ends_at_next_speech() -> None:
+    lines = _lines(
+        "在全县动员大会上的讲话",
+        "同志们：",
+        "今天召开动员大会，部署创建工作，请大家抓好落实。",
+        "附件1：任务分工表",
+        "县委办",
+        "在全县推进会上的讲话",
+        "同志们：",
+        "今天召开推进会，通报进展，分析问题，部署下步工作。",
+    )
+    speeches = segment(lines, source="x.txt")
+    assert [(s.title, s.first_line, s.last_line) for s in speeches] == [
+        ("在全县动员大会上的讲话", 1, 3),
+        ("在全县推进会上的讲话", 6, 8),
+    ]
+
+
+# --- speaker and date lines before the salutation -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发言人：县委书记　xxx", True),
+        ("讲话人：市长 XX", True),
+        ("（2022年9月10日）", True),
+        ("二〇二x年x月x日", True),
+        ("发言人：县委书记。今天开会。", False),
+        ("今天召开大会。", False),
+    ],
+)
+def test_metadata_lines(text: str, expected: bool) -> None:
+    assert is_metadata_line(text) is expected
+
+
+def test_cover_page_speaker_and_date_stay_with_the_speech() -> None:
+    lines = _lines(
+        "在全县创建工作总结表彰大会上的讲话",
+        "发言人：县委书记　xxx",
+        "二〇二x年x月x日",
+        "同志们：",
+        "今天我们召开总结表彰大会，表彰先进、总结经验、部署工作。",
+    )
+    [speech] = segment(lines, source="x.docx")
+    assert speech.title == "在全县创建工作总结表彰大会上的讲话"
+    assert [p.text for p in speech.paragraphs][:3] == [
+        "发言人：县委书记　xxx", "二〇二x年x月x日", "同志们：",
+    ]  # fmt: skip
+
+
+def test_blurb_before_salutation_is_still_dropped_but_speaker_kept() -> None:
+    lines = _lines(
+        "在全县工作会议上的讲话",
+        "本文是一篇优秀的讲话稿范本",
+        "讲话人：县长　xx",
+        "同志们：",
+        "今天召开全县工作会议，部署全年工作，请大家抓好落实。",
+    )
+    [speech] = segment(lines, source="x.txt")
+    assert [p.line for p in speech.paragraphs] == [3, 4, 5]
+
+
+def test_untitled_speech_keeps_leading_speaker_line() -> None:
+    lines = _lines(
+        "在全县大会上的讲话",
+        "同志们：",
+        "今天召开大会，部署工作，请大家认真抓好贯彻落实。",
+        "谢谢大家！",
+        "发言人：副县长　xx",
+        "同志们：",
+        "刚才县长作了全面部署，我再强调三点，请大家认真落实到位。",
+    )
+    speeches = segment(lines, source="x.txt")
+    assert [(s.first_line, s.last_line) for s in speeches] == [(1, 4), (5, 7)]
