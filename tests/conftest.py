@@ -11,6 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 
+# tests/data holds fixtures and the scripts that generate them, not tests (--doctest-modules
+# would otherwise import each make_files.py, and two of them share a module name).
+collect_ignore_glob = ["data/*"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
