@@ -26,7 +26,7 @@ def make_tokenizer(
     """Create a tokenizer instance.
 
     Args:
-        backend: ``"jieba"`` (reference), ``"rjieba"`` (fast, needs the ``fast`` extra)
+        backend: ``"jieba"`` (reference), ``"rjieba"`` (fast; a dependency of speechkit)
             or ``"auto"`` (rjieba when installed, else jieba).
         user_dicts: Extra user-dictionary files (``word [freq] [tag]`` per line,
             ``#`` comments) added after the bundled domain dictionary.
@@ -50,7 +50,7 @@ def make_tokenizer(
             raise ParameterError(
                 "tokenizer backend",
                 backend,
-                "auto | jieba (rjieba is not installed: pip install 'speechkit[fast]')",
+                "auto | jieba (rjieba is not installed: pip install rjieba)",
             )
         return RjiebaTokenizer(user_dicts=user_dicts, domain_dict=domain_dict)
     from speechkit.tokenize.jieba_backend import JiebaTokenizer

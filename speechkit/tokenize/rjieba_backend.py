@@ -1,7 +1,7 @@
 """rjieba (the jieba-rs binding): same dictionary and algorithm as jieba, ~20x faster.
 
 Tokens agree with the jieba reference on >= 99 % of the bundled corpus lines
-(``tests/tokenize/test_agreement.py``). Installed with the ``fast`` extra.
+(``tests/tokenize/test_agreement.py``). Installed with speechkit.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class RjiebaTokenizer(BackendBase):
         domain_dict: Load the bundled domain dictionary ``speechkit/data/userdict.txt``.
 
     Raises:
-        ImportError: If rjieba is not installed (``pip install 'speechkit[fast]'``).
+        ImportError: If rjieba is not installed (``pip install rjieba``).
 
     Examples:
         >>> tok = RjiebaTokenizer()
