@@ -13,7 +13,11 @@ speechkit's output. Run once: ``python make_files.py``.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from annotation import labels_of  # tests/data/segment/annotation.py
 
 HERE = Path(__file__).resolve().parent
 
@@ -315,30 +319,6 @@ DOCX = [
 ]
 
 DOCX_HEADER = "XX文库 | 专业文档分享平台 | 下载后可编辑"
-
-
-def labels_of(lines: list[tuple[str, str]]) -> tuple[list[dict], list[int]]:
-    """Speech starts and boilerplate line numbers (1-based) of annotated lines."""
-    starts: list[dict] = []
-    boiler: list[int] = []
-    current: dict | None = None
-    for number, (kind, _text) in enumerate(lines, start=1):
-        if kind == "J":
-            boiler.append(number)
-            current = None
-        elif kind == "T":
-            current = {"start": number, "title_line": number, "body": None, "end": number}
-            starts.append(current)
-        elif kind == "S":
-            if current is None or current["body"] is not None:
-                current = {"start": number, "title_line": None, "body": number, "end": number}
-                starts.append(current)
-            current["body"] = number
-            current["end"] = number
-        elif kind == "P":
-            assert current is not None, number
-            current["end"] = number
-    return starts, boiler
 
 
 def main() -> None:

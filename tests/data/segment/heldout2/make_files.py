@@ -16,7 +16,11 @@ Run once: ``python make_files.py``.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from annotation import labels_of  # tests/data/segment/annotation.py
 
 HERE = Path(__file__).resolve().parent
 
@@ -312,30 +316,6 @@ DOCX = [
     ("", ""),
     ("J", "文档贡献者：wm2019　上传时间：2023-12-20　页数：5页　下载券：3"),
 ]
-
-
-def labels_of(lines: list[tuple[str, str]]) -> tuple[list[dict], list[int]]:
-    """Speech starts and boilerplate line numbers (1-based) of annotated lines."""
-    starts: list[dict] = []
-    boiler: list[int] = []
-    current: dict | None = None
-    for number, (kind, _text) in enumerate(lines, start=1):
-        if kind == "J":
-            boiler.append(number)
-            current = None
-        elif kind == "T":
-            current = {"start": number, "title_line": number, "body": None, "end": number}
-            starts.append(current)
-        elif kind == "S":
-            if current is None or current["body"] is not None:
-                current = {"start": number, "title_line": None, "body": number, "end": number}
-                starts.append(current)
-            current["body"] = number
-            current["end"] = number
-        elif kind == "P":
-            assert current is not None, number
-            current["end"] = number
-    return starts, boiler
 
 
 def docx_lines(entries: list) -> list[tuple[str, str]]:
