@@ -6,6 +6,9 @@ speech body, ``P`` a further speech line, ``J`` junk (boilerplate), ``""`` a bla
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 
 def labels_of(lines: list[tuple[str, str]]) -> tuple[list[dict], list[int]]:
     """Speech starts and boilerplate line numbers (1-based) of annotated lines."""
@@ -29,3 +32,17 @@ def labels_of(lines: list[tuple[str, str]]) -> tuple[list[dict], list[int]]:
             assert current is not None, number
             current["end"] = number
     return starts, boiler
+
+
+def write_labels(
+    folder: Path, annotated: dict[str, list[tuple[str, str]]], *, comment: str
+) -> None:
+    """Write ``labels.json`` (speech starts and boilerplate lines of each annotated file)."""
+    starts: dict[str, list[dict]] = {}
+    boiler: dict[str, list[int]] = {}
+    for name, lines in annotated.items():
+        starts[name], boiler[name] = labels_of(lines)
+    labels = {"_comment": comment, "starts": starts, "boilerplate": boiler}
+    (folder / "labels.json").write_text(
+        json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )

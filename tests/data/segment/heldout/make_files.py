@@ -12,12 +12,11 @@ speechkit's output. Run once: ``python make_files.py``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from annotation import labels_of  # tests/data/segment/annotation.py
+from annotation import write_labels  # tests/data/segment/annotation.py
 
 HERE = Path(__file__).resolve().parent
 
@@ -334,25 +333,14 @@ def main() -> None:
         document.add_paragraph(text)
     document.save(str(HERE / "two_speeches.docx"))
 
-    starts: dict[str, list[dict]] = {}
-    boiler: dict[str, list[int]] = {}
-    for name, lines in (
-        ("fanwen_gbk.txt", GBK_TXT),
-        ("page.html", HTML),
-        ("two_speeches.docx", DOCX),
-    ):
-        starts[name], boiler[name] = labels_of(lines)
-    labels = {
-        "_comment": (
+    write_labels(
+        HERE,
+        {"fanwen_gbk.txt": GBK_TXT, "page.html": HTML, "two_speeches.docx": DOCX},
+        comment=(
             "Held-out compilations (see README.md). starts: as in ../speech_starts.json; "
             "boilerplate: as in ../../clean/line_labels.json. Numbers are .txt lines, "
             ".html source lines, .docx paragraph indexes (1-based, empty paragraphs counted)."
         ),
-        "starts": starts,
-        "boilerplate": boiler,
-    }
-    (HERE / "labels.json").write_text(
-        json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
 
 

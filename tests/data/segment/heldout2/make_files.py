@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from annotation import labels_of  # tests/data/segment/annotation.py
+from annotation import write_labels  # tests/data/segment/annotation.py
 
 HERE = Path(__file__).resolve().parent
 
@@ -365,22 +365,15 @@ def main() -> None:
         "wenming_chengqu.md": MD,
         "cover_page.docx": docx_lines(DOCX),
     }
-    starts: dict[str, list[dict]] = {}
-    boiler: dict[str, list[int]] = {}
-    for name, lines in annotated.items():
-        starts[name], boiler[name] = labels_of(lines)
-    labels = {
-        "_comment": (
+    write_labels(
+        HERE,
+        annotated,
+        comment=(
             "Second held-out set (see README.md). starts: as in ../speech_starts.json; "
             "boilerplate: as in ../../clean/line_labels.json. Numbers are .txt/.md lines, "
             "lines inside a .jsonl record's text (key '<file>#<record>', 0-based record), "
             ".docx paragraph indexes (1-based, empty paragraphs and table cells counted)."
         ),
-        "starts": starts,
-        "boilerplate": boiler,
-    }
-    (HERE / "labels.json").write_text(
-        json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
 
 
