@@ -231,36 +231,35 @@ class _Boundaries:
             found = self.cache[run] = (offsets, list(tokens))
         return found
 
-    def starts_word(self, text: str, pos: int) -> bool:
-        """Whether a word starts at ``text[pos]`` (inside a run of Han characters) and the
-        words from there to the end of the run are no function words (物质上|的充裕)."""
+    def _split_at(self, text: str, pos: int) -> list[tuple[int, str]] | None:
+        """The words of the Han run around ``pos`` with their offsets relative to ``pos``,
+        or ``None`` when no word boundary falls at ``pos``."""
         run = _han_run(text, pos)
         offsets, tokens = self.words(run.group())
         rel = pos - run.start()
         if rel not in offsets:
-            return False
-        at = 0
+            return None
+        placed, at = [], -rel
         for token in tokens:
-            if at >= rel and is_break_token(token):
-                return False
+            placed.append((at, token))
             at += len(token)
-        return True
+        return placed
+
+    def starts_word(self, text: str, pos: int) -> bool:
+        """Whether a word starts at ``text[pos]`` (inside a run of Han characters) and the
+        words from there to the end of the run are no function words (物质上|的充裕)."""
+        placed = self._split_at(text, pos)
+        return placed is not None and not any(
+            at >= 0 and is_break_token(token) for at, token in placed
+        )
 
     def ends_before_function_word(
         self, text: str, pos: int, function_words: frozenset[str]
     ) -> bool:
         """Whether a word ends at ``pos`` and the next word is a function word (的, 等)."""
-        run = _han_run(text, pos)
-        offsets, tokens = self.words(run.group())
-        rel = pos - run.start()
-        if rel not in offsets:
-            return False
-        at = 0
-        for token in tokens:
-            if at == rel:
-                return len(token) == 1 or token in function_words
-            at += len(token)
-        return False
+        placed = self._split_at(text, pos)
+        following = next((token for at, token in placed or () if at == 0), None)
+        return following is not None and (len(following) == 1 or following in function_words)
 
 
 def _han_run(text: str, pos: int) -> re.Match[str]:
