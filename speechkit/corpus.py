@@ -335,16 +335,24 @@ def _bundled_files() -> list[FileItem]:
     ]
 
 
-def _pipeline_fingerprint() -> str:
-    """Hash of everything that shapes the stored corpus: code of the pipeline and its data."""
+#: The parts of the package that shape the stored corpus.
+PIPELINE_PARTS = ("ingest", "clean", "segment", "store", "data")
+
+
+def code_fingerprint(parts: Sequence[str] = PIPELINE_PARTS) -> str:
+    """Hash of the speechkit version and of the package ``parts`` (folders or files) as they are.
+
+    Anything built from the corpus and cached is keyed on this, so an edited rule, data file or
+    module rebuilds it; no hand-bumped version number to forget.
+    """
     digest = hashlib.sha256(__version__.encode())
-    for sub in ("ingest", "clean", "segment", "store", "data"):
-        folder = PACKAGE_DIR / sub
-        if folder.is_dir():
-            for file in sorted(folder.rglob("*")):
-                if file.is_file() and "__pycache__" not in file.parts:
-                    digest.update(file.relative_to(PACKAGE_DIR).as_posix().encode())
-                    digest.update(file.read_bytes())
+    for sub in parts:
+        target = PACKAGE_DIR / sub
+        files = sorted(target.rglob("*")) if target.is_dir() else [target]
+        for file in files:
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(file.relative_to(PACKAGE_DIR).as_posix().encode())
+                digest.update(file.read_bytes())
     return digest.hexdigest()
 
 
@@ -354,7 +362,7 @@ def bundled_store_path() -> Path:
     A new speechkit version, an edited cleaning rule or a changed bundled file gives a
     new key, so a stale store is never used.
     """
-    digest = hashlib.sha256(_pipeline_fingerprint().encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     for path, source, _kind in _bundled_files():
         digest.update(source.encode())
         digest.update(path.read_bytes())

@@ -9,10 +9,10 @@ Examples:
     '县'
 """
 
+from speechkit.draft.bank import CorpusModel, build_model, load_model
 from speechkit.draft.compose import draft, plan_sections
 from speechkit.draft.example import EXAMPLE_PROFILE, write_example_profile
 from speechkit.draft.model import Draft, DraftParagraph, SourceRef
-from speechkit.draft.model_cache import CorpusModel, build_model, load_model
 from speechkit.draft.originality import MAX_SHARE, shares
 from speechkit.draft.output import draft_from_file, draft_to_json, write_draft
 from speechkit.draft.profile import MEETING_TYPES, Profile, load_profile, parse_profile

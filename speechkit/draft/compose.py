@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import random
 import re
@@ -20,15 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from speechkit.check.review import Paragraph, facts_from_profile, review
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext
+from speechkit.draft.bank import CorpusModel
 from speechkit.draft.model import Draft, DraftParagraph, SourceRef
-from speechkit.draft.model_cache import CorpusModel
-from speechkit.draft.originality import MAX_SHARE, shares
+from speechkit.draft.originality import MAX_SHARE
 from speechkit.draft.profile import Profile
 from speechkit.draft.select import Piece, Selector
 from speechkit.errors import TemplateError
 from speechkit.paths import templates_dir as bundled_templates_dir
+from speechkit.tokenize import make_tokenizer
 from speechkit.types import ROLES, PathLike, Role
 
 __all__ = ["TEMPLATE_FILES", "count_chars", "draft", "plan_sections", "render_skeleton"]
@@ -77,6 +80,8 @@ _TASK_TOPICS = ("priorities", "participation", "consolidate")
 _CN = "零一二三四五六七八九十"
 #: Sub-point numbering styles: 一是… or 第一，…
 _NUMBERING = ("{n}是", "第{n}，")
+#: Compositions tried: each leaves out the corpus sentences the previous one's check rejected.
+_ATTEMPTS = 6
 #: Tolerance the composer aims inside (the requirement is ±15 %).
 _AIM = 0.06
 #: The length requirement: a draft outside ``length`` ±15 % has ``stats["length_ok"] = False``
@@ -121,7 +126,7 @@ def plan_sections(profile: Profile, role_order: tuple[str, ...]) -> list[dict[st
         >>> [s["topic"] for s in plan_sections(p, ("opening", "situation", "tasks", "safeguards"))]
         ['achievements', 'problems', 'priorities', 'safeguards']
     """
-    topics = EMPHASIS[profile.meeting.type][profile.sections]
+    topics = _grounded_topics(EMPHASIS[profile.meeting.type][profile.sections], profile)
     rank = {role: i for i, role in enumerate(role_order)}
     ordered = sorted(topics, key=lambda t: rank.get(TOPIC_ROLE[t], len(rank)))
     task_topics = [t for t in ordered if t in _TASK_TOPICS]
@@ -135,6 +140,48 @@ def plan_sections(profile: Profile, role_order: tuple[str, ...]) -> list[dict[st
             k = -(-len(rest) // (len(task_topics) - 1 - j)) if rest else 0
             share[t], rest = rest[:k], rest[k:]
     return [{"topic": t, "role": TOPIC_ROLE[t], "focus": share.get(t, [])} for t in ordered]
+
+
+def leadership_phrase(title: str, unit: str) -> str:
+    """What the speaker may say of who leads the work (the closing's 在…的坚强领导下).
+
+    Examples:
+        >>> leadership_phrase("市委书记", "市")
+        '更加紧密地团结在以习近平同志为核心的党中央周围，'
+        >>> leadership_phrase("区长", "区")
+        '在区委的坚强领导下，'
+        >>> leadership_phrase("副县长", "县")
+        '在县委、县政府的坚强领导下，'
+    """
+    if "书记" in title and "副书记" not in title:  # the committee's own head
+        return "更加紧密地团结在以习近平同志为核心的党中央周围，"
+    if re.search(r"(?<!副)[市区县]长$", title):  # the government's own head
+        return f"在{unit}委的坚强领导下，"
+    return f"在{unit}委、{unit}政府的坚强领导下，"
+
+
+def _grounded_topics(topics: tuple[str, ...], profile: Profile) -> tuple[str, ...]:
+    """The topics with those the profile gives no facts for replaced.
+
+    A section on achievements or experience says what was done; without achievements in the
+    profile there is nothing true to say, so it becomes a section on why the work matters
+    (or, when there is one already, on everyone's part in it).
+
+    Examples:
+        >>> from speechkit.draft.profile import parse_profile
+        >>> p = parse_profile("city: 北塘市\ncampaign: 全国文明城市\nmeeting: {type: 总结表彰会}\n"
+        ...                   "speaker: {title: 市长}\nsections: 4")
+        >>> _grounded_topics(EMPHASIS["总结表彰会"][4], p)
+        ('significance', 'participation', 'consolidate', 'safeguards')
+    """
+    if profile.achievements:
+        return topics
+    out: list[str] = []
+    for topic in topics:
+        if topic in ("achievements", "experience"):
+            topic = next(t for t in ("significance", "participation") if t not in out)
+        out.append(topic)
+    return tuple(out)
 
 
 def _campaign_task(campaign: str) -> str:
@@ -198,8 +245,20 @@ def _environment(folder: Path, rng: random.Random) -> Any:
         used.add(choice)
         return choice
 
+    chosen: set[str] = set()
+
+    def fresh(options: list[str]) -> str:
+        # Two task sections must not open with the same sentence.
+        choice = pick([o for o in options if o not in chosen] or list(options))
+        chosen.add(choice)
+        return choice
+
     env.globals.update(
-        cn=_cn, pick=pick, task=lambda item: _task_phrase(str(item), pick), develop=develop
+        cn=_cn,
+        pick=pick,
+        fresh=fresh,
+        task=lambda item: _task_phrase(str(item), pick),
+        develop=develop,
     )
     return env
 
@@ -280,6 +339,7 @@ def render_skeleton(
         "has_problems_section": "problems" in topics,
         "problems_home": problems_home,
         "goal": f"把{_clean_value(profile.city)}建设得更加文明美好",
+        "leadership": leadership_phrase(profile.speaker.title, unit),
     }
     env = _environment(folder, rng)
     try:
@@ -589,6 +649,17 @@ def _assemble(
     return title, paragraphs
 
 
+def _corpus_sentences(items: list[_Item]) -> set[str]:
+    """Every adapted corpus sentence and lead a composed draft uses."""
+    out: set[str] = set()
+    for it in items:
+        for piece in [f[0] for f in it.fills] + it.pieces:
+            out.update(piece.sentences)
+            if piece.lead:
+                out.add(piece.lead)
+    return out
+
+
 def _date_cn(profile: Profile) -> str | None:
     d = profile.meeting.date
     return f"{d.year}年{d.month}月{d.day}日" if d is not None else None
@@ -605,7 +676,7 @@ def draft(
 
     Args:
         profile: The validated city profile.
-        corpus_model: From :func:`speechkit.draft.model_cache.load_model`.
+        corpus_model: From :func:`speechkit.draft.bank.load_model`.
         seed: Random seed; defaults to ``profile.seed``, else 0. Same inputs and seed give the
             same draft; another seed gives other wording.
         templates_dir: Folder with the four meeting-type templates
@@ -636,32 +707,47 @@ def draft(
         )
     )
     ctx = AdaptContext(
-        city=profile.city, unit=profile.unit, campaign=profile.campaign, allowed_names=allowed
+        city=profile.city,
+        unit=profile.unit,
+        campaign=profile.campaign,
+        allowed_names=allowed,
+        date=profile.meeting.date or _dt.date.today(),
     )
+    facts = facts_from_profile(profile)
+    tokenizer = make_tokenizer()
     folder = Path(templates_dir) if templates_dir is not None else None
     cap = 0.22
+    banned: set[str] = set()
     result: Draft | None = None
-    for _attempt in range(4):
+    for _attempt in range(_ATTEMPTS):
         # One RNG stream per concern, derived from the seed, so attempts stay reproducible.
         base = int.from_bytes(hashlib.sha256(f"{effective}".encode()).digest()[:8], "little")
         rng = random.Random(base)
         template_path, rendered = render_skeleton(profile, plan, rng=rng, folder=folder)
         items = _parse(rendered, template_path)
         selector = Selector(
-            corpus_model, ctx, seed=base + 1, max_chars_per_speech=int(cap * target)
-        )
+            corpus_model, ctx, seed=base + 1, max_chars_per_speech=int(cap * target),
+            banned=banned,
+        )  # fmt: skip
         _fill(items, profile, selector, target)
         numbering = _NUMBERING[random.Random(base + 2).randrange(len(_NUMBERING))]
         title, paragraphs = _assemble(items, profile, numbering)
         text = "\n".join(p.text for p in paragraphs)
-        per_source = shares(corpus_model.grams, text)
-        top = max(per_source.values(), default=0.0)
+        # The draft checks itself with the reviewer any draft gets (speechkit check).
+        report = review(
+            [Paragraph(p.text, heading=p.kind == "heading", lead=p.lead) for p in paragraphs],
+            facts=facts,
+            model=corpus_model,
+            tokenizer=tokenizer,
+        )
+        top = max((c.share for c in report.copied), default=0.0)
         chars = count_chars(text)
         result = Draft(
             title=title,
             paragraphs=paragraphs,
             speaker=profile.speaker.title,
             date=_date_cn(profile),
+            findings=[f.as_json() for f in report.findings],
             stats={
                 "chars": chars,
                 "target_length": target,
@@ -669,12 +755,13 @@ def draft(
                 "max_share_one_source": round(top, 4),
                 "shares": [
                     {
-                        "source": corpus_model.speeches[sid][0],
-                        "first_line": corpus_model.speeches[sid][1],
-                        "last_line": corpus_model.speeches[sid][2],
-                        "share": share,
+                        "source": c.source,
+                        "first_line": c.first_line,
+                        "last_line": c.last_line,
+                        "share": c.share,
+                        "copies": c.copies,
                     }
-                    for sid, share in list(per_source.items())[:10]
+                    for c in report.copied
                 ],
                 "seed": effective,
                 "sections": profile.sections,
@@ -683,10 +770,19 @@ def draft(
                     f"templates/{Path(template_path).name}" if folder is None else template_path
                 ),
                 "roles_from": corpus_model.roles_backend,
+                "attempts": _attempt + 1,
             },
         )
-        if top <= MAX_SHARE:
+        # A corpus sentence the check rejects is left out of the next attempt; text the
+        # template wrote cannot be left out and stays reported (a template bug).
+        corpus_text = _corpus_sentences(items)
+        rejected = {
+            cs for f in report.findings for cs in corpus_text if f.sentence.endswith(cs)
+        }
+        if top <= MAX_SHARE and not rejected:
             break
-        cap *= 0.6
+        banned |= rejected
+        if top > MAX_SHARE:
+            cap *= 0.6
     assert result is not None
     return result

@@ -51,6 +51,8 @@ class Draft:
     speaker: str | None = None
     date: str | None = None
     stats: dict[str, Any] = field(default_factory=dict)
+    #: What ``speechkit check`` found in the draft (its JSON findings); empty when clean.
+    findings: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def body_text(self) -> str:

@@ -57,8 +57,17 @@ class GramIndex:
     n_speeches: int
 
     @classmethod
-    def build(cls, texts: Sequence[str], *, n: int = N) -> GramIndex:
-        """Index the 13-grams of each speech text (speech id = position in ``texts``)."""
+    def build(
+        cls, texts: Sequence[str], *, n: int = N, groups: Sequence[int] | None = None
+    ) -> GramIndex:
+        """Index the 13-grams of each speech text.
+
+        Args:
+            texts: Speech texts.
+            n: Gram length.
+            groups: The source id of each text (default: its position). Near-duplicate
+                speeches given one id count as one source: a gram in either is that source's.
+        """
         import numpy as np
 
         key_parts = []
@@ -66,7 +75,7 @@ class GramIndex:
         for i, text in enumerate(texts):
             keys = np.asarray(gram_keys(text, n=n), dtype=np.uint64)
             key_parts.append(keys)
-            id_parts.append(np.full(len(keys), i, dtype=np.int32))
+            id_parts.append(np.full(len(keys), groups[i] if groups else i, dtype=np.int32))
         keys = np.concatenate(key_parts) if key_parts else np.zeros(0, dtype=np.uint64)
         ids = np.concatenate(id_parts) if id_parts else np.zeros(0, dtype=np.int32)
         order = np.argsort(keys, kind="stable")

@@ -52,6 +52,7 @@ def draft_to_json(draft: Draft) -> dict[str, Any]:
             for p in draft.paragraphs
         ],
         "stats": draft.stats,
+        "findings": draft.findings,
     }
 
 
@@ -128,8 +129,8 @@ def draft_from_file(
     Raises:
         ProfileError, TemplateError, InputError, StoreError: With a message naming file and line.
     """
+    from speechkit.draft.bank import load_model
     from speechkit.draft.compose import draft
-    from speechkit.draft.model_cache import load_model
     from speechkit.draft.profile import load_profile
 
     profile = load_profile(profile_path)  # profile errors first: they are the user's quickest fix

@@ -13,13 +13,13 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
+from speechkit.draft.bank import CorpusModel, Unit, char_bigrams
 from speechkit.draft.model import SourceRef
-from speechkit.draft.model_cache import CorpusModel, Unit, char_bigrams
 from speechkit.types import Role
 
 __all__ = [
@@ -200,10 +200,17 @@ class Selector:
         ctx: Adaptation context from the profile.
         seed: Random seed of the draft.
         max_chars_per_speech: Cap on characters taken from one corpus speech.
+        banned: Adapted sentences not to use (the draft's own check rejected them).
     """
 
     def __init__(
-        self, model: CorpusModel, ctx: AdaptContext, *, seed: int, max_chars_per_speech: int
+        self,
+        model: CorpusModel,
+        ctx: AdaptContext,
+        *,
+        seed: int,
+        max_chars_per_speech: int,
+        banned: Iterable[str] = (),
     ):
         self.model = model
         self.ctx = ctx
@@ -213,6 +220,8 @@ class Selector:
         self.used_sentences: set[str] = set()
         self.used_shingles: set[str] = set()
         self.speech_chars: Counter[int] = Counter()
+        #: Adapted sentences the draft's own check rejected in an earlier attempt.
+        self.banned: frozenset[str] = frozenset(banned)
         # Memos: drafting scores the same sentences and leads many times (≈10× faster warm).
         self._adapt_memo: dict[tuple[str, tuple[str, ...]], str | None] = {}
         self._weights_memo: dict[str, dict[int, float]] = {}
@@ -274,29 +283,38 @@ class Selector:
     def _adapted(
         self, unit: Unit, query_vec: dict[int, float] | None = None, mood: str | None = None
     ) -> list[str]:
-        """The unit's usable sentences, starting at the one most relevant to the query.
+        """The unit's usable sentences: its ``generic`` ones, adapted, in their own order.
 
-        ``mood``: ``"positive"`` leaves out sentences about problems, ``"negative"`` keeps
-        only those.
+        With ``query_vec``, one run of consecutive usable sentences, from the one most
+        relevant to the query on: consecutive sentences of one paragraph read as prose, where
+        sentences picked here and there read as a quarry. ``mood``: ``"positive"`` leaves out
+        sentences about problems, ``"negative"`` keeps only those.
         """
-        kept = []
-        for sentence, names in zip(unit.sentences, unit.names, strict=True):
+        kept: list[tuple[int, str]] = []
+        for k, (sentence, names, label) in enumerate(
+            zip(unit.sentences, unit.names, unit.claims, strict=True)
+        ):
+            if label != "generic":
+                continue
             text = self._adapt(sentence, names)
-            if text is None or self.is_repeat(text):
+            if text is None or self.is_repeat(text) or text in self.banned:
                 continue
             if mood is not None and (res.PROBLEM_CUES.search(text) is not None) != (
                 mood == "negative"
             ):
                 continue
-            kept.append(text)
-        if query_vec is not None and len(kept) > 2:
+            kept.append((k, text))
+        if query_vec is not None and len(kept) > 1:
             scores = [
-                sum(w * query_vec.get(j, 0.0) for j, w in self._weights(t).items()) for t in kept
+                sum(w * query_vec.get(j, 0.0) for j, w in self._weights(t).items())
+                for _k, t in kept
             ]
             best = max(range(len(kept)), key=lambda j: (scores[j], -j))
-            # A window from the best sentence on keeps the wording coherent and on topic.
-            kept = kept[best:] + kept[:best] if best else kept
-        return kept
+            end = best + 1
+            while end < len(kept) and kept[end][0] == kept[end - 1][0] + 1:
+                end += 1
+            kept = kept[best:end]
+        return [t for _k, t in kept]
 
     def _room(self, unit: Unit) -> int:
         return self.max_chars - self.speech_chars[unit.speech]
@@ -368,8 +386,12 @@ class Selector:
                 break
             unit = self.model.units[i]
             assert unit.lead is not None
-            lead = adapt_sentence(unit.lead, (), self.ctx)
-            if lead is None or self.is_repeat(lead) or self._room(unit) < 60:
+            if unit.lead_claim != "generic":  # leads get the same claim screening as bodies
+                continue
+            lead = adapt_sentence(unit.lead, unit.lead_names, self.ctx)
+            if lead is None or self.is_repeat(lead) or lead in self.banned:
+                continue
+            if self._room(unit) < 60:
                 continue
             lead_vec = self._lead(lead)
             if any(same_topic(lead_vec, v) for v in avoid_vecs):

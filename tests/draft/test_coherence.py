@@ -18,7 +18,7 @@ import pytest
 from speechkit.draft import draft, load_profile, resources
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.draft.model import Draft, DraftParagraph
-from speechkit.draft.model_cache import CorpusModel, split_sentences
+from speechkit.draft.bank import CorpusModel, split_sentences
 from speechkit.draft.profile import Profile, parse_profile
 from speechkit.draft.select import LEAD_FLOOR, coverage, lead_vector, same_topic
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.draft import draft, load_profile
-from speechkit.draft.model_cache import CorpusModel, load_model
+from speechkit.draft.bank import CorpusModel, load_model
 from speechkit.draft.output import draft_from_file, length_warning
 
 from .conftest import EXAMPLES

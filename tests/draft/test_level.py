@@ -16,7 +16,7 @@ import pytest
 
 from speechkit.draft import draft, load_profile
 from speechkit.draft.adapt import AdaptContext, adapt_sentence, level_terms
-from speechkit.draft.model_cache import CorpusModel
+from speechkit.draft.bank import CorpusModel
 
 from .conftest import EXAMPLES, PROFILES
 

@@ -9,7 +9,7 @@ import pytest
 
 from speechkit.draft import draft, draft_to_json, load_profile
 from speechkit.draft.compose import count_chars
-from speechkit.draft.model_cache import CorpusModel
+from speechkit.draft.bank import CorpusModel
 
 from .conftest import EXAMPLES, PROFILES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.draft import draft, parse_profile
-from speechkit.draft.model_cache import CorpusModel
+from speechkit.draft.bank import CorpusModel
 from speechkit.errors import TemplateError
 from speechkit.paths import templates_dir
 

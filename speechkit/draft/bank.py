@@ -1,10 +1,13 @@
-"""The corpus model drafting works from, built once and cached on disk.
+"""The sentence bank drafting works from: the corpus model, built once and stored on disk.
 
 The model holds every usable body paragraph of the corpus with its role, its sub-point lead
-and its sentences (with the place and person names jieba finds in them), a TF-IDF matrix for
-relevance, the mined role order, and a 13-gram index for the originality check. Building it
-reads and tags the whole corpus (seconds); loading it from the cache takes milliseconds, so
-drafting is fast. The cache key is a hash of the corpus content plus :data:`MODEL_VERSION`.
+and its sentences — each with the place and person names jieba finds in it and its claim
+label (:mod:`speechkit.check.claims`: only ``generic`` sentences are reused) — a TF-IDF matrix
+for relevance, the mined role order, and a 13-gram index for the originality check in which
+near-duplicate speeches (found by :mod:`speechkit.dedup`) count as one source. Building it
+reads and tags the whole corpus (seconds); loading it takes milliseconds, so drafting is
+fast. It is keyed on the corpus content and on the code and data that shape it
+(:func:`speechkit.corpus.code_fingerprint`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from speechkit.atomic import atomic_path
+from speechkit.check.claims import Label, classify, strip_opener
+from speechkit.check.terms import not_names
+from speechkit.corpus import PIPELINE_PARTS, code_fingerprint
 from speechkit.draft import resources as res
 from speechkit.draft.originality import GramIndex
 from speechkit.errors import InputError, StoreError
@@ -30,23 +36,21 @@ from speechkit.paths import cache_dir, corpus_dir
 from speechkit.tokenize.names import NameTest, jieba_dictionary
 from speechkit.tokenize.resources import PLACE_SUFFIXES, SURNAMES
 from speechkit.types import ROLES, PathLike, Role
+from speechkit.zh import split_sentences
 
-__all__ = ["MODEL_VERSION", "CorpusModel", "Unit", "build_model", "char_bigrams", "load_model"]
+__all__ = ["MODEL_PARTS", "CorpusModel", "Unit", "build_model", "char_bigrams", "load_model"]
 
-#: Bump when the pickled layout or the building rules change.
-MODEL_VERSION = 11
-
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』）])|(?<=[。！？!?][”’」』）])")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, keeping the end punctuation.
-
-    Examples:
-        >>> split_sentences("一要抓落实。二要抓长效！“好。”最后")
-        ['一要抓落实。', '二要抓长效！', '“好。”', '最后']
-    """
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+#: The package parts whose code and data shape the model (its key includes their hash).
+MODEL_PARTS = (
+    *PIPELINE_PARTS,
+    "tokenize",
+    "structure",
+    "draft",
+    "check",
+    "dedup",
+    "levels.py",
+    "zh.py",
+)
 
 
 def char_bigrams(text: str) -> list[str]:
@@ -77,6 +81,10 @@ class Unit:
             (``加强组织领导。``), or ``None``.
         sentences: Body sentences after the lead (marker removed).
         names: For each sentence, the place/person names it contains.
+        claims: For each sentence, its claim label (``generic`` | ``specific`` | ``context``)
+            as it would be reused (ordinals and connectives dropped, :func:`strip_opener`).
+        lead_claim: The lead's claim label (``None`` without a lead).
+        lead_names: The place/person names of the lead.
     """
 
     speech: int
@@ -86,6 +94,9 @@ class Unit:
     lead: str | None
     sentences: tuple[str, ...]
     names: tuple[tuple[str, ...], ...]
+    claims: tuple[Label, ...] = ()
+    lead_claim: Label | None = None
+    lead_names: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -107,7 +118,9 @@ class CorpusModel:
     idf: Any
     matrix: Any
     grams: GramIndex
-    extra: dict[str, Any] = field(default_factory=dict)
+    #: Near-duplicate speeches count as one source: for each group's first speech (the id
+    #: :attr:`grams` reports), how many copies the corpus holds.
+    group_sizes: dict[int, int] = field(default_factory=dict)
     #: idf of the corpus's words (jieba tokens of 2+ CJK characters, df over paragraphs), to
     #: match a problem's content words without loading jieba at draft time (see
     #: :func:`speechkit.draft.select.word_coverage`).
@@ -194,7 +207,7 @@ def corpus_key(paths: Sequence[PathLike] = (), *, db: PathLike | None = None) ->
         base = _hash_db(db)
     else:
         base = _hash_files(list(paths) or [corpus_dir()])
-    return hashlib.sha256(f"{base}:{MODEL_VERSION}".encode()).hexdigest()
+    return hashlib.sha256(f"{base}:{code_fingerprint(MODEL_PARTS)}".encode()).hexdigest()
 
 
 # ---------------------------------------------------------------------------- corpus access
@@ -292,7 +305,8 @@ def build_model(
         text="\n".join(s.text for s in speeches),
         dictionary=known,
     )
-    names = frozenset(w for w, t in token_tag.items() if is_name(w, t))
+    common = not_names()  # ordinary words jieba's dictionary tags as names (data/not_names.txt)
+    names = frozenset(w for w, t in token_tag.items() if w not in common and is_name(w, t))
 
     # Unambiguous names are matched as substrings too (jieba may split them differently):
     # names with a place suffix or a surname and 3+ characters, and names jieba's dictionary
@@ -324,6 +338,7 @@ def build_model(
             continue
         para_names = {w for w, _ in pairs if w in naming}
         para_names |= {n for n in long_names if n in para.text}
+        reusable = [strip_opener(s) for s in sentences]
         units.append(
             Unit(
                 speech=s_index,
@@ -333,6 +348,9 @@ def build_model(
                 lead=lead,
                 sentences=tuple(sentences),
                 names=tuple(tuple(sorted(w for w in para_names if w in s)) for s in sentences),
+                claims=tuple(classify(s, tokenizer.pos(s)).label for s in reusable),
+                lead_claim=_lead_label(lead, tokenizer) if lead else None,
+                lead_names=tuple(sorted(w for w in para_names if lead and w in lead)),
             )
         )
     if not units:
@@ -350,7 +368,8 @@ def build_model(
     order = tuple(merged)
     total = sum(len(v) for v in positions.values()) or 1
     share: dict[str, float] = {role: len(positions.get(role, ())) / total for role in ROLES}
-    grams = GramIndex.build([s.text for s in speeches])
+    groups, group_sizes = _copy_groups([s.text for s in speeches])
+    grams = GramIndex.build([s.text for s in speeches], groups=groups)
     return CorpusModel(
         key=key,
         roles_backend=roles_backend,
@@ -363,10 +382,37 @@ def build_model(
         idf=np.asarray(vectorizer.idf_, dtype=np.float64),
         matrix=matrix,
         grams=grams,
+        group_sizes=group_sizes,
         word_idf={
             w: math.log((1 + n_paragraphs) / (1 + df)) + 1.0 for w, df in sorted(word_df.items())
         },
     )
+
+
+def _lead_label(lead: str, tokenizer: Any) -> Label:
+    """The claim label of a sub-point lead: short and comma-less is what a lead is."""
+    claim = classify(strip_opener(lead), tokenizer.pos(lead))
+    if claim.label == "context" and all(s.why.startswith("a bare fragment") for s in claim.spans):
+        return "generic"
+    return claim.label
+
+
+def _copy_groups(texts: Sequence[str]) -> tuple[list[int], dict[int, int]]:
+    """For each speech, the id of the first speech of its near-duplicate group (dedup at 0.8).
+
+    A folder of 范文 often holds the same speech twice (two sites, small edits); for the
+    originality limit and ``check``'s copied share they are one source.
+    """
+    from speechkit.dedup import DedupConfig, find_duplicates
+
+    group = list(range(len(texts)))
+    sizes: dict[int, int] = {}
+    for cluster in find_duplicates(texts, config=DedupConfig(workers=1)):
+        first = min(cluster.members)
+        for member in cluster.members:
+            group[member] = first
+        sizes[first] = len(cluster.members)
+    return group, sizes
 
 
 def load_model(

@@ -1,0 +1,209 @@
+"""Claim analysis: is a sentence reusable as it stands, about a particular case, or leaning back?
+
+Every corpus sentence gets one of three labels when the corpus model is built, and every
+draft sentence gets the same analysis when it is checked:
+
+- ``generic``: normative or evaluative (要…, 必须…, 创建文明城市是…的重要抓手); reusable verbatim.
+- ``specific``: a claim about a particular place, time, body or event — past events and
+  meetings, practices said to exist, counts, ordinals, years, rankings, quoted programme
+  names, places and people, local problems stated as fact. Only the profile can make one.
+- ``context``: it leans on what came before — 这/这些/上述 pointing back, 另一方面, a lone
+  一是, a list reference such as 这“八个不”, 刚才…同志讲了.
+
+The cues are jieba's part-of-speech tags (m numerals, ns/nr names, ul for the aspect particle
+了) and the patterns of :mod:`speechkit.check.resources`; set phrases with numbers or quotes
+(两手抓, 门前三包) are listed in ``data/idioms.txt`` and are not claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from speechkit.check import resources as res
+from speechkit.check.terms import idioms, not_names
+
+__all__ = ["Claim", "Label", "Span", "classify", "mask_idioms", "strip_opener"]
+
+Label = Literal["generic", "specific", "context"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Why a sentence is specific or context-dependent: the words and the reason."""
+
+    start: int
+    text: str
+    why: str
+    kind: Literal["specific", "context"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The label of a sentence and the spans that decided it."""
+
+    label: Label
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def specific(self) -> tuple[Span, ...]:
+        return tuple(s for s in self.spans if s.kind == "specific")
+
+    @property
+    def context(self) -> tuple[Span, ...]:
+        return tuple(s for s in self.spans if s.kind == "context")
+
+
+def strip_opener(sentence: str) -> str:
+    """Drop ordinals and connectives a reused sentence need not keep (一是, 首先，, 同时，).
+
+    Examples:
+        >>> strip_opener("二是要在区委领导下抓落实。")
+        '要在区委领导下抓落实。'
+        >>> strip_opener("同时，要加强宣传。")
+        '要加强宣传。'
+    """
+    text = sentence.strip()
+    for _ in range(2):  # 其四，所以，…
+        text = res.DROPPABLE_OPENER.sub("", text, count=1).lstrip("，、 ")
+    return text
+
+
+def mask_idioms(text: str, phrases: Iterable[str] | None = None) -> str:
+    """``text`` with every set phrase blanked out (□), so its numerals and quotes are no cue.
+
+    Examples:
+        >>> mask_idioms("要坚持两手抓、两手硬。")
+        '要坚持□□□、□□□。'
+    """
+    out = text
+    for phrase in phrases if phrases is not None else idioms():
+        if phrase in out:
+            out = out.replace(phrase, "□" * len(phrase))
+    return out
+
+
+def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> list[Span]:
+    spans: list[Span] = []
+
+    def add(start: int, text: str, why: str, kind: Literal["specific", "context"]) -> None:
+        if not any(s.start == start and s.kind == kind for s in spans):
+            spans.append(Span(start, text, why, kind))
+
+    # --- context: what the sentence leans on
+    for m in res.LIST_REF.finditer(masked):
+        add(m.start(), sentence[m.start() : m.end()], "refers to a list not given here", "context")
+        # The list's count and quotes are the reference itself, not a claim of their own.
+        masked = masked[: m.start()] + "□" * (m.end() - m.start()) + masked[m.end() :]
+    m = res.BACKREF_START.match(masked)
+    if m is not None:
+        add(0, m.group(0), "points back to something said before", "context")
+    for m in res.SPEAKER_REF.finditer(masked):
+        add(m.start(), m.group(0), "refers to what was said earlier at the meeting", "context")
+    m = res.ANNOUNCE.search(masked)
+    if m is not None:
+        add(m.start(), m.group(0) or "：", "announces what follows", "context")
+    if "另一方面" in masked and "一方面" not in masked.split("另一方面")[0]:
+        i = masked.index("另一方面")
+        add(i, "另一方面", "另一方面 with no first side", "context")
+    elif "一方面" in masked and "另一方面" not in masked:
+        i = masked.index("一方面")
+        add(i, "一方面", "一方面 with no other side", "context")
+    ordinals = [(o.start(), o.group(1)) for o in res.ORDINAL.finditer(masked)]
+    if len(ordinals) == 1 or (ordinals and ordinals[0][1] != "一"):
+        i, digit = ordinals[0]
+        add(i, sentence[i : i + 2], f"{digit}{sentence[i + 1]} with no other points", "context")
+    body = masked.rstrip("。！？!?")
+    if len(body) <= 14 and "，" not in body and not masked.endswith("！"):
+        add(0, sentence, "a bare fragment (a sub-heading, not a sentence)", "context")
+
+    # --- specific: claims about a particular case
+    for pattern, why in (
+        (res.TIME_DEIXIS, "a time the profile does not give"),
+        (res.MEETING_DEIXIS, "a meeting the profile does not describe"),
+        (res.PAST_WORDS, "a past event or state reached"),
+        (res.FIGURE, "a figure or date"),
+        (res.COUNT, "a count, ordinal or ranking"),
+        (res.ACHIEVED, "a title, ranking or inspection result"),
+    ):
+        for m in pattern.finditer(masked):
+            if m.group(0).strip():
+                add(m.start(), sentence[m.start() : m.end()], why, "specific")
+    modal = res.MODAL.search(masked) is not None or res.IMPERATIVE.match(masked) is not None
+    if not modal:
+        fp = res.FIRST_PERSON.match(masked)
+        if fp is not None and res.PRACTICE.search(masked, fp.end()):
+            add(0, fp.group(0), "a practice or event said to exist here", "specific")
+        pm = res.PROBLEM.search(masked)
+        if pm is not None:
+            add(pm.start(), pm.group(0), "a local problem stated as fact", "specific")
+    for q in res.QUOTED.finditer(masked):
+        inner = q.group(1)
+        if "□" in inner:
+            continue
+        if res.NUMERAL.search(inner) or res.PROGRAMME_END.search(inner):
+            add(q.start(), sentence[q.start() : q.end()], "a named local programme", "specific")
+    offset = 0
+    names = not_names()
+    for word, tag in tokens:
+        start = sentence.find(word, offset)
+        if start < 0:
+            continue
+        offset = start + len(word)
+        if "□" in masked[start:offset]:
+            continue
+        if tag == "ul":  # the aspect particle 了: something happened
+            prev = sentence[max(start - 2, 0) : offset]
+            add(start, prev, "a past event or completed action", "specific")
+        elif tag in res.NAME_TAGS and res.PLACE_NAME.fullmatch(word) and word not in names:
+            # jieba tags common nouns (城市, 文明城市) ns too: only a name with a place
+            # suffix counts here; the corpus's own names are matched by the checker.
+            add(start, word, "a place", "specific")
+        elif tag == "m" and len(word) >= 2 and res.NUMERAL.search(word) and "几" not in word:
+            add(start, word, "a count, ordinal or ranking", "specific")
+    return sorted(spans, key=lambda s: (s.start, s.kind))
+
+
+def classify(
+    sentence: str,
+    tokens: Sequence[tuple[str, str]] | None = None,
+    *,
+    phrases: Iterable[str] | None = None,
+) -> Claim:
+    """The claim label of one sentence, with the spans that decided it.
+
+    Args:
+        sentence: One sentence (see :func:`speechkit.zh.split_sentences`).
+        tokens: Its jieba ``(word, pos)`` tokens; tokenized here when ``None``.
+        phrases: Set phrases that are not claims (default: ``data/idioms.txt``).
+
+    Examples:
+        >>> classify("要坚持两手抓、两手硬，推动创建工作常态长效。").label
+        'generic'
+        >>> c = classify("今年是创文工作第三年，关键看行动。")
+        >>> c.label, [s.text for s in c.specific]
+        ('specific', ['今年', '第三年'])
+        >>> classify("前几天，我们召开了全市食品安全创建工作推动会。").label
+        'specific'
+        >>> c = classify("这“八个不”只要有一个“不”，就会影响测评成绩。")
+        >>> c.label, c.context[0].text
+        ('context', '这“八个不”')
+        >>> classify("另一方面，要加强常态管理。").context[0].why
+        'points back to something said before'
+        >>> classify("创建文明城市是提升城市品质的重要抓手。").label
+        'generic'
+    """
+    if tokens is None:
+        from speechkit.tokenize import make_tokenizer
+
+        tokens = make_tokenizer().pos(sentence)
+    masked = mask_idioms(sentence, phrases)
+    spans = _spans_of(sentence, masked, tokens)
+    if any(s.kind == "specific" for s in spans):
+        label: Label = "specific"
+    elif spans:
+        label = "context"
+    else:
+        label = "generic"
+    return Claim(label, tuple(spans))

@@ -1,0 +1,119 @@
+"""Regular expressions of the claim analysis (:mod:`speechkit.check.claims`), kept in one place.
+
+Each pattern is one cue of a sentence that says something about a particular place, time,
+body or event (a *specific* claim) or that leans on the sentence before it (*context*).
+Lists of set phrases that are not claims (两手抓, 门前三包) are data:
+``speechkit/data/idioms.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------ context (dangling) cues
+
+#: Openings that point back at what came before (这…, 上述…, 另一方面…, 他们…).
+BACKREF_START = re.compile(
+    r"^(?:这(?!次会议|次大会|里要|里强调|里讲)|那些|那个|此(?![外前后次])|该(?=[项类些])|上述|以上|前述|"
+    r"如前所述|另一方面|另外一方面|与此同时|而且|并且|但是|然而|可是|不过|于是|由此|据此|就此|"
+    r"也就是说|换句话说|换言之|特别是|尤其是|其中|他们|她们|它们|他(?!人)|她|它|其(?![他实次中余])|"
+    r"是(?![非否])|而是|也是|还是|就是|而|但|比如|例如|譬如|对此|为此)"
+)
+#: A reference to a list given elsewhere: 这“八个不”, 这三条, 上述五项.
+LIST_REF = re.compile(
+    r"(?:这|上述|以上|前述|前面的?)(?:[“\"][一二三四五六七八九十两几\d]+(?:个|条|项|大|种|点|方面)"
+    r"[^，。；”\"]{0,6}[”\"]|[一二三四五六七八九十两几\d]+(?:个|条|项|大|种|点|方面))"
+)
+#: References to what other speakers said at the meeting, or to an earlier part of the speech.
+SPEAKER_REF = re.compile(
+    r"刚才|刚刚|方才|前面(?:我|已经)?(?:讲|说|提)|上面(?:讲|说|提)|(?:同志|领导)(?:的|所作的)?讲话(?:中|里)?(?:讲|提|说)"
+)
+#: Sentences that announce what follows (以下几点, …如下：, a closing colon).
+ANNOUNCE = re.compile(
+    r"以下|如下|下列|[:：]$|^下面[，,]?我|我(?:再)?强调几点|讲(?:几|[一二三四五六七八九十两])点"
+)
+#: Openers a reused sentence may drop without changing what it says (ordinals, connectives).
+DROPPABLE_OPENER = re.compile(
+    r"^(?:[一二三四五六七八九十][是要][，：:]?|第[一二三四五六七八九十]+[，、]|其[一二三四五六七八九十][，、]|"
+    r"首先[，,]|其次[，,]|再次[，,]|最后[，,]|（[一二三四五六七八九十\d]+）|\d+[.．、]|"
+    r"(?:所以|因此|因而|同时|此外|另外|总之|总而言之)[，,])"
+)
+#: Sub-point ordinals inside a sentence (一是…；二是…).
+ORDINAL = re.compile(r"(?<![统唯])([一二三四五六七八九十])[是要](?=[^，。；]{2})")
+
+# ------------------------------------------------------------------ specific-claim cues
+
+#: Time deixis: a time relative to when the corpus speech was given.
+TIME_DEIXIS = re.compile(
+    r"今年(?!以来)|今年以来|去年|前年|明年|上年|本年度|近年来|近几年|这几年|[几两三四五六七八九十多]年来|"
+    r"前几天|前些天|前段时间|昨天|前天|近日|日前|近期|最近|上周|上个?月|本月|本周|年初|年底|年末|"
+    r"上半年|下半年|今天(?=[，,]?(?:我们)?(?:召开|在这里|隆重|专门))|目前[，,]"
+)
+#: This meeting (今天召开, 这次会议, 会上) — a fact only the profile gives.
+MEETING_DEIXIS = re.compile(
+    r"(?:这次|本次|此次|今天的?)(?:会议|大会)|会上|会议(?:上|期间)|今天(?:召开|在这里)|召开(?:这次|本次|此次)"
+)
+#: Words of a fact about the past or a state reached (已经, 先后, 累计, 首次…).
+PAST_WORDS = re.compile(
+    r"已经|(?<![而早])已(?![知经往成达])|曾经|曾(?!经)|先后|相继|陆续|累计|共计|总计|率先|首次|首个|第一个|一举"
+)
+#: Years, digits with units, percentages and written-out figures.
+FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|年|个|条|座|家|所|项|次|人|名|户|公里|千米|米|平方米|亩|吨|辆|元|天|月|日|届|批|位)?|"
+    r"[〇零一二三四五六七八九]{4}年|百分之[一二三四五六七八九十百]+|[一二三四五六七八九十两]+[万亿]|"
+    r"[一二三四五六七八九十]+个百分点|[一二三四五六七八九十]+届[一二三四五六七八九十]+次|"
+    r"(?<![一二三四五六七八九十])[一二三四五六七八九十几]成(?![为了不员果绩立就功效长本熟型品年])|"
+    r"过半|半数|近半|(?:绝)?大(?:多数|部分)的?(?:群众|市民|居民|村民|受访|被调查|网民|家庭)|"
+    r"翻(?:一|两|了一)?番|(?:问卷|抽样)?调查显示|数据显示|统计显示"
+)
+#: A count, ordinal or ranking in words (九场, 两块, 第三年, 第二名).
+COUNT = re.compile(
+    r"第[一二三四五六七八九十百\d]+(?:年|名|位|批|届|次|轮|个|家)|"
+    r"[二三四五六七八九十两百千]+(?:个|场|块|项|条|座|所|家|名|位|批|支|件|大|类|张|次|轮|届|年|天|月)"
+)
+#: Titles won, rankings and inspections passed (成功创建, 被评为, 排名…).
+ACHIEVED = re.compile(
+    r"荣获|获得了?.{0,24}称号|获评|被评为|被命名为|被授予|通过.{0,12}(?:验收|评估|复审|考核)|排名|位列|"
+    r"首创首成|成功创建|创建成功|跻身|入选|摘得|夺得|(?:省级|市级|县级)(?:文明|卫生|园林)(?:城市|城区|县城)"
+)
+#: Modal words: a sentence with one says what should be done, not what is.
+MODAL = re.compile(
+    r"要|必须|务必|应当|应该|需要|一定|必将|将(?![来军])|决不|绝不|坚决|力争|确保|切实|努力|争取|希望|请|"
+    r"不能|不得|不要|不可|不容|严禁|禁止|力求|着力|如何|怎样|怎么|能否|是否|只有|才能|才会|就会|就能|"
+    r"必然|应|宜|须|让我们|号召|倡导|鼓励"
+)
+#: Openings of an instruction (持续开展…, 严厉打击…): normative like a modal, though without 要.
+IMPERATIVE = re.compile(
+    r"^(?:持续|严厉|加大|加强|加快|坚决|深入|全面|大力|积极|着力|针对|围绕|聚焦|突出|强化|推进|推动|"
+    r"开展|完善|健全|建立|落实|抓好|做好|深化|提升|提高|坚持|规范|整治|治理|实施|组织|引导|鼓励|倡导|"
+    r"广泛|进一步|不断|继续|认真|扎实|切实|严格|重点|集中|定期|加紧|主动|及时|全力|统筹|优化|创新)"
+)
+#: First-person subjects: a sentence opening with one and no modal states a fact about us.
+FIRST_PERSON = re.compile(
+    r"^(?:我们|我市|我区|我县|本市|本区|本县|全市|全区|全县|市里|区里|县里|[市区县](?:委|政府)|"
+    r"[市区县]委、[市区县]政府|[市区县](?:委|政府)(?:、[市区县](?:人大|政府|政协))+|创建办|指挥部)"
+)
+#: Verbs of a practice or event said to exist or to have happened.
+PRACTICE = re.compile(
+    r"实行|实施|推行|建立|形成|探索|开展|组织|启动|投入|打造|成立|出台|制定|推出|召开|举办|确定|明确|"
+    r"提出|部署|印发|建成|完成|实现|取得|坚持|落实|设立|开通|上线|评选|表彰|命名"
+)
+#: Words of problems and shortcomings: without a modal, a local problem stated as fact.
+PROBLEM = re.compile(
+    r"问题|不足|短板|弱项|差距|不强|不够|不到位|薄弱|依然存在|仍然存在|还存在|亟待|有待|欠账|滞后|不高|不严|"
+    r"不实|突出矛盾|顽疾|屡禁不止|时有发生|反弹|回潮|缺位|缺失|缺乏|欠缺|不完善|不健全|不规范|不平衡|"
+    r"不达标|脏乱差|脏、乱、差|占道经营|占路经营|乱停乱放|乱搭乱建|乱贴乱画|乱堆乱放|乱扔|乱倒|乱摆|率低"
+)
+#: Quoted spans (“…”, 「…」, "…").
+QUOTED = re.compile(r"[“\"「]([^“”\"「」]{1,30})[”\"」]")
+#: Endings of the name of a local programme, platform, brand or project.
+PROGRAMME_END = re.compile(
+    r"(?:平台|工程|行动|计划|品牌|模式|活动|制度|机制|项目|中心|小程序|APP|App|码|网|号|站|榜|奖|杯|节|表|方案|清单|"
+    r"工作法|体系|联盟|队|团|之家|驿站|书屋|课堂|讲堂|超市)$"
+)
+#: Numerals inside a quoted name (“五馆一场”, “三个一批”).
+NUMERAL = re.compile(r"[二三四五六七八九十两百千万\d]|一(?=[场馆批区街村园带廊中线城网])")
+#: A place name: two or more characters before a place suffix, not 全市/我区/本县/各乡镇.
+PLACE_NAME = re.compile(r"(?![全我本各该])[\u4e00-\u9fff]{2,}(?<!城)[省市区县镇乡州盟旗]")
+#: Part-of-speech tags (jieba) of places and persons.
+NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt"})

@@ -1,0 +1,554 @@
+"""The reviewer (审稿): every problem of a draft, by paragraph and sentence.
+
+:func:`review` reads a draft as paragraphs and reports, for each sentence, what a careful
+speechwriter would mark:
+
+- ``unsupported_claim``: a specific claim (:mod:`speechkit.check.claims`) the facts of the
+  speech (the profile, or what the title says) do not support;
+- ``foreign_name``: a place or person name of the corpus that the facts do not give;
+- ``placeholder``: xx, X市, **, 某某 left in;
+- ``outdated``: a 提法 not current at the meeting date (``data/dated_terms.yaml``);
+- ``dangling``: a sentence that leans on something the draft never said;
+- ``wrong_campaign``: another campaign's name or work (``data/campaigns.yaml``);
+- ``wrong_level``: a 市/区/县 word of another level (:func:`speechkit.levels.wrong_level`);
+- ``repeated``: a sentence, a profile fact or a sub-point topic said twice.
+
+The draft stage runs the same review on its own output (:mod:`speechkit.draft.compose`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from speechkit.check import resources as res
+from speechkit.check.claims import Span, classify, mask_idioms, strip_opener
+from speechkit.check.terms import campaigns, dated_terms
+from speechkit.levels import wrong_level
+from speechkit.zh import CJK_RUN, split_sentences
+
+if TYPE_CHECKING:
+    from speechkit.draft.bank import CorpusModel
+    from speechkit.draft.profile import Profile
+    from speechkit.tokenize.base import Tokenizer
+
+__all__ = [
+    "KINDS",
+    "Copied",
+    "Facts",
+    "Finding",
+    "Paragraph",
+    "Report",
+    "facts_from_profile",
+    "facts_from_title",
+    "review",
+]
+
+#: Every finding kind, in the order the table lists them.
+KINDS = (
+    "unsupported_claim",
+    "foreign_name",
+    "placeholder",
+    "outdated",
+    "dangling",
+    "wrong_campaign",
+    "wrong_level",
+    "repeated",
+)
+#: Reasons (claims.Span.why) that frame a fact rather than state one: the sentence is the
+#: profile's when it states one of the profile's own items (近年来，我们完成了…[the item]).
+_FRAMING = frozenset(
+    {
+        "a time the profile does not give",
+        "a past event or state reached",
+        "a past event or completed action",
+        "a practice or event said to exist here",
+        "a title, ranking or inspection result",
+        "a local problem stated as fact",
+        "a count, ordinal or ranking",
+        "a figure or date",
+    }
+)
+#: Placeholders the segmenter does not flag: a lone 某 before a title or unit, and redaction
+#: marks (xx, X市, **, 某某).
+_PLACEHOLDER = re.compile(
+    r"[xX]{2,}|[xXＸ](?=[市区县省同月日年万个%项条])|[*＊]{2,}|某某|"
+    r"某(?=[省市区县州乡镇村]|同志|书记|市长|区长|县长|主任|部长|局长)"
+)
+#: Shingle length and overlap at which a sentence repeats an earlier one.
+_SHINGLE = 6
+_REPEAT_OVERLAP = 0.6
+#: Bigram overlap at which two sub-point leads are on one topic.
+_SAME_TOPIC = 0.5
+#: Generic words of the genre, left out when comparing sub-point topics.
+_GENERIC = re.compile(
+    r"加强|强化|推进|抓好|着力|扎实|突出|深入|持续|全面|切实|进一步|工作|创建|建设|提升|开展|推动|"
+    r"完善|健全|坚持|深化|落实|全力|大力|积极|不断|确保|做好|实施|打造|营造|巩固|提高|机制"
+)
+#: A salutation paragraph (同志们：, 各位领导、同志们：).
+_SALUTATION = re.compile(r"[\u4e00-\u9fff、，,]{2,20}[：:]")
+#: Share copied from one corpus speech above which a draft is not clean (the draft limit).
+MAX_COPIED = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: where (1-based paragraph number, the sentence), what, and why."""
+
+    paragraph: int
+    sentence: str
+    kind: str
+    span: str
+    detail: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "paragraph": self.paragraph,
+            "sentence": self.sentence,
+            "kind": self.kind,
+            "span": self.span,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Copied:
+    """The share of the draft's 13-grams found in one corpus speech (or its near-copies)."""
+
+    source: str
+    first_line: int
+    last_line: int
+    share: float
+    copies: int = 1
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "first_line": self.first_line,
+            "last_line": self.last_line,
+            "share": self.share,
+            "copies": self.copies,
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    """What :func:`review` found in one draft."""
+
+    source: str
+    findings: list[Finding] = field(default_factory=list)
+    copied: list[Copied] = field(default_factory=list)
+    paragraphs: int = 0
+
+    @property
+    def clean(self) -> bool:
+        """No finding and no corpus speech supplying more than :data:`MAX_COPIED`."""
+        return not self.findings and all(c.share <= MAX_COPIED for c in self.copied)
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of ``speechkit check --format json`` (fields only ever added)."""
+        return {
+            "source": self.source,
+            "clean": self.clean,
+            "findings": [f.as_json() for f in self.findings],
+            "copied": [c.as_json() for c in self.copied],
+            "paragraphs": self.paragraphs,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph as the reviewer sees it: its text and whether it is a heading."""
+
+    text: str
+    heading: bool = False
+    lead: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the speech may say: its place, level, campaign, date and the profile's items.
+
+    Attributes:
+        city: The place (青岚市), or None when unknown.
+        unit: 市, 区 or 县, or None when unknown (no level check).
+        families: Campaign families of the speech (empty: no campaign check).
+        date: The meeting date (outdated 提法 are judged at it).
+        items: The profile's statements (achievements, problems, priorities, figures, the
+            meeting); a sentence stating one of them is the profile's claim.
+        text: Everything the facts say, for looking up single words (names, numbers).
+        problems: The profile's problems (a problem stated as fact must be one of them).
+        given: Whether the facts come from a profile (else from the draft's title).
+    """
+
+    city: str | None
+    unit: str | None
+    families: frozenset[str]
+    date: _dt.date
+    items: tuple[str, ...] = ()
+    text: str = ""
+    problems: tuple[str, ...] = ()
+    given: bool = False
+
+
+def _date_forms(day: _dt.date | None) -> list[str]:
+    if day is None:
+        return []
+    return [f"{day.year}年{day.month}月{day.day}日", f"{day.year}年", f"{day.month}月{day.day}日"]
+
+
+def facts_from_profile(profile: Profile, *, today: _dt.date | None = None) -> Facts:
+    """The facts a profile gives."""
+    figures = [f"{k}{v}" for k, v in profile.figures.items()]
+    items = (
+        *profile.achievements,
+        *profile.problems,
+        *profile.priorities,
+        *profile.figures.values(),
+        *figures,
+        profile.meeting.name or "",
+    )
+    texts = (
+        profile.city,
+        profile.province or "",
+        profile.campaign,
+        profile.speaker.title,
+        *profile.figures.keys(),
+        *items,
+        *_date_forms(profile.meeting.date),
+    )
+    return Facts(
+        city=profile.city,
+        unit=profile.unit,
+        families=campaigns().families_of(profile.campaign),
+        date=profile.meeting.date or today or _dt.date.today(),
+        items=tuple(i for i in items if i),
+        text="\n".join(t for t in texts if t),
+        problems=tuple(profile.problems),
+        given=True,
+    )
+
+
+_TITLE_PLACE = re.compile(
+    r"(?:在|关于)?([\u4e00-\u9fff]{2,8}?[市区县])"
+    r"(?=[\u4e00-\u9fff]{0,4}(?:创建|争创|巩固|迎接|推进|深化|全国|国家|文明|卫生))"
+)
+_DATELINE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None = None) -> Facts:
+    """The facts a draft's own title and dateline give, for a draft checked without a profile.
+
+    Examples:
+        >>> f = facts_from_title("在青岚市创建全国文明城市动员大会上的讲话", "（2027年4月10日）")
+        >>> f.city, f.unit, sorted(f.families), f.date.isoformat()
+        ('青岚市', '市', ['文明'], '2027-04-10')
+    """
+    m = _TITLE_PLACE.search(title)
+    city = m.group(1) if m else None
+    d = _DATELINE.search(dateline or title)
+    day = today or _dt.date.today()
+    if d is not None:
+        with contextlib.suppress(ValueError):  # an impossible dateline: judge at today
+            day = _dt.date(int(d.group(1)), int(d.group(2)), int(d.group(3)))
+    meeting = re.sub(r"^在|上的(?:讲话|发言|致辞|报告)$", "", title)
+    return Facts(
+        city=city,
+        unit=city[-1] if city else None,
+        families=campaigns().families_of(title),
+        date=day,
+        items=(meeting,) if meeting else (),
+        text="\n".join(t for t in (title, dateline) if t),
+        given=False,
+    )
+
+
+def _bigrams(text: str) -> set[str]:
+    return {r[i : i + 2] for r in CJK_RUN.findall(text) for i in range(len(r) - 1)}
+
+
+def _states(sentence: str, item: str) -> bool:
+    """Whether ``sentence`` states the profile ``item`` (verbatim, or 3/4 of its bigrams)."""
+    item = item.strip("。；;，, ")
+    if not item:
+        return False
+    if item in sentence:
+        return True
+    grams = _bigrams(item)
+    return len(grams) >= 4 and len(grams & _bigrams(sentence)) >= 0.75 * len(grams)
+
+
+class _Reviewer:
+    def __init__(
+        self,
+        paragraphs: Sequence[Paragraph],
+        facts: Facts,
+        model: CorpusModel | None,
+        tokenizer: Tokenizer,
+    ) -> None:
+        self.paragraphs = paragraphs
+        self.facts = facts
+        self.model = model
+        self.tokenizer = tokenizer
+        self.findings: list[Finding] = []
+        self.headings = sum(1 for p in paragraphs if p.heading)
+        self.seen_shingles: list[set[str]] = []
+        self.said_before = ""
+        self.allowed_names = frozenset(
+            n for n in (model.names if model is not None else ()) if n in facts.text
+        )
+
+    def add(self, number: int, sentence: str, kind: str, span: str, detail: str) -> None:
+        if any(
+            f.paragraph == number and f.sentence == sentence and f.kind == kind
+            for f in self.findings
+        ):
+            return
+        self.findings.append(Finding(number, sentence, kind, span, detail))
+
+    # ---------------------------------------------------------------- per sentence
+
+    def claims(self, number: int, sentence: str, first: bool, para: str) -> None:
+        tokens = self.tokenizer.pos(sentence)
+        # A sub-point's own numbering (第二，/二是) is the speech's structure, not a claim.
+        claim = classify(strip_opener(sentence) if first else sentence, tokens)
+        states = [i for i in self.facts.items if _states(sentence, i)]
+        unsupported: list[Span] = []
+        for span in claim.specific:
+            bare = span.text.strip("“”\"「」 ")
+            if bare and bare in self.facts.text:
+                continue
+            if span.why == "a local problem stated as fact":
+                if any(_states(sentence, p) for p in self.facts.problems):
+                    continue
+            elif span.why in _FRAMING and states:
+                continue
+            if span.why == "a meeting the profile does not describe" and (
+                states or self.facts.given
+            ):
+                continue  # 今天/这次会议 is the profile's own meeting
+            if self._announce_ok(sentence, span):
+                continue
+            unsupported.append(span)
+        if unsupported:
+            first_span = unsupported[0]
+            why = "; ".join(dict.fromkeys(s.why for s in unsupported))
+            detail = f"{why} — the profile does not say so" if self.facts.given else (
+                f"{why} — check that it is true of this place and meeting"
+            )
+            self.add(number, sentence, "unsupported_claim", first_span.text, detail)
+        for span in claim.context:
+            if self._context_ok(span, sentence, first, para):
+                continue
+            self.add(number, sentence, "dangling", span.text, span.why)
+        self.names(number, sentence, tokens)
+
+    def _announce_ok(self, sentence: str, span: Span) -> bool:
+        # 下面我讲三点意见: fine when the speech has that many sections.
+        m = re.search(r"讲([一二三四五六七八九十两])点", sentence)
+        if m is None or not (span.text in sentence[: m.end()] or span.text in m.group(0) + "意见"):
+            return False
+        return "一二三四五六七八九十".find(m.group(1)) + 1 == self.headings
+
+    def _context_ok(self, span: Span, sentence: str, first: bool, para: str) -> bool:
+        if span.why == "points back to something said before":
+            # Inside a paragraph, or at the start of one that follows a body paragraph,
+            # 这/这些/但也要看到 has something before it; after a heading it has nothing.
+            return not first or self.after_body
+        if span.why == "announces what follows":
+            if self._announce_ok(sentence, span):
+                return True
+            return sentence.rstrip().endswith(("：", ":")) and bool(
+                re.search(r"[一1][是、.）)]", para[para.find(sentence) + len(sentence) :][:8])
+            )
+        if span.why == "a bare fragment (a sub-heading, not a sentence)":
+            return first  # a short first sentence is the paragraph's lead
+        if span.why == "refers to a list not given here":
+            ref = re.sub(r"^(?:这|上述|以上|前述|前面的?)", "", span.text).strip("“”\"")
+            return bool(ref) and ref in self.said_before
+        if span.why.endswith("with no other points"):
+            return bool(res.ORDINAL.search(para.replace(sentence, "", 1)))
+        return False
+
+    def names(self, number: int, sentence: str, tokens: Sequence[tuple[str, str]]) -> None:
+        if self.model is None:
+            return
+        names = self.model.names
+        for word, _tag in tokens:
+            hit = word if word in names else next(
+                (
+                    word[i:j]
+                    for i in range(len(word))
+                    for j in range(i + 2, len(word) + 1)
+                    if word[i:j] in names and (i, j) != (0, len(word))
+                ),
+                None,
+            )
+            if hit is None or hit in self.allowed_names or hit in self.facts.text:
+                continue
+            self.add(
+                number, sentence, "foreign_name", hit,
+                "a place or person from the corpus that the profile does not give",
+            )  # fmt: skip
+
+    def placeholders(self, number: int, sentence: str) -> None:
+        from speechkit.segment.placeholders import find_placeholders
+
+        spans = [(p.start, sentence[p.start : p.end]) for p in find_placeholders(sentence)]
+        spans += [(m.start(), m.group(0)) for m in _PLACEHOLDER.finditer(sentence)]
+        if spans:
+            _start, text = min(spans)
+            self.add(number, sentence, "placeholder", text, "a placeholder left to fill in")
+
+    def outdated(self, number: int, sentence: str) -> None:
+        masked = mask_idioms(sentence)
+        for term in dated_terms():
+            m = term.pattern.search(masked)
+            if m is not None and not term.current_at(self.facts.date):
+                self.add(
+                    number, sentence, "outdated", sentence[m.start() : m.end()],
+                    f"current {term.period()}, not at {self.facts.date.isoformat()}; "
+                    f"use {term.current}",
+                )  # fmt: skip
+
+    def campaign(self, number: int, sentence: str) -> None:
+        if not self.facts.families:
+            return
+        for _start, word, family in campaigns().foreign(sentence, self.facts.families):
+            if word in self.facts.text:
+                continue
+            own = "/".join(sorted(self.facts.families))
+            self.add(
+                number, sentence, "wrong_campaign", word,
+                f"{family} campaign wording in a {own} speech",
+            )  # fmt: skip
+            return
+
+    def level(self, number: int, sentence: str) -> None:
+        if self.facts.unit is None:
+            return
+        hit = wrong_level(sentence, self.facts.unit)
+        if hit is not None and hit[1] not in self.facts.text:
+            self.add(
+                number, sentence, "wrong_level", hit[1],
+                f"a level word that is not this {self.facts.unit}'s own",
+            )  # fmt: skip
+
+    def repeats(self, number: int, sentence: str) -> None:
+        core = "".join(CJK_RUN.findall(sentence))
+        if len(core) < 10:
+            return
+        shingles = {core[i : i + _SHINGLE] for i in range(len(core) - _SHINGLE + 1)}
+        for earlier in self.seen_shingles:
+            if len(shingles & earlier) >= _REPEAT_OVERLAP * min(len(shingles), len(earlier)):
+                self.add(
+                    number, sentence, "repeated", sentence[:12],
+                    "says again what an earlier sentence said",
+                )  # fmt: skip
+                break
+        self.seen_shingles.append(shingles)
+
+    # ---------------------------------------------------------------- whole draft
+
+    def facts_twice(self) -> None:
+        numbered = [(i + 1, p.text) for i, p in enumerate(self.paragraphs)]
+        for item in dict.fromkeys(self.facts.items):
+            if len(item) < 4 or item == self.facts.city:
+                continue
+            longer = [o for o in self.facts.items if item in o and o != item]
+            hits = [
+                (n, s)
+                for n, t in numbered
+                for s in split_sentences(t)
+                if item in s and not any(o in s for o in longer)
+            ]
+            if len(hits) > 1:
+                n, s = hits[1]
+                self.add(n, s, "repeated", item, "a profile fact said a second time")
+
+    def topics_twice(self) -> None:
+        leads: list[tuple[int, str, set[str]]] = []
+        for i, p in enumerate(self.paragraphs):
+            if p.heading:  # an achievement and the task that builds on it are two sections
+                leads = []
+            elif p.lead:
+                topic = _bigrams(_GENERIC.sub("，", p.lead))
+                for n, lead, grams in leads:
+                    small = min(len(grams), len(topic))
+                    if small >= 2 and len(grams & topic) >= _SAME_TOPIC * small:
+                        self.add(
+                            i + 1, p.lead, "repeated", p.lead,
+                            f"a sub-point on the same topic as paragraph {n} ({lead})",
+                        )  # fmt: skip
+                        break
+                leads.append((i + 1, p.lead, topic))
+
+    def run(self) -> list[Finding]:
+        self.after_body = False
+        for i, para in enumerate(self.paragraphs):
+            number = i + 1
+            sentences = split_sentences(para.text)
+            salutation = i == 0 and _SALUTATION.fullmatch(para.text.strip()) is not None
+            for k, sentence in enumerate(sentences):
+                self.placeholders(number, sentence)
+                self.outdated(number, sentence)
+                self.campaign(number, sentence)
+                self.level(number, sentence)
+                if not para.heading and not salutation:
+                    self.claims(number, sentence, k == 0, para.text)
+                    self.repeats(number, sentence)
+                self.said_before += sentence
+            self.after_body = not para.heading and not salutation
+        self.facts_twice()
+        self.topics_twice()
+        order = {k: i for i, k in enumerate(KINDS)}
+        return sorted(self.findings, key=lambda f: (f.paragraph, order[f.kind]))
+
+
+def copied_shares(model: CorpusModel, text: str, *, top: int = 10) -> list[Copied]:
+    """The corpus speeches (near-copies counted as one) the draft's wording comes from."""
+    from speechkit.draft.originality import shares
+
+    out: list[Copied] = []
+    for gid, share in list(shares(model.grams, text).items())[:top]:
+        if share < 0.01:
+            break
+        source, first, last = model.speeches[gid]
+        out.append(Copied(source, first, last, share, copies=model.group_sizes.get(gid, 1)))
+    return out
+
+
+def review(
+    paragraphs: Sequence[Paragraph],
+    *,
+    facts: Facts,
+    model: CorpusModel | None = None,
+    source: str = "draft",
+    tokenizer: Tokenizer | None = None,
+) -> Report:
+    """Review a draft.
+
+    Args:
+        paragraphs: The draft's paragraphs after the title block (salutation first).
+        facts: What the speech may say (:func:`facts_from_profile` or
+            :func:`facts_from_title`).
+        model: The corpus model, for corpus names and the copied share; ``None`` skips both.
+        source: The draft's name in the report.
+        tokenizer: A tokenizer instance (one is made when ``None``).
+
+    Returns:
+        The :class:`Report`; ``paragraph`` numbers count from 1 (the salutation).
+    """
+    if tokenizer is None:
+        from speechkit.tokenize import make_tokenizer
+
+        tokenizer = make_tokenizer()
+    reviewer = _Reviewer(paragraphs, facts, model, tokenizer)
+    report = Report(source=source, findings=reviewer.run(), paragraphs=len(paragraphs))
+    if model is not None:
+        report.copied = copied_shares(model, "\n".join(p.text for p in paragraphs))
+    return report
