@@ -521,3 +521,62 @@ def init_profile(file: str, force: bool) -> None:
 
     path = write_example_profile(file, force=force)
     click.echo(f"Wrote {path}; edit it, then run: speechkit draft {path}", err=True)
+
+
+# --- check (speechkit.check) ---
+
+
+class _CheckError(click.ClickException):
+    """A check that could not run: exit status 2, as linters do (1 means problems found)."""
+
+    exit_code = 2
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True, type=click.Path())
+@click.option("--profile", type=click.Path(), help="The YAML profile the draft was written for.")
+@click.option(
+    "--corpus",
+    "corpus_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Corpus files or folders the draft may copy from (default: the bundled corpus).",
+)
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to read the corpus from.")
+@format_option("table", "json")
+def check(
+    drafts: tuple[str, ...],
+    profile: str | None,
+    corpus_paths: tuple[str, ...],
+    db: str | None,
+    fmt: str,
+) -> None:
+    """Review DRAFT files (.docx, .txt, .md) as an editor would (审稿).
+
+    Lists, by paragraph and sentence, claims the profile does not support, names of other
+    places or people, placeholders, out-of-date 提法, dangling references, wrong campaign or
+    level, repeats, and the share copied from any one corpus speech. Exit status: 0 clean,
+    1 problems found, 2 the check could not run.
+
+    \b
+    Example:
+      speechkit check 讲话稿.docx --profile examples/qinglan_city.yaml
+      speechkit check 范文改稿.txt --format json
+    """
+    import json
+    import sys
+
+    from speechkit.check.output import to_json, to_table
+    from speechkit.check.run import EXIT_CLEAN, EXIT_FINDINGS, check_files
+
+    try:
+        reports = check_files(
+            drafts, profile=profile, corpus=corpus_paths, db=db, warn=_warn
+        )
+    except SpeechkitError as exc:
+        raise _CheckError(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
+    else:
+        click.echo(to_table(reports))
+    sys.exit(EXIT_CLEAN if all(r.clean for r in reports) else EXIT_FINDINGS)

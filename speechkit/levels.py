@@ -39,7 +39,7 @@ LEVEL_ORGAN = re.compile(_LEVEL_CHAR + _ORGAN_AFTER)
 #: Lower-level units for each level (各区县 in a city speech is 各街道（镇） in a district speech).
 SUBUNITS = {"市": "各区县", "区": "各街道（镇）", "县": "各乡镇"}
 SUBUNIT_TERMS = re.compile(
-    r"各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）|各镇街|各街道|各乡镇|"
+    r"各街道（镇）|各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）|各镇街|各街道|各乡镇|"
     r"各区(?![域间块片别])|各县(?![城域])|各市(?![场民])"
 )
 #: 市区 (a city's urban area) in a county speech is 城区.
@@ -84,6 +84,15 @@ def level_terms(text: str, unit: str) -> str:
 _WORD_END = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=[，、。；：,.（(]|$|要|的|和|与|及|在|对|将|上下)")
 
 
+#: Names of the lower units that are right for each level (各街道 and 各镇街 in a district
+#: speech both mean its streets and towns); the rewrite normalizes them, which is no error.
+OWN_SUBUNITS = {
+    "市": re.compile(r"各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）"),
+    "区": re.compile(r"各街道（镇）|各街道|各镇街|各街镇"),
+    "县": re.compile(r"各乡镇|各镇"),
+}
+
+
 def wrong_level(text: str, unit: str) -> tuple[int, str] | None:
     """The first level word of ``text`` that is not ``unit``'s: ``(start, word)``, else None.
 
@@ -92,7 +101,13 @@ def wrong_level(text: str, unit: str) -> tuple[int, str] | None:
         (10, '市创建领导小组')
         >>> wrong_level("全县上下要拧成一股绳。", "县") is None
         True
+        >>> wrong_level("各街道要履行属地责任。", "区") is None
+        True
+        >>> level_terms(level_terms("各街道要履行属地责任。", "区"), "区")
+        '各街道（镇）要履行属地责任。'
+
     """
+    text = OWN_SUBUNITS[unit].sub(SUBUNITS[unit], text)
     fixed = level_terms(text, unit)
     if fixed == text:
         return None

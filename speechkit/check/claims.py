@@ -128,8 +128,9 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         (res.ACHIEVED, "a title, ranking or inspection result"),
     ):
         for m in pattern.finditer(masked):
-            if m.group(0).strip():
-                add(m.start(), sentence[m.start() : m.end()], why, "specific")
+            text = sentence[m.start() : m.end()].rstrip("，,、 ")
+            if text:
+                add(m.start(), text, why, "specific")
     modal = res.MODAL.search(masked) is not None or res.IMPERATIVE.match(masked) is not None
     if not modal:
         fp = res.FIRST_PERSON.match(masked)
@@ -145,6 +146,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         if res.NUMERAL.search(inner) or res.PROGRAMME_END.search(inner):
             add(q.start(), sentence[q.start() : q.end()], "a named local programme", "specific")
     offset = 0
+    prev_start = 0
     names = not_names()
     for word, tag in tokens:
         start = sentence.find(word, offset)
@@ -152,16 +154,22 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
             continue
         offset = start + len(word)
         if "□" in masked[start:offset]:
+            prev_start = start
             continue
-        if tag == "ul":  # the aspect particle 了: something happened
-            prev = sentence[max(start - 2, 0) : offset]
-            add(start, prev, "a past event or completed action", "specific")
+        if tag == "ul":  # the aspect particle 了: something happened (span: the verb + 了)
+            add(
+                prev_start,
+                sentence[prev_start:offset],
+                "a past event or completed action",
+                "specific",
+            )
         elif tag in res.NAME_TAGS and res.PLACE_NAME.fullmatch(word) and word not in names:
             # jieba tags common nouns (城市, 文明城市) ns too: only a name with a place
             # suffix counts here; the corpus's own names are matched by the checker.
             add(start, word, "a place", "specific")
-        elif tag == "m" and len(word) >= 2 and res.NUMERAL.search(word) and "几" not in word:
+        elif tag == "m" and len(word) >= 2 and res.COUNT_NUMERAL.search(word) and "几" not in word:
             add(start, word, "a count, ordinal or ranking", "specific")
+        prev_start = start
     return sorted(spans, key=lambda s: (s.start, s.kind))
 
 

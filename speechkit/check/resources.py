@@ -38,6 +38,10 @@ DROPPABLE_OPENER = re.compile(
     r"首先[，,]|其次[，,]|再次[，,]|最后[，,]|（[一二三四五六七八九十\d]+）|\d+[.．、]|"
     r"(?:所以|因此|因而|同时|此外|另外|总之|总而言之)[，,])"
 )
+#: The numbering of a sub-point paragraph (一是…, 第一，…, （一）…); one group per style.
+SUBPOINT = re.compile(
+    r"^(?:([一二三四五六七八九十])是|第([一二三四五六七八九十])[，、]|（([一二三四五六七八九十])）)"
+)
 #: Sub-point ordinals inside a sentence (一是…；二是…).
 ORDINAL = re.compile(r"(?<![统唯])([一二三四五六七八九十])[是要](?=[^，。；]{2})")
 
@@ -115,5 +119,7 @@ PROGRAMME_END = re.compile(
 NUMERAL = re.compile(r"[二三四五六七八九十两百千万\d]|一(?=[场馆批区街村园带廊中线城网])")
 #: A place name: two or more characters before a place suffix, not 全市/我区/本县/各乡镇.
 PLACE_NAME = re.compile(r"(?![全我本各该])[\u4e00-\u9fff]{2,}(?<!城)[省市区县镇乡州盟旗]")
+#: Numerals that make a jieba numeral token (m) a count (一些, 一场 and 几个 are not).
+COUNT_NUMERAL = re.compile(r"[二三四五六七八九十两百千万亿\d]")
 #: Part-of-speech tags (jieba) of places and persons.
 NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt"})

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -97,22 +98,29 @@ MAX_COPIED = 0.35
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem: where (1-based paragraph number, the sentence), what, and why."""
+    """One problem: where (1-based paragraph number, the sentence), what, and why.
+
+    ``line`` is the source line of the paragraph when the draft was read from a file.
+    """
 
     paragraph: int
     sentence: str
     kind: str
     span: str
     detail: str
+    line: int | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "paragraph": self.paragraph,
             "sentence": self.sentence,
             "kind": self.kind,
             "span": self.span,
             "detail": self.detail,
         }
+        if self.line is not None:
+            out["line"] = self.line
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,15 +279,21 @@ def _bigrams(text: str) -> set[str]:
     return {r[i : i + 2] for r in CJK_RUN.findall(text) for i in range(len(r) - 1)}
 
 
-def _states(sentence: str, item: str) -> bool:
-    """Whether ``sentence`` states the profile ``item`` (verbatim, or 3/4 of its bigrams)."""
+def _states(sentence: str, item: str, grams: set[str] | None = None) -> bool:
+    """Whether ``sentence`` states the profile ``item`` (verbatim, or 3/4 of its bigrams).
+
+    Examples:
+        >>> _states("近年来，我们完成了老旧小区的改造提升。", "完成老旧小区改造提升")
+        True
+    """
     item = item.strip("。；;，, ")
     if not item:
         return False
     if item in sentence:
         return True
-    grams = _bigrams(item)
-    return len(grams) >= 4 and len(grams & _bigrams(sentence)) >= 0.75 * len(grams)
+    wanted = _bigrams(item)
+    have = grams if grams is not None else _bigrams(sentence)
+    return len(wanted) >= 4 and len(wanted & have) >= 0.75 * len(wanted)
 
 
 class _Reviewer:
@@ -298,9 +312,11 @@ class _Reviewer:
         self.headings = sum(1 for p in paragraphs if p.heading)
         self.seen_shingles: list[set[str]] = []
         self.said_before = ""
-        self.allowed_names = frozenset(
-            n for n in (model.names if model is not None else ()) if n in facts.text
-        )
+        names = set(model.names) if model is not None else set()
+        # 孟州市 in the corpus: 孟州 alone names it too.
+        names |= {n[:-1] for n in names if len(n) >= 3 and n[-1] in "省市区县镇乡州"}
+        self.corpus_names = frozenset(names)
+        self.allowed_names = frozenset(n for n in names if n in facts.text)
 
     def add(self, number: int, sentence: str, kind: str, span: str, detail: str) -> None:
         if any(
@@ -316,14 +332,15 @@ class _Reviewer:
         tokens = self.tokenizer.pos(sentence)
         # A sub-point's own numbering (第二，/二是) is the speech's structure, not a claim.
         claim = classify(strip_opener(sentence) if first else sentence, tokens)
-        states = [i for i in self.facts.items if _states(sentence, i)]
+        grams = _bigrams(sentence)
+        states = [i for i in self.facts.items if _states(sentence, i, grams)]
         unsupported: list[Span] = []
         for span in claim.specific:
             bare = span.text.strip("“”\"「」 ")
             if bare and bare in self.facts.text:
                 continue
             if span.why == "a local problem stated as fact":
-                if any(_states(sentence, p) for p in self.facts.problems):
+                if any(_states(sentence, p, grams) for p in self.facts.problems):
                     continue
             elif span.why in _FRAMING and states:
                 continue
@@ -375,9 +392,9 @@ class _Reviewer:
         return False
 
     def names(self, number: int, sentence: str, tokens: Sequence[tuple[str, str]]) -> None:
-        if self.model is None:
+        names = self.corpus_names
+        if not names:
             return
-        names = self.model.names
         for word, _tag in tokens:
             hit = word if word in names else next(
                 (
@@ -487,6 +504,33 @@ class _Reviewer:
                         break
                 leads.append((i + 1, p.lead, topic))
 
+    def numbering(self) -> None:
+        """Sub-points of a section run 一, 二, 三…: a lone 一是 or a gap is a seam."""
+        section: list[tuple[int, int, str, int]] = []
+
+        def close() -> None:
+            for k, (number, value, sentence, style) in enumerate(section):
+                expected = k + 1
+                lone = value == 1 and len(section) == 1
+                if value != expected or lone or style != section[0][3]:
+                    why = "一 with no 二 after it" if len(section) == 1 else (
+                        f"sub-point {value} where {expected} was due"
+                    )
+                    self.add(number, sentence, "dangling", sentence[:3], why)
+                    return
+
+        for i, para in enumerate(self.paragraphs):
+            if para.heading:
+                close()
+                section = []
+                continue
+            m = res.SUBPOINT.match(para.text)
+            if m is not None:
+                first = split_sentences(para.text)[0]
+                style, digit = next((k, g) for k, g in enumerate(m.groups()) if g)
+                section.append((i + 1, "一二三四五六七八九十".index(digit) + 1, first, style))
+        close()
+
     def run(self) -> list[Finding]:
         self.after_body = False
         for i, para in enumerate(self.paragraphs):
@@ -503,10 +547,19 @@ class _Reviewer:
                     self.repeats(number, sentence)
                 self.said_before += sentence
             self.after_body = not para.heading and not salutation
+        self.numbering()
         self.facts_twice()
         self.topics_twice()
         order = {k: i for i, k in enumerate(KINDS)}
         return sorted(self.findings, key=lambda f: (f.paragraph, order[f.kind]))
+
+
+@functools.cache
+def _default_tokenizer() -> Tokenizer:
+    # Loading the dictionaries takes ~0.2 s: once per process, not once per draft.
+    from speechkit.tokenize import make_tokenizer
+
+    return make_tokenizer()
 
 
 def copied_shares(model: CorpusModel, text: str, *, top: int = 10) -> list[Copied]:
@@ -543,11 +596,7 @@ def review(
     Returns:
         The :class:`Report`; ``paragraph`` numbers count from 1 (the salutation).
     """
-    if tokenizer is None:
-        from speechkit.tokenize import make_tokenizer
-
-        tokenizer = make_tokenizer()
-    reviewer = _Reviewer(paragraphs, facts, model, tokenizer)
+    reviewer = _Reviewer(paragraphs, facts, model, tokenizer or _default_tokenizer())
     report = Report(source=source, findings=reviewer.run(), paragraphs=len(paragraphs))
     if model is not None:
         report.copied = copied_shares(model, "\n".join(p.text for p in paragraphs))
