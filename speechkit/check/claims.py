@@ -115,7 +115,13 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         i, digit = ordinals[0]
         add(i, sentence[i : i + 2], f"{digit}{sentence[i + 1]} with no other points", "context")
     body = masked.rstrip("。！？!?")
-    if len(body) <= 14 and "，" not in body and not masked.endswith("！"):
+    # A short comma-less verb phrase (增强城市规划的科学性。) is a sub-heading; 要… is a sentence.
+    if (
+        len(body) <= 14
+        and "，" not in body
+        and not masked.endswith("！")
+        and not res.MODAL.match(masked)
+    ):
         add(0, sentence, "a bare fragment (a sub-heading, not a sentence)", "context")
 
     # --- specific: claims about a particular case
@@ -126,6 +132,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         (res.FIGURE, "a figure or date"),
         (res.COUNT, "a count, ordinal or ranking"),
         (res.ACHIEVED, "a title, ranking or inspection result"),
+        (res.FREQUENCY, "a practice or event said to exist here"),
     ):
         for m in pattern.finditer(masked):
             text = sentence[m.start() : m.end()].rstrip("，,、 ")

@@ -369,7 +369,7 @@ class _Reviewer:
         m = re.search(r"讲([一二三四五六七八九十两])点", sentence)
         if m is None or not (span.text in sentence[: m.end()] or span.text in m.group(0) + "意见"):
             return False
-        return "一二三四五六七八九十".find(m.group(1)) + 1 == self.headings
+        return "一两三四五六七八九十".find(m.group(1).replace("二", "两")) + 1 == self.headings
 
     def _context_ok(self, span: Span, sentence: str, first: bool, para: str) -> bool:
         if span.why == "points back to something said before":

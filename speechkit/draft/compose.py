@@ -80,6 +80,7 @@ _TASK_TOPICS = ("priorities", "participation", "consolidate")
 _CN = "零一二三四五六七八九十"
 #: Sub-point numbering styles: 一是… or 第一，…
 _NUMBERING = ("{n}是", "第{n}，")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+，)")
 #: Compositions tried: each leaves out the corpus sentences the previous one's check rejected.
 _ATTEMPTS = 6
 #: Tolerance the composer aims inside (the requirement is ±15 %).
@@ -122,7 +123,7 @@ def plan_sections(profile: Profile, role_order: tuple[str, ...]) -> list[dict[st
     Examples:
         >>> from speechkit.draft.profile import parse_profile
         >>> p = parse_profile("city: 云溪区\\ncampaign: 全国文明城区\\nmeeting: {type: 推进会}\\n"
-        ...                   "speaker: {title: 区委书记}\\nsections: 4")
+        ...                   "speaker: {title: 区委书记}\\nsections: 4\\nachievements: [建成驿站]")
         >>> [s["topic"] for s in plan_sections(p, ("opening", "situation", "tasks", "safeguards"))]
         ['achievements', 'problems', 'priorities', 'safeguards']
     """
@@ -169,18 +170,24 @@ def _grounded_topics(topics: tuple[str, ...], profile: Profile) -> tuple[str, ..
 
     Examples:
         >>> from speechkit.draft.profile import parse_profile
-        >>> p = parse_profile("city: 北塘市\ncampaign: 全国文明城市\nmeeting: {type: 总结表彰会}\n"
-        ...                   "speaker: {title: 市长}\nsections: 4")
+        >>> p = parse_profile("city: 北塘市\\ncampaign: 全国文明城市\\n"
+        ...                   "meeting: {type: 总结表彰会}\\nspeaker: {title: 市长}\\nsections: 4")
         >>> _grounded_topics(EMPHASIS["总结表彰会"][4], p)
         ('significance', 'participation', 'consolidate', 'safeguards')
+        >>> _grounded_topics(EMPHASIS["部署会"][5], p)
+        ('significance', 'consolidate', 'priorities', 'participation', 'safeguards')
     """
     if profile.achievements:
         return topics
+    spare = ["significance", "participation", "consolidate"]
+    if profile.problems:
+        spare.append("problems")
     out: list[str] = []
     for topic in topics:
         if topic in ("achievements", "experience"):
-            topic = next(t for t in ("significance", "participation") if t not in out)
-        out.append(topic)
+            topic = next((t for t in spare if t not in topics and t not in out), "")
+        if topic:
+            out.append(topic)  # with no topic left, the speech has one section fewer
     return tuple(out)
 
 
@@ -332,7 +339,7 @@ def render_skeleton(
         "figures": [
             {"name": _clean_value(k), "value": _clean_value(v)} for k, v in profile.figures.items()
         ],
-        "n_sections": profile.sections,
+        "n_sections": len(plan),
         "plan": [{**s, "focus": [_clean_value(x) for x in s["focus"]]} for s in plan],
         "style": rng.randrange(3),
         "has_achievements_section": "achievements" in topics,
@@ -541,7 +548,7 @@ def problem_development(problem: str) -> tuple[str, ...]:
 
     Examples:
         >>> problem_development("乡镇卫生基础设施仍有短板")[0][:8]
-        '基础设施欠账较多'
+        '基础设施是城市运'
         >>> problem_development("深海潜水器维护保养") == res.PROBLEM_GENERIC
         True
     """
@@ -646,7 +653,23 @@ def _assemble(
                         sources=list(piece.sources),
                     )
                 )
-    return title, paragraphs
+    return title, _unnumber_lone_points(paragraphs)
+
+
+def _unnumber_lone_points(paragraphs: list[DraftParagraph]) -> list[DraftParagraph]:
+    """A section with a single sub-point gives it no number: a lone 一是 is a seam."""
+    sections: list[list[DraftParagraph]] = [[]]
+    for p in paragraphs:
+        if p.kind == "heading":
+            sections.append([])
+        elif p.lead:
+            sections[-1].append(p)
+    for points in sections:
+        if len(points) == 1 and (p := points[0]).lead:
+            bare = _NUMBERED.sub("", p.lead, count=1)
+            p.text = bare + p.text[len(p.lead) :]
+            p.lead = bare
+    return paragraphs
 
 
 def _corpus_sentences(items: list[_Item]) -> set[str]:
@@ -764,7 +787,7 @@ def draft(
                     for c in report.copied
                 ],
                 "seed": effective,
-                "sections": profile.sections,
+                "sections": len(plan),
                 "meeting_type": profile.meeting.type,
                 "template": (
                     f"templates/{Path(template_path).name}" if folder is None else template_path

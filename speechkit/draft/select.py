@@ -369,14 +369,15 @@ class Selector:
         budget: int,
         *,
         avoid: Sequence[str] = (),
-        need_body: bool = False,
+        need_body: bool = True,
     ) -> list[Piece]:
         """``k`` corpus sub-points of ``role`` (lead + sentences), about ``budget`` chars in all.
 
         Args:
             avoid: Leads already in the draft; a corpus lead on the same topic (cosine ≥
                 :func:`same_topic`) is skipped so two sub-points never say the same thing.
-            need_body: Skip corpus sub-points that would have no sentence after the lead.
+            need_body: Skip corpus sub-points that would have no sentence after the lead (a
+                bare lead reads as a heading with nothing under it).
         """
         pieces: list[Piece] = []
         per_point = max(budget // max(k, 1), 0)
@@ -459,6 +460,7 @@ class Selector:
         candidates.sort(key=lambda p: (-p[0], p[1]))
 
         def off_topic(vec: dict[int, float], own: float) -> bool:
+            # Closer to another item of the profile than to this lead: it belongs there.
             return any((c := coverage(o, vec)) >= LEAD_FLOOR and c > own for o in other_vecs)
 
         # A problem also needs its content words, not only bigrams (see word_coverage).
