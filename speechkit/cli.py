@@ -25,8 +25,7 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except SpeechkitError as exc:
             raise click.ClickException(str(exc)) from exc
-        except LookupError as exc:  # missing bundled data
-            raise click.ClickException(str(exc).strip("'\"")) from exc
+        # Nothing broader is caught: a KeyError or IndexError is a bug and must show as one.
 
     return wrapper  # type: ignore[return-value]
 
@@ -46,6 +45,19 @@ def corpus_options(func: F) -> F:
     )(func)
     func = click.argument("paths", nargs=-1, type=click.Path())(func)
     return func
+
+
+def seed_option(default: int | None, help: str) -> Callable[[F], F]:
+    """``--seed N``: a whole number from 0 to 2**32 - 1 (what numpy and scikit-learn take)."""
+    from speechkit.seeds import MAX_SEED
+
+    return click.option(
+        "--seed",
+        type=click.IntRange(0, MAX_SEED),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
 
 
 def format_option(*choices: str) -> Callable[[F], F]:
@@ -155,7 +167,7 @@ def search(query: str, db: str | None, limit: int, width: int) -> None:
 @cli.command()
 @corpus_options
 @format_option("table", "json")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the role clustering.")
+@seed_option(0, "Seed of the role clustering.")
 @click.option(
     "--role-cues",
     "role_cues",
@@ -263,9 +275,7 @@ def structure(
     help="Member kept from each group.",
 )
 @click.option("--force", is_flag=True, help="Replace a non-empty --write folder.")
-@click.option(
-    "--seed", type=int, default=1, show_default=True, help="Seed of the MinHash permutations."
-)
+@seed_option(1, "Seed of the MinHash permutations.")
 @handle_errors
 def dedup(
     paths: tuple[str, ...],
@@ -448,7 +458,7 @@ def phrases(
     help="Corpus files or folders to draft from (default: the bundled corpus).",
 )
 @click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to draft from.")
-@click.option("--seed", type=int, help="Random seed (overrides the profile's seed).")
+@seed_option(None, "Random seed (overrides the profile's seed).")
 @format_option("text", "json")
 @click.option(
     "--templates",

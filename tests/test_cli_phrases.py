@@ -61,6 +61,7 @@ def test_paths_and_min_docs(runner: CliRunner, tmp_path: Path) -> None:
     assert "长效机制" in names and "齐抓共管" in names
 
 
+@pytest.mark.plot
 def test_plot_writes_png(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "phrases.png"
     result = runner.invoke(cli, ["phrases", "--top", "10", "--plot", str(out)])
@@ -92,6 +93,7 @@ def test_top_zero(runner: CliRunner) -> None:
     assert "Error: Invalid value for '--top': 0 is not in the range x>=1." in result.output
 
 
+@pytest.mark.plot
 def test_unwritable_plot_path_fails_before_work(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "no-such-dir" / "p.png"
     result = runner.invoke(cli, ["phrases", "--plot", str(out)])
@@ -102,6 +104,7 @@ def test_unwritable_plot_path_fails_before_work(runner: CliRunner, tmp_path: Pat
     assert not out.parent.exists()
 
 
+@pytest.mark.plot
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 def test_read_only_folder(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
@@ -119,6 +122,7 @@ def test_read_only_folder(runner: CliRunner, tmp_path: Path) -> None:
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.plot
 def test_bad_image_type(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "p.txt"
     result = runner.invoke(cli, ["phrases", "--plot", str(out)])
