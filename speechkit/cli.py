@@ -448,16 +448,21 @@ def phrases(
 @cli.command()
 @click.argument("profile", type=click.Path(dir_okay=True))
 @click.option(
-    "-o", "--output", type=click.Path(), help="Write to .docx (GB/T 9704), .md, .txt or .json."
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write to .docx (GB/T 9704), .pdf (needs LibreOffice), .md, .txt or .json.",
 )
 @click.option(
     "--corpus",
     "corpus_paths",
     multiple=True,
     type=click.Path(),
-    help="Corpus files or folders to draft from (default: the bundled corpus).",
+    help="Corpus files or folders to draft from (default: the bundled corpus); not with --db.",
 )
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to draft from.")
+@click.option(
+    "--db", type=click.Path(dir_okay=False), help="SQLite store to draft from; not with --corpus."
+)
 @seed_option(None, "Random seed (overrides the profile's seed).")
 @format_option("text", "json")
 @click.option(
@@ -478,8 +483,10 @@ def draft(
 ) -> None:
     """Draft a speech from a YAML city PROFILE (see `speechkit init-profile`).
 
-    Without -o the draft is printed; with -o it is written by extension.
-    The same profile and seed always give the same draft.
+    Without -o the draft is printed; with -o it is written by extension
+    (.pdf: the .docx converted by LibreOffice, official fonts shown in the closest
+    installed faces). The corpus is the bundled one, --corpus files, or a --db
+    store (one of the two). The same profile and seed always give the same draft.
 
     \b
     Example:

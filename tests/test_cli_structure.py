@@ -86,3 +86,61 @@ def test_errors(
     result = runner.invoke(cli, ["structure", str(OWN / "own_1.txt"), *args])
     assert result.exit_code == 1
     assert result.output == message
+
+
+@pytest.mark.parametrize(
+    ("cues", "message"),
+    [
+        (
+            "tasks: 5\n",
+            "cues.yaml:1: role tasks: must be a list of cues (one '- cue' per line), got 5",
+        ),
+        (
+            "opening: []\ntasks: [5]\n",
+            "cues.yaml:2: role tasks: each cue must be a non-empty "
+            "string or {cue: ..., weight: ...}, got 5",
+        ),
+        (
+            "tasks:\n  - {cue: 攻坚战, weight: yes}\n",
+            "cues.yaml:1: cue '攻坚战' of role tasks: weight must be a number, got True",
+        ),
+        (
+            "tasks: ['']\n",
+            "cues.yaml:1: role tasks: each cue must be a non-empty string or "
+            "{cue: ..., weight: ...}, got ''",
+        ),
+        (
+            "- 攻坚战\n",
+            "cues.yaml: role cue file must map role names to lists of cues (roles: "
+            "opening, significance, situation, tasks, safeguards, closing)",
+        ),
+    ],
+    ids=["number", "number-item", "bool-weight", "empty-cue", "list"],
+)
+def test_bad_role_cue_files(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cues: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("cues.yaml").write_text(cues, encoding="utf-8")
+    result = runner.invoke(cli, ["structure", str(OWN / "own_1.txt"), "--role-cues", "cues.yaml"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {message}\n"
+
+
+@pytest.mark.parametrize("command", ["structure", "dedup"])
+@pytest.mark.parametrize("seed", ["-1", "4294967296"])
+def test_seed_out_of_range_is_a_usage_error(runner: CliRunner, command: str, seed: str) -> None:
+    result = runner.invoke(cli, [command, str(OWN / "own_1.txt"), "--seed", seed])
+    assert result.exit_code == 2
+    assert (
+        f"Error: Invalid value for '--seed': {seed} is not in the range 0<=x<=4294967295."
+        in result.output
+    )
+
+
+def test_library_rejects_a_negative_seed() -> None:
+    from speechkit.errors import ParameterError
+    from speechkit.structure.roles import assign_roles
+
+    with pytest.raises(ParameterError, match="invalid seed -1: expected a whole number"):
+        assign_roles([], seed=-1)
