@@ -394,9 +394,9 @@ def phrases(
         PhraseConfig,
         extract_phrases,
         format_kwic,
-        kwic,
         phrases_to_json,
     )
+    from speechkit.phrases.kwic import kwic_report
     from speechkit.phrases.output import format_csv, format_kwic_csv, format_table
 
     if plot_path is not None and kwic_phrase is None:
@@ -409,17 +409,27 @@ def phrases(
     ) as corpus:
         speeches = corpus.speeches()
     if kwic_phrase is not None:
-        lines = kwic(speeches, kwic_phrase)
+        report = kwic_report(speeches, kwic_phrase)
+        lines = report.lines
         if fmt == "json":
-            click.echo(
-                json.dumps({"kwic": [k.to_dict() for k in lines]}, ensure_ascii=False, indent=2)
-            )
+            payload = {
+                "kwic": [k.to_dict() for k in lines],
+                "left_out": {
+                    "occurrences": report.duplicate_occurrences,
+                    "speeches": report.duplicate_speeches,
+                    "reason": "repeated speech",
+                },
+            }
+            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         elif fmt == "csv":
             click.echo(format_kwic_csv(lines), nl=False)
         elif lines:
             click.echo("\n".join(format_kwic(lines)))
         if not lines:
             click.echo(f"No occurrence of {kwic_phrase!r}.", err=True)
+        note = report.note()
+        if note is not None:
+            click.echo(f"Note: {note}", err=True)
         return
     found = extract_phrases(speeches, config=config)
     if plot_path is not None and found:
