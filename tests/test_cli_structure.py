@@ -144,3 +144,31 @@ def test_library_rejects_a_negative_seed() -> None:
 
     with pytest.raises(ParameterError, match="invalid seed -1: expected a whole number"):
         assign_roles([], seed=-1)
+
+
+def test_missing_bundled_data_is_an_error_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit import paths
+
+    monkeypatch.setattr(paths, "PACKAGE_DIR", tmp_path)  # an installation without its data
+    result = runner.invoke(cli, ["structure", str(OWN / "own_1.txt")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: bundled data file 'role_cues.yaml' not found in {tmp_path / 'data'}; "
+        "reinstall speechkit\n"
+    )
+
+
+def test_a_real_lookup_bug_is_not_hidden_as_an_error_line(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import speechkit.corpus
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("speech_id")  # a bug, not a user mistake
+
+    monkeypatch.setattr(speechkit.corpus, "open_corpus", broken)
+    result = runner.invoke(cli, ["structure", str(OWN / "own_1.txt")])
+    assert isinstance(result.exception, KeyError)
+    assert not result.output.startswith("Error:")
