@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from speechkit.atomic import atomic_path
-from speechkit.errors import OutputError, ParameterError
+from speechkit.atomic import atomic_write_bytes
+from speechkit.errors import ParameterError
 from speechkit.types import PathLike
 
 if TYPE_CHECKING:
@@ -714,11 +714,4 @@ def write_docx(draft: Draft, path: PathLike, *, config: DocxLayout | None = None
     """
     target = Path(path)
     data = docx_bytes(build_document(draft, config=config))
-    with atomic_path(target) as tmp:
-        try:
-            tmp.write_bytes(data)
-        except OSError as exc:
-            raise OutputError(
-                f"{target}: cannot write ({exc.strerror}); choose a writable path"
-            ) from exc
-    return target
+    return atomic_write_bytes(target, data)

@@ -29,7 +29,7 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from speechkit.atomic import atomic_path
+from speechkit.atomic import atomic_write_bytes
 from speechkit.errors import OutputError
 from speechkit.types import PathLike
 
@@ -259,11 +259,4 @@ def write_pdf(
         fixed.write_bytes(_no_hanging_punctuation(odt_path.read_bytes()))
         pdf_path = _convert(soffice, fixed, "pdf", workdir)
         data = pdf_path.read_bytes()
-    with atomic_path(target) as out:
-        try:
-            out.write_bytes(data)
-        except OSError as exc:
-            raise OutputError(
-                f"{target}: cannot write ({exc.strerror}); choose a writable path"
-            ) from exc
-    return target
+    return atomic_write_bytes(target, data)
