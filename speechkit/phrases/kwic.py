@@ -136,9 +136,7 @@ def kwic_report(
         record = index.speeches[index.units[unit].doc].record
         left, match, right = index.context(offset, len(phrase), width=width)
         lines.append(
-            KwicLine(
-                source, line, left.replace("\t", " "), match, right.replace("\t", " "), record
-            )
+            KwicLine(source, line, left.replace("\t", " "), match, right.replace("\t", " "), record)
         )
     if not distinct:
         return KwicReport(lines)
