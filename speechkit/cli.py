@@ -412,15 +412,7 @@ def phrases(
         report = kwic_report(speeches, kwic_phrase)
         lines = report.lines
         if fmt == "json":
-            payload = {
-                "kwic": [k.to_dict() for k in lines],
-                "left_out": {
-                    "occurrences": report.duplicate_occurrences,
-                    "speeches": report.duplicate_speeches,
-                    "reason": "repeated speech",
-                },
-            }
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         elif fmt == "csv":
             click.echo(format_kwic_csv(lines), nl=False)
         elif lines:

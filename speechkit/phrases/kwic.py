@@ -67,6 +67,20 @@ class KwicReport:
     duplicate_occurrences: int = 0
     duplicate_speeches: int = 0
 
+    def to_json(self) -> dict[str, Any]:
+        """``{"kwic": [line, ...], "left_out": {"occurrences": n, "speeches": m}}``.
+
+        ``kwic`` is the shape ``--kwic --format json`` always had; ``left_out`` counts the
+        occurrences in repeated speeches that are not listed.
+        """
+        return {
+            "kwic": [line.to_dict() for line in self.lines],
+            "left_out": {
+                "occurrences": self.duplicate_occurrences,
+                "speeches": self.duplicate_speeches,
+            },
+        }
+
     def note(self) -> str | None:
         """One line saying what was left out, or ``None`` when nothing was.
 

@@ -107,9 +107,12 @@ def installed_families() -> frozenset[str]:
     fc_list = shutil.which("fc-list")
     if fc_list is None:  # Windows: LibreOffice uses the system fonts and its own fallbacks
         return frozenset()
-    result = subprocess.run(
-        [fc_list, ":", "family"], capture_output=True, text=True, timeout=60, check=False
-    )
+    try:
+        result = subprocess.run(
+            [fc_list, ":", "family"], capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):  # a broken fontconfig: LibreOffice's fallbacks
+        return frozenset()
     names = {name.strip() for line in result.stdout.splitlines() for name in line.split(",")}
     return frozenset(name for name in names if name)
 

@@ -119,3 +119,36 @@ def test_pdf_shows_the_heading_hierarchy_in_distinct_faces(rendered: tuple[Path,
     # title, body and level-1 headings in three different faces (more with a Kai face)
     assert len(faces) >= 3, faces
     assert any("Bold" in f for f in faces) and any("Sans" in f or "Hei" in f for f in faces)
+
+
+def test_every_paragraph_style_is_set_not_to_hang_punctuation() -> None:
+    import io
+    import zipfile
+
+    from speechkit.render.pdf import _no_hanging_punctuation
+
+    content = (
+        b'<office:document-content><style:paragraph-properties fo:text-align="justify" '
+        b'style:punctuation-wrap="hanging"/><style:paragraph-properties fo:margin-left="0in"/>'
+        b"</office:document-content>"
+    )
+    odt = io.BytesIO()
+    with zipfile.ZipFile(odt, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content)
+        z.writestr("styles.xml", b'<s style:punctuation-wrap="hanging"/>')
+    with zipfile.ZipFile(io.BytesIO(_no_hanging_punctuation(odt.getvalue()))) as z:
+        assert z.namelist()[0] == "mimetype"  # ODF: first and stored
+        assert z.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+        fixed = z.read("content.xml")
+        assert b"hanging" not in fixed and fixed.count(b'punctuation-wrap="simple"') == 2
+        assert z.read("styles.xml") == b'<s style:punctuation-wrap="simple"/>'
+
+
+def test_without_fc_list_no_font_is_substituted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    pdf_module.installed_families.cache_clear()
+    try:
+        assert pdf_module.installed_families() == frozenset()
+    finally:
+        pdf_module.installed_families.cache_clear()
