@@ -102,7 +102,9 @@ def ingest(paths: tuple[str, ...], db: str | None, text_field: str) -> None:
 
     Reads .txt/.md (UTF-8, GB18030/GBK, UTF-16: detected from the bytes), .docx,
     .html, .jsonl and .csv (one document per record, text in --text-field).
-    Unchanged files are skipped on re-runs; changed files replace their old rows.
+    Unchanged files are skipped on re-runs; changed files replace their old rows;
+    files no longer in a re-ingested folder have their rows removed. A file is the
+    same file whether given by a relative or an absolute path.
     Without --db the database is speechkit.db in the current folder.
 
     \b
