@@ -75,3 +75,15 @@ def atomic_open(path: PathLike, mode: str = "w", *, encoding: str | None = "utf-
         encoding = None
     with atomic_path(path) as tmp, open(tmp, mode, encoding=encoding) as fh:
         yield fh
+
+
+def atomic_write_bytes(path: PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; returns the path.
+
+    Raises:
+        OutputError: Naming the file, if it cannot be written (nothing is left behind).
+    """
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)  # an OSError here becomes atomic_path's OutputError
+    return target

@@ -25,8 +25,7 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except SpeechkitError as exc:
             raise click.ClickException(str(exc)) from exc
-        except LookupError as exc:  # missing bundled data
-            raise click.ClickException(str(exc).strip("'\"")) from exc
+        # Nothing broader is caught: a KeyError or IndexError is a bug and must show as one.
 
     return wrapper  # type: ignore[return-value]
 
@@ -46,6 +45,19 @@ def corpus_options(func: F) -> F:
     )(func)
     func = click.argument("paths", nargs=-1, type=click.Path())(func)
     return func
+
+
+def seed_option(default: int | None, help: str) -> Callable[[F], F]:
+    """``--seed N``: a whole number from 0 to 2**32 - 1 (what numpy and scikit-learn take)."""
+    from speechkit.seeds import MAX_SEED
+
+    return click.option(
+        "--seed",
+        type=click.IntRange(0, MAX_SEED),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
 
 
 def format_option(*choices: str) -> Callable[[F], F]:
@@ -90,7 +102,9 @@ def ingest(paths: tuple[str, ...], db: str | None, text_field: str) -> None:
 
     Reads .txt/.md (UTF-8, GB18030/GBK, UTF-16: detected from the bytes), .docx,
     .html, .jsonl and .csv (one document per record, text in --text-field).
-    Unchanged files are skipped on re-runs; changed files replace their old rows.
+    Unchanged files are skipped on re-runs; changed files replace their old rows;
+    files no longer in a re-ingested folder have their rows removed. A file is the
+    same file whether given by a relative or an absolute path.
     Without --db the database is speechkit.db in the current folder.
 
     \b
@@ -155,7 +169,7 @@ def search(query: str, db: str | None, limit: int, width: int) -> None:
 @cli.command()
 @corpus_options
 @format_option("table", "json")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the role clustering.")
+@seed_option(0, "Seed of the role clustering.")
 @click.option(
     "--role-cues",
     "role_cues",
@@ -263,9 +277,7 @@ def structure(
     help="Member kept from each group.",
 )
 @click.option("--force", is_flag=True, help="Replace a non-empty --write folder.")
-@click.option(
-    "--seed", type=int, default=1, show_default=True, help="Seed of the MinHash permutations."
-)
+@seed_option(1, "Seed of the MinHash permutations.")
 @handle_errors
 def dedup(
     paths: tuple[str, ...],
@@ -384,9 +396,9 @@ def phrases(
         PhraseConfig,
         extract_phrases,
         format_kwic,
-        kwic,
         phrases_to_json,
     )
+    from speechkit.phrases.kwic import kwic_report
     from speechkit.phrases.output import format_csv, format_kwic_csv, format_table
 
     if plot_path is not None and kwic_phrase is None:
@@ -399,17 +411,19 @@ def phrases(
     ) as corpus:
         speeches = corpus.speeches()
     if kwic_phrase is not None:
-        lines = kwic(speeches, kwic_phrase)
+        report = kwic_report(speeches, kwic_phrase)
+        lines = report.lines
         if fmt == "json":
-            click.echo(
-                json.dumps({"kwic": [k.to_dict() for k in lines]}, ensure_ascii=False, indent=2)
-            )
+            click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         elif fmt == "csv":
             click.echo(format_kwic_csv(lines), nl=False)
         elif lines:
             click.echo("\n".join(format_kwic(lines)))
         if not lines:
             click.echo(f"No occurrence of {kwic_phrase!r}.", err=True)
+        note = report.note()
+        if note is not None:
+            click.echo(f"Note: {note}", err=True)
         return
     found = extract_phrases(speeches, config=config)
     if plot_path is not None and found:
@@ -438,17 +452,22 @@ def phrases(
 @cli.command()
 @click.argument("profile", type=click.Path(dir_okay=True))
 @click.option(
-    "-o", "--output", type=click.Path(), help="Write to .docx (GB/T 9704), .md, .txt or .json."
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write to .docx (GB/T 9704), .pdf (needs LibreOffice), .md, .txt or .json.",
 )
 @click.option(
     "--corpus",
     "corpus_paths",
     multiple=True,
     type=click.Path(),
-    help="Corpus files or folders to draft from (default: the bundled corpus).",
+    help="Corpus files or folders to draft from (default: the bundled corpus); not with --db.",
 )
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to draft from.")
-@click.option("--seed", type=int, help="Random seed (overrides the profile's seed).")
+@click.option(
+    "--db", type=click.Path(dir_okay=False), help="SQLite store to draft from; not with --corpus."
+)
+@seed_option(None, "Random seed (overrides the profile's seed).")
 @format_option("text", "json")
 @click.option(
     "--templates",
@@ -468,8 +487,10 @@ def draft(
 ) -> None:
     """Draft a speech from a YAML city PROFILE (see `speechkit init-profile`).
 
-    Without -o the draft is printed; with -o it is written by extension.
-    The same profile and seed always give the same draft.
+    Without -o the draft is printed; with -o it is written by extension
+    (.pdf: the .docx converted by LibreOffice, official fonts shown in the closest
+    installed faces). The corpus is the bundled one, --corpus files, or a --db
+    store (one of the two). The same profile and seed always give the same draft.
 
     \b
     Example:

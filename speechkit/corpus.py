@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import sys
 import tempfile
 import warnings
@@ -71,6 +72,7 @@ class IngestReport:
         files: Files read (new or changed).
         unchanged: Files skipped because their hash is already stored.
         skipped: Files skipped with a warning (binary, empty, unsupported...).
+        removed: Stored files no longer under a re-ingested folder; their rows were deleted.
         documents: Documents written (one per file, one per .jsonl/.csv record).
         speeches: Speeches written.
         paragraphs: Paragraphs written.
@@ -81,6 +83,7 @@ class IngestReport:
     files: int = 0
     unchanged: int = 0
     skipped: int = 0
+    removed: int = 0
     documents: int = 0
     speeches: int = 0
     paragraphs: int = 0
@@ -93,13 +96,17 @@ class IngestReport:
         Examples:
             >>> IngestReport(files=1, documents=1, speeches=2, paragraphs=9).summary()
             '1 file read (0 unchanged, 0 skipped): 1 document, 2 speeches, 9 paragraphs'
-        """
+            >>> IngestReport(unchanged=3, removed=2, db="a.db").summary()
+            '0 files read (3 unchanged, 0 skipped): 0 documents, 0 speeches, 0 paragraphs into a.db; 2 files removed'
+        """  # noqa: E501
         where = f" into {self.db}" if self.db else ""
+        # Said only when it happened, so the usual line stays as it always was.
+        removed = f"; {_plural(self.removed, 'file')} removed" if self.removed else ""
         return (
             f"{_plural(self.files, 'file')} read ({self.unchanged} unchanged, "
             f"{self.skipped} skipped): {_plural(self.documents, 'document')}, "
             f"{_plural(self.speeches, 'speech', 'speeches')}, "
-            f"{_plural(self.paragraphs, 'paragraph')}{where}"
+            f"{_plural(self.paragraphs, 'paragraph')}{where}{removed}"
         )
 
 
@@ -226,6 +233,24 @@ def _nothing_readable(paths: Sequence[PathLike]) -> InputError:
     )
 
 
+def _resolved(path: PathLike) -> str:
+    """The absolute, symlink-free form of ``path``: one key per file however it was named."""
+    try:
+        return str(Path(path).resolve())
+    except OSError:  # a broken link loop: the absolute form is the best key there is
+        return os.path.abspath(path)
+
+
+def _is_under(path: str, folder: str) -> bool:
+    """Whether the resolved ``path`` lies inside the resolved ``folder``.
+
+    Examples:
+        >>> _is_under("/a/b/c.txt", "/a/b"), _is_under("/a/bc.txt", "/a/b")
+        (True, False)
+    """
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def ingest(
     files: Iterable[FileItem],
     store: Store,
@@ -233,11 +258,15 @@ def ingest(
     text_field: str = "text",
     progress: bool = False,
     warn: Warn | None = None,
+    folders: Sequence[PathLike] = (),
 ) -> IngestReport:
     """Read, clean, segment and store files, in one transaction.
 
-    A file whose SHA-256 is already stored under the same source is skipped; a
-    changed file's old rows are replaced. Only one document is in memory at a time.
+    A file whose SHA-256 is already stored is skipped; a changed file's old rows are
+    replaced. Files are told apart by their resolved path, so a file ingested once as
+    ``范文/a.txt`` and once as ``/home/u/范文/a.txt`` is one set of rows (named as given
+    last). Stored files that lie under one of ``folders`` but were not among ``files`` (deleted
+    or moved away since) have their rows removed. Only one document is in memory at a time.
 
     Args:
         files: ``(path, source, kind)`` items, e.g. from :func:`speechkit.ingest.iter_files`.
@@ -245,6 +274,7 @@ def ingest(
         text_field: Field holding the text in .jsonl/.csv records.
         progress: Show a tqdm progress bar on stderr.
         warn: Receives one-line warnings; default: :class:`IngestWarning` via :mod:`warnings`.
+        folders: Folders ``files`` is the whole content of (the folders the user named).
 
     Returns:
         The :class:`IngestReport`.
@@ -253,12 +283,22 @@ def ingest(
     report = IngestReport(db=str(store.path))
     items = list(files) if progress else files  # listing only to size the bar
     bar = _progress_bar(items if progress else None, progress)  # type: ignore[arg-type]
+    # Rows written before files.path existed have none: their source, resolved from here,
+    # is the best guess (right when ingested from the same folder, as is usual).
+    by_file: dict[str, list[str]] = {}
+    for stored, resolved in store.stored_files():
+        by_file.setdefault(resolved or _resolved(stored), []).append(stored)
+    seen: set[str] = set()
     try:
         with store.transaction(), store.bulk_index():
             for path, source, kind in items:
+                key = _resolved(path)
+                seen.add(key)
+                _one_name(store, by_file.get(key, []), source)
                 size = path.stat().st_size
                 sha = file_sha256(path)
                 if store.file_sha256(source) == sha:
+                    store.set_file_path(source, key)
                     report.unchanged += 1
                 else:
                     store.delete_source(source)
@@ -274,17 +314,38 @@ def ingest(
                         report.speeches += len(doc.speeches)
                         report.paragraphs += sum(len(s.paragraphs) for s in doc.speeches)
                     if added:
-                        store.set_file(source, sha, encoding, size)
+                        store.set_file(source, sha, encoding, size, path=key)
                         report.files += 1
                         report.bytes += size
                     else:
                         report.skipped += 1
                 if bar is not None:
                     bar.update(size)
+            roots = [_resolved(folder) for folder in folders]
+            for key, sources in by_file.items():
+                if key not in seen and any(_is_under(key, root) for root in roots):
+                    for stored in sources:
+                        store.delete_source(stored)
+                    report.removed += 1
     finally:
         if bar is not None:
             bar.close()
     return report
+
+
+def _one_name(store: Store, stored: list[str], source: str) -> None:
+    """Keep one stored name for a file: rows under other names become ``source``'s."""
+    others = [name for name in stored if name != source]
+    if not others:
+        return
+    if source in stored:
+        for name in others:
+            store.delete_source(name)
+        return
+    keep, *extra = others
+    for name in extra:
+        store.delete_source(name)
+    store.rename_source(keep, source)
 
 
 def _user_files(paths: Sequence[PathLike], warn: Warn, db: PathLike) -> Iterator[FileItem]:
@@ -314,7 +375,10 @@ def ingest_paths(
     files = list(_user_files(paths, warn, db))  # checks every path exists before touching the db
     store = Store(db)
     try:
-        report = ingest(files, store, text_field=text_field, progress=progress, warn=warn)
+        folders = [p for p in paths if Path(p).is_dir()]
+        report = ingest(
+            files, store, text_field=text_field, progress=progress, warn=warn, folders=folders
+        )
         if report.files + report.unchanged == 0:
             raise _nothing_readable(paths)
     except BaseException:

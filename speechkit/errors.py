@@ -49,3 +49,11 @@ class TemplateError(SpeechkitError):
 
 class OutputError(SpeechkitError):
     """An output file or folder cannot be written."""
+
+
+class DataError(SpeechkitError, LookupError):
+    """A bundled data file or folder is missing from the installation (reinstall to fix).
+
+    Also a :class:`LookupError`, the standard library's error for a missing resource, so
+    callers that fall back when optional data is absent keep working.
+    """

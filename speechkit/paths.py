@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from speechkit.errors import DataError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_DIR = PACKAGE_DIR.parent
 
@@ -19,11 +21,13 @@ def data_path(name: str) -> Path:
     """Path of a bundled data file in ``speechkit/data``.
 
     Raises:
-        LookupError: If the file is not bundled.
+        DataError: If the file is not bundled (a :class:`LookupError`).
     """
     path = PACKAGE_DIR / "data" / name
     if not path.is_file():
-        raise LookupError(f"bundled data file {name!r} not found in {path.parent}")
+        raise DataError(
+            f"bundled data file {name!r} not found in {path.parent}; reinstall speechkit"
+        )
     return path
 
 
@@ -31,7 +35,7 @@ def _top_level(name: str) -> Path:
     for candidate in (PACKAGE_DIR / name, _CHECKOUT_DIR / name):
         if candidate.is_dir():
             return candidate
-    raise LookupError(f"bundled folder {name!r} not found; reinstall speechkit")
+    raise DataError(f"bundled folder {name!r} not found; reinstall speechkit")
 
 
 def templates_dir() -> Path:

@@ -158,11 +158,11 @@ def test_unwritable_output(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_unknown_output_extension(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["draft", str(EXAMPLE), "-o", str(tmp_path / "x.pdf")])
+    result = runner.invoke(cli, ["draft", str(EXAMPLE), "-o", str(tmp_path / "x.odt")])
     assert result.exit_code == 1
     assert result.output.strip() == (
-        "Error: invalid output extension '.pdf': expected"
-        " .docx | .md | .markdown | .txt | .text | .json"
+        "Error: invalid output extension '.odt': expected"
+        " .docx | .pdf | .md | .markdown | .txt | .text | .json"
     )
 
 
@@ -213,3 +213,72 @@ def test_draft_from_a_small_corpus_warns_about_length(runner: CliRunner) -> None
         in result.stderr
     )
     assert "add more 范文 with --corpus or lower length" in result.stderr
+
+
+def test_corpus_and_db_are_alternatives(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "y.db"
+    result = runner.invoke(
+        cli, ["draft", str(EXAMPLE), "--corpus", str(ROOT / "corpus"), "--db", str(db)]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: --corpus and --db are alternatives: draft from files (--corpus PATH) or from a "
+        "store (--db FILE); to use files kept in a store, run 'speechkit ingest PATH --db FILE' "
+        "first, then draft with --db FILE\n"
+    )
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ("2027-04-10", "2027-02-30"),
+            "Error: {p}:7: meeting.date: '2027-02-30' is not a real date (day is out of range "
+            "for month); write an existing date as YYYY-MM-DD, e.g. 2027-04-10 / 第7行 "
+            "meeting.date 日期不存在，应为 YYYY-MM-DD",
+        ),
+        (
+            ("city: 青岚市", 'city: "青岚\\0市"'),
+            "Error: {p}:2: city: contains the control character U+0000; remove it (often pasted "
+            "from another program or written as an escape like \\x00) / 第2行 city 含有控制字符 "
+            "U+0000，请删除",
+        ),
+        (
+            ("  - 交通秩序综合治理", '  - "交通秩序\\x1b综合治理"'),
+            "Error: {p}:{line}: priorities.{i}: contains the control character U+001B; remove it "
+            "(often pasted from another program or written as an escape like \\x00) / "
+            "第{line}行 priorities.{i} 含有控制字符 U+001B，请删除",
+        ),
+    ],
+    ids=["impossible-date", "nul-in-city", "escape-in-list"],
+)
+def test_profile_values_that_used_to_give_tracebacks(
+    runner: CliRunner, tmp_path: Path, edit: tuple[str, str], message: str
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert edit[0] in text
+    path = _profile(tmp_path, text.replace(edit[0], edit[1], 1))
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if edit[1] in t)
+    result = runner.invoke(cli, ["draft", str(path)])
+    assert result.exit_code == 1
+    items = text.split("priorities:")[1].splitlines()[1:]
+    i = next((n for n, t in enumerate(items) if edit[0] == t), 0)
+    assert result.output == message.format(p=path, line=line, i=i) + "\n"
+
+
+def test_very_long_city_name_keeps_text_and_cuts_only_properties(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import docx
+
+    city = "青" * 300 + "市"
+    path = _profile(tmp_path, GOOD.replace("city: 云溪区", f"city: {city}").replace("区委", "市委")
+                    .replace("全国文明城区", "全国文明城市") + "level: 市\n")  # fmt: skip
+    out = tmp_path / "long.docx"
+    result = runner.invoke(cli, ["draft", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    assert city in document.paragraphs[0].text  # the title text is whole
+    title = document.core_properties.title
+    assert len(title) == 255 and title.endswith("…") and title[:-1] in document.paragraphs[0].text

@@ -209,3 +209,19 @@ def test_structure_jsonl_with_text_field(runner: CliRunner, tmp_path: Path) -> N
         f"Error: {path}: nothing readable (no non-empty .txt, .md, .docx, .html, .jsonl or "
         ".csv file); check the path"
     )
+
+
+def test_search_shows_the_record_index_of_jsonl(runner: CliRunner, tmp_path: Path) -> None:
+    records = [
+        {"text": "同志们：\n今天开会，部署垃圾分类工作。"},
+        {"text": "同志们：\n要建立健全长效机制，形成齐抓共管的工作格局。"},
+    ]
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    db = tmp_path / "s.db"
+    assert runner.invoke(cli, ["ingest", str(path), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(cli, ["search", "长效机制", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split()[0] == f"{path}#1:2"

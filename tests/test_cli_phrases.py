@@ -61,6 +61,7 @@ def test_paths_and_min_docs(runner: CliRunner, tmp_path: Path) -> None:
     assert "长效机制" in names and "齐抓共管" in names
 
 
+@pytest.mark.plot
 def test_plot_writes_png(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "phrases.png"
     result = runner.invoke(cli, ["phrases", "--top", "10", "--plot", str(out)])
@@ -92,6 +93,7 @@ def test_top_zero(runner: CliRunner) -> None:
     assert "Error: Invalid value for '--top': 0 is not in the range x>=1." in result.output
 
 
+@pytest.mark.plot
 def test_unwritable_plot_path_fails_before_work(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "no-such-dir" / "p.png"
     result = runner.invoke(cli, ["phrases", "--plot", str(out)])
@@ -102,6 +104,7 @@ def test_unwritable_plot_path_fails_before_work(runner: CliRunner, tmp_path: Pat
     assert not out.parent.exists()
 
 
+@pytest.mark.plot
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 def test_read_only_folder(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
@@ -119,6 +122,7 @@ def test_read_only_folder(runner: CliRunner, tmp_path: Path) -> None:
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.plot
 def test_bad_image_type(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "p.txt"
     result = runner.invoke(cli, ["phrases", "--plot", str(out)])
@@ -126,3 +130,36 @@ def test_bad_image_type(runner: CliRunner, tmp_path: Path) -> None:
     assert result.output == (
         f"Error: {out}: unsupported image type 'txt'; use .png, .svg, .pdf or .jpg\n"
     )
+
+
+def test_kwic_shows_record_index_and_counts_repeats_left_out(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import json as json_module
+
+    body = "同志们：\n今天开会，我们要建立健全长效机制，形成齐抓共管的工作格局。\n谢谢大家！"
+    other = "同志们：\n要完善长效机制，巩固创建成果，让群众有更多获得感。\n谢谢大家！"
+    records = [{"text": body}, {"text": other}, {"text": body}]  # record 2 repeats record 0
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        "".join(json_module.dumps(r, ensure_ascii=False) + "\n" for r in records),
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["phrases", str(path), "--kwic", "长效机制"])
+    assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in result.stdout.splitlines()] == [
+        f"{path}#0:2",
+        f"{path}#1:2",
+    ]
+    assert result.stderr == (
+        "Note: 1 occurrence in 1 repeated speech left out "
+        "(a speech repeated verbatim or nearly so is shown once)\n"
+    )
+    as_json = json_module.loads(
+        runner.invoke(cli, ["phrases", str(path), "--kwic", "长效机制", "--format", "json"]).stdout
+    )
+    assert [k["record"] for k in as_json["kwic"]] == [0, 1]
+    assert as_json["left_out"] == {"occurrences": 1, "speeches": 1}
+    as_csv = runner.invoke(cli, ["phrases", str(path), "--kwic", "长效机制", "--format", "csv"])
+    assert as_csv.stdout.splitlines()[0] == "source,line,left,match,right,record"
+    assert [row.rsplit(",", 1)[1] for row in as_csv.stdout.splitlines()[1:]] == ["0", "1"]

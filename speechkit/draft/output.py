@@ -9,7 +9,7 @@ from typing import Any
 
 from speechkit.atomic import atomic_open
 from speechkit.draft.model import Draft
-from speechkit.errors import OutputError, ParameterError
+from speechkit.errors import InputError, OutputError, ParameterError
 from speechkit.types import PathLike
 
 __all__ = [
@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: Extensions ``-o`` understands.
-OUTPUT_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".text", ".json")
+OUTPUT_SUFFIXES = (".docx", ".pdf", ".md", ".markdown", ".txt", ".text", ".json")
 
 
 def draft_to_json(draft: Draft) -> dict[str, Any]:
@@ -61,7 +61,8 @@ def check_output_path(path: PathLike) -> Path:
 
     Raises:
         ParameterError: Unknown extension.
-        OutputError: The folder is missing or not writable, or the path is a folder.
+        OutputError: The folder is missing or not writable, the path is a folder, or a .pdf
+            is asked for and LibreOffice is not installed.
     """
     import os
 
@@ -79,11 +80,18 @@ def check_output_path(path: PathLike) -> Path:
         )
     if not os.access(folder, os.W_OK):
         raise OutputError(f"{target}: folder {folder} is not writable; choose a writable path")
+    if target.suffix.lower() == ".pdf":
+        from speechkit.render.pdf import require_soffice
+
+        require_soffice(target)  # before drafting, not after
     return target
 
 
 def write_draft(draft: Draft, path: PathLike) -> Path:
-    """Write ``draft`` by extension: .docx (GB/T 9704), .md, .txt or .json — atomically.
+    """Write ``draft`` by extension: .docx (GB/T 9704), .pdf, .md, .txt or .json — atomically.
+
+    A .pdf is the .docx converted by LibreOffice headless, with the official fonts shown in
+    the closest installed faces (:func:`speechkit.render.pdf.write_pdf`).
 
     Raises:
         ParameterError: Unknown extension.
@@ -95,6 +103,10 @@ def write_draft(draft: Draft, path: PathLike) -> Path:
         from speechkit.render.docx import write_docx
 
         return Path(write_docx(draft, target))
+    if suffix == ".pdf":
+        from speechkit.render.pdf import write_pdf
+
+        return write_pdf(draft, target)
     if suffix == ".json":
         with atomic_open(target, "w", encoding="utf-8") as fh:
             json.dump(draft_to_json(draft), fh, ensure_ascii=False, indent=2)
@@ -127,12 +139,20 @@ def draft_from_file(
         warn: Receives one-line warnings.
 
     Raises:
+        InputError: Both ``corpus`` and ``db`` are given (they are alternatives).
         ProfileError, TemplateError, InputError, StoreError: With a message naming file and line.
     """
     from speechkit.draft.bank import load_model
     from speechkit.draft.compose import draft
     from speechkit.draft.profile import load_profile
 
+    if corpus and db is not None:
+        # Both at once used to draft from `corpus` and silently ignore `db`.
+        raise InputError(
+            "--corpus and --db are alternatives: draft from files (--corpus PATH) or from a "
+            "store (--db FILE); to use files kept in a store, run 'speechkit ingest PATH --db "
+            "FILE' first, then draft with --db FILE"
+        )
     profile = load_profile(profile_path)  # profile errors first: they are the user's quickest fix
     if templates_dir is not None and not Path(templates_dir).is_dir():
         from speechkit.errors import TemplateError

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from speechkit.errors import ProfileError
+from speechkit.seeds import MAX_SEED
 from speechkit.types import PathLike
 
 __all__ = [
@@ -107,7 +110,7 @@ class Profile(_Strict):
     figures: dict[str, str] = Field(default_factory=dict)
     sections: int = Field(default=3, ge=3, le=5)
     length: int = Field(default=4000, ge=1000)
-    seed: int | None = None
+    seed: int | None = Field(default=None, ge=0, le=MAX_SEED)
 
     @field_validator("figures", mode="before")
     @classmethod
@@ -146,6 +149,71 @@ class Profile(_Strict):
 
 
 # ---------------------------------------------------------------------------- loading
+
+
+class _BadDate(Exception):
+    """A YAML timestamp such as ``2027-02-30`` that names no real day."""
+
+    def __init__(self, value: str, line: int, reason: str):
+        super().__init__(value)
+        self.value, self.line, self.reason = value, line, reason
+
+
+@functools.cache
+def _loader() -> type:
+    """A SafeLoader whose impossible dates raise :class:`_BadDate` with their line.
+
+    PyYAML's SafeLoader turns ``2027-02-30`` into :class:`datetime.date` and lets
+    the ``ValueError`` escape with no line; everything else is SafeLoader's own.
+    """
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as exc:
+                raise _BadDate(str(node.value), node.start_mark.line + 1, str(exc)) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
+
+
+def _key_at(lines: dict[tuple[Any, ...], int], line: int) -> str:
+    """Dotted key of the deepest node that starts on ``line`` (``profile`` if none)."""
+    paths = [path for path, at in lines.items() if at == line and path]
+    if not paths:
+        return "profile"
+    return ".".join(str(p) for p in max(paths, key=len))
+
+
+# C0 and C1 controls except tab and line breaks, DEL, surrogates and the two non-characters
+# XML 1.0 forbids: none belongs in a speech, and a .docx cannot hold them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _reject_control_characters(
+    value: Any, path: tuple[Any, ...], where: Path, lines: _Lines
+) -> None:
+    """Raise :class:`ProfileError` at the first key or value holding a control character."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _reject_control_characters(key, (*path, key), where, lines)
+            _reject_control_characters(item, (*path, key), where, lines)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _reject_control_characters(item, (*path, i), where, lines)
+    elif isinstance(value, str) and (found := _CONTROL.search(value)):
+        line = lines.of(path) or 1
+        # The key itself may hold the character: show it escaped, not raw on the terminal.
+        key = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", ".".join(map(str, path)))
+        key = key or "profile"
+        code = f"U+{ord(found.group()):04X}"
+        raise ProfileError(
+            f"{where}:{line}: {key}: contains the control character {code}; remove it"
+            f" (often pasted from another program or written as an escape like \\x00)"
+            f" / 第{line}行 {key} 含有控制字符 {code}，请删除"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +372,17 @@ def parse_profile(text: str, *, path: PathLike = "profile.yaml") -> Profile:
     where = Path(path)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_loader())  # a SafeLoader subclass
+    except _BadDate as exc:
+        lines_by_path: dict[tuple[Any, ...], int] = {}
+        if node is not None:
+            _node_lines(node, (), lines_by_path)
+        key = _key_at(lines_by_path, exc.line)
+        raise ProfileError(
+            f"{where}:{exc.line}: {key}: {exc.value!r} is not a real date ({exc.reason}); "
+            f"write an existing date as YYYY-MM-DD, e.g. 2027-04-10"
+            f" / 第{exc.line}行 {key} 日期不存在，应为 YYYY-MM-DD"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -327,6 +405,7 @@ def parse_profile(text: str, *, path: PathLike = "profile.yaml") -> Profile:
     lines: dict[tuple[Any, ...], int] = {}
     if node is not None:
         _node_lines(node, (), lines)
+    _reject_control_characters(data, (), where, _Lines(lines))
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:

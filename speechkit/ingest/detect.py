@@ -10,7 +10,11 @@ Order of the checks (first match wins):
 4. UTF-8 decoded strictly, tolerating a few broken sequences (a last character
    cut mid-byte, a damaged copy/paste), which the reader later replaces and reports;
 5. GB18030 (a superset of GBK and GB2312) decoded strictly;
-6. charset-normalizer's best guess as the last resort.
+6. GB18030 with a few broken sequences (a damaged download, a byte lost in a copy), if at
+   most 1 in 20 characters is broken and the rest is mostly GB2312 text (real GBK text is
+   99 %+ GB2312 characters; high bytes of a binary file are not): the reader replaces and
+   reports them by line, as for UTF-8;
+7. charset-normalizer's best guess as the last resort.
 """
 
 from __future__ import annotations
@@ -26,6 +30,12 @@ SAMPLE_SIZE = 64 * 1024
 #: A sample counts as UTF-8 with at most this many broken sequences per 10,000 bytes
 #: (at least 4, at most 1 in 20 multi-byte characters): a damaged paste, not another encoding.
 _UTF8_TOLERANCE_PER_10K = 2
+#: A sample counts as damaged GB18030 with at most 1 broken sequence per this many
+#: non-ASCII characters (at least :data:`_GB_MIN_TOLERANCE`) ...
+_GB_CHARS_PER_ERROR = 20
+_GB_MIN_TOLERANCE = 8
+#: ... and at least this share of its non-ASCII characters in GB2312 (common GBK text).
+_GB2312_SHARE = 0.9
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -88,6 +98,25 @@ def _count_errors(sample: bytes, encoding: str, *, final: bool, stop_after: int)
     return errors
 
 
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _damaged_gb18030(sample: bytes, *, complete: bool) -> bool:
+    """Whether ``sample`` is GB18030/GBK text with a few broken sequences (see step 6)."""
+    non_ascii = sum(1 for b in sample if b >= 0x80) // 2  # about one character per two bytes
+    tolerance = max(_GB_MIN_TOLERANCE, non_ascii // _GB_CHARS_PER_ERROR)
+    if _count_errors(sample, "gb18030", final=complete, stop_after=tolerance) > tolerance:
+        return False
+    decoder = codecs.getincrementaldecoder("gb18030")(errors="replace")
+    chars = [c for c in decoder.decode(sample, final=complete) if c >= "\x80" and c != "\ufffd"]
+    return bool(chars) and sum(map(_in_gb2312, chars)) >= _GB2312_SHARE * len(chars)
+
+
 def _text_score(text: str) -> float:
     """Share of characters typical of Chinese/English text (CJK, ASCII, CJK punctuation)."""
     if not text:
@@ -147,6 +176,8 @@ def detect_encoding(sample: bytes, *, complete: bool = True) -> Detection:
         'utf-8-sig'
         >>> detect_encoding("同志们".encode("utf-8")[:-1]).encoding  # last character cut
         'utf-8'
+        >>> detect_encoding("同志们：今天召开动员大会。".encode("gbk") + b"\\xff").reason
+        'gb18030-damaged'
     """
     for bom, encoding in _BOMS:
         if sample.startswith(bom):
@@ -178,6 +209,8 @@ def detect_encoding(sample: bytes, *, complete: bool = True) -> Detection:
         return Detection("utf-8", "utf-8")
     if _count_errors(sample, "gb18030", final=complete, stop_after=0) == 0:
         return Detection("gb18030", "gb18030")
+    if _damaged_gb18030(sample, complete=complete):
+        return Detection("gb18030", "gb18030-damaged")
 
     from charset_normalizer import from_bytes  # lazy: only needed for rare encodings
 

@@ -43,9 +43,16 @@ def format_csv(phrases: Sequence[Phrase]) -> str:
 
 
 def format_kwic_csv(lines: Sequence[KwicLine]) -> str:
-    """CSV of keyword-in-context lines: source, line, left, match, right."""
+    """CSV of keyword-in-context lines: source, line, left, match, right, record.
+
+    ``record`` (last, so the older columns keep their places) is the .jsonl/.csv record
+    index, empty for other files.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["source", "line", "left", "match", "right"])
-    writer.writerows([k.source, k.line, k.left, k.match, k.right] for k in lines)
+    writer.writerow(["source", "line", "left", "match", "right", "record"])
+    writer.writerows(
+        [k.source, k.line, k.left, k.match, k.right, "" if k.record is None else k.record]
+        for k in lines
+    )
     return out.getvalue()

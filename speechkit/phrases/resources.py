@@ -178,13 +178,15 @@ def background_idf() -> tuple[dict[str, float], float]:
         ``(idf_by_word, median_idf)``.
 
     Raises:
-        LookupError: If jieba's ``idf.txt`` is missing from the installation.
+        DataError: If jieba's ``idf.txt`` is missing from the installation.
     """
     import jieba
 
     path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
     if not path.is_file():
-        raise LookupError(f"jieba's IDF table {path} is missing; reinstall jieba")
+        from speechkit.errors import DataError
+
+        raise DataError(f"jieba's IDF table {path} is missing; reinstall jieba")
     idf: dict[str, float] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from speechkit.atomic import atomic_path
-from speechkit.errors import OutputError, ParameterError
+from speechkit.atomic import atomic_write_bytes
+from speechkit.errors import ParameterError
 from speechkit.types import PathLike
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from speechkit.draft.model import Draft, DraftParagraph
 
-__all__ = ["DocxLayout", "build_document", "format_date", "write_docx"]
+__all__ = ["DocxLayout", "build_document", "docx_bytes", "format_date", "write_docx"]
 
 _TWIPS_PER_MM = 1440 / 25.4
 _TWIPS_PER_PT = 20
@@ -636,8 +636,10 @@ def build_document(draft: Draft, *, config: DocxLayout | None = None) -> DocxDoc
             _add_text_paragraph(doc, par, layout, index)
 
     props = doc.core_properties
-    props.title = _clean(draft.title)
-    props.author = draft.speaker or ""
+    # Word limits core properties to 255 characters (python-docx raises past that): a very
+    # long title or speaker is cut in the properties only, never in the text.
+    props.title = _property(_clean(draft.title))
+    props.author = _property(draft.speaker or "")
     props.comments = ""
     props.last_modified_by = "speechkit"
     props.language = "zh-CN"
@@ -652,6 +654,22 @@ def build_document(draft: Draft, *, config: DocxLayout | None = None) -> DocxDoc
     return doc
 
 
+#: Longest document property Word accepts (python-docx enforces it).
+MAX_PROPERTY_CHARS = 255
+
+
+def _property(value: str) -> str:
+    """``value`` cut to :data:`MAX_PROPERTY_CHARS`, ending in … when cut.
+
+    Examples:
+        >>> len(_property("市" * 300)), _property("市" * 300)[-1]
+        (255, '…')
+    """
+    if len(value) <= MAX_PROPERTY_CHARS:
+        return value
+    return value[: MAX_PROPERTY_CHARS - 1] + "…"
+
+
 def _deterministic_zip(data: bytes) -> bytes:
     """Rewrite the package with fixed member timestamps (python-docx stamps the clock)."""
     out = io.BytesIO()
@@ -662,6 +680,13 @@ def _deterministic_zip(data: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, src.read(info.filename))
     return out.getvalue()
+
+
+def docx_bytes(doc: DocxDocument) -> bytes:
+    """The saved package of ``doc``, byte-identical for the same document."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _deterministic_zip(buffer.getvalue())
 
 
 def write_docx(draft: Draft, path: PathLike, *, config: DocxLayout | None = None) -> Path:
@@ -688,15 +713,5 @@ def write_docx(draft: Draft, path: PathLike, *, config: DocxLayout | None = None
         ('讲话稿.docx', True)
     """
     target = Path(path)
-    doc = build_document(draft, config=config)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    data = _deterministic_zip(buffer.getvalue())
-    with atomic_path(target) as tmp:
-        try:
-            tmp.write_bytes(data)
-        except OSError as exc:
-            raise OutputError(
-                f"{target}: cannot write ({exc.strerror}); choose a writable path"
-            ) from exc
-    return target
+    data = docx_bytes(build_document(draft, config=config))
+    return atomic_write_bytes(target, data)

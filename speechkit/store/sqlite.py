@@ -11,7 +11,7 @@ without FTS5/trigram, fall back to scans (:attr:`Store.fts` says which is in use
 
 Schema (extend by adding tables or columns only)::
 
-    files(source PRIMARY KEY, sha256, encoding, size)          -- change detection
+    files(source PRIMARY KEY, sha256, encoding, size, path)    -- change detection
     documents(id, source, record, sha256, encoding, duplicate_of)
     lines(document_id, seq, number, text)                      -- cleaned lines (see below)
     speeches(id, document_id, first_line, last_line, title, duplicate_of, on_topic, topic_score)
@@ -27,6 +27,11 @@ paragraphs); :meth:`Store.documents` merges the two back into ``Document.lines``
 Storing every line again beside ``paragraphs.text`` took a third of the database
 (5 MB benchmark corpus: 7.0 of 20.3 MB; ``lines`` rows 8,385 -> 338). With the
 FTS5 settings below, the 50 MB benchmark database shrank from 175 MB to 107 MB.
+
+``files.path`` (added after schema 2, still version 2: older speechkit ignores it) is the
+file's resolved absolute path, so the same file given once by a relative and once by an
+absolute path is one set of rows, and re-ingesting a folder can find the files that are no
+longer in it. Rows written before it have ``NULL`` there (see :meth:`Store.stored_files`).
 
 Every write happens inside :meth:`Store.transaction`; a failed run leaves the
 database as it was, and a database created by a failed run is removed.
@@ -62,8 +67,9 @@ FTS_HASH_BYTES = 4 * 1024 * 1024
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
-    source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, encoding TEXT, size INTEGER
+    source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, encoding TEXT, size INTEGER, path TEXT
 );
+CREATE INDEX IF NOT EXISTS files_path ON files(path);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL,
@@ -271,7 +277,10 @@ class Store:
                 )
             self.fts = "paragraphs_fts" in tables
             self._version = version
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(files)")}
+            self._files_path = "path" in columns
             return
+        self._files_path = True
         self.fts = fts_trigram_available()
         self._version = SCHEMA_VERSION
         with self.transaction():
@@ -362,12 +371,45 @@ class Store:
         self.conn.execute("DELETE FROM files WHERE source = ?", (source,))
         return cur.rowcount
 
-    def set_file(self, source: str, sha256: str, encoding: str | None, size: int) -> None:
-        """Record that ``source`` with hash ``sha256`` is ingested."""
+    def _add_path_column(self) -> None:
+        # A store made before files.path: add it on the first write (additive, same version).
+        if not self._files_path:
+            self.conn.execute("ALTER TABLE files ADD COLUMN path TEXT")
+            self.conn.execute("CREATE INDEX IF NOT EXISTS files_path ON files(path)")
+            self._files_path = True
+
+    def set_file(
+        self, source: str, sha256: str, encoding: str | None, size: int, *, path: str | None = None
+    ) -> None:
+        """Record that ``source`` (resolved file ``path``) with hash ``sha256`` is ingested."""
+        self._add_path_column()
         self.conn.execute(
-            "INSERT OR REPLACE INTO files(source, sha256, encoding, size) VALUES (?, ?, ?, ?)",
-            (source, sha256, encoding, size),
+            "INSERT OR REPLACE INTO files(source, sha256, encoding, size, path) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (source, sha256, encoding, size, path),
         )
+
+    def set_file_path(self, source: str, path: str) -> None:
+        """Record the resolved ``path`` of an already ingested ``source``."""
+        self._add_path_column()
+        self.conn.execute("UPDATE files SET path = ? WHERE source = ?", (path, source))
+
+    def stored_files(self) -> list[tuple[str, str | None]]:
+        """``(source, resolved path or None)`` of every ingested file, by source."""
+        column = "path" if self._files_path else "NULL"
+        rows = self.conn.execute(f"SELECT source, {column} FROM files ORDER BY source")
+        return [(str(source), path) for source, path in rows]
+
+    def rename_source(self, old: str, new: str) -> None:
+        """Give the rows of ``old`` the source name ``new`` (the same file, named another way).
+
+        Rows already stored under ``new`` are replaced.
+        """
+        if old == new:
+            return
+        self.delete_source(new)
+        self.conn.execute("UPDATE documents SET source = ? WHERE source = ?", (new, old))
+        self.conn.execute("UPDATE files SET source = ? WHERE source = ?", (new, old))
 
     def add_document(self, doc: Document) -> int:
         """Insert a cleaned, segmented document with its lines, speeches and paragraphs.

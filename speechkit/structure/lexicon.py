@@ -6,6 +6,7 @@ shape are merged on top (a user cue is added, or re-weighted when it exists).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,16 @@ class Lexicon:
         return {r: [{"cue": c, "weight": w} for c, w in self.cues.get(r, ())] for r in ROLES}
 
 
-def _parse(data: object, source: str) -> Lexicon:
+def _key_lines(text: str) -> dict[str, int]:
+    """1-based line of each top-level key of a YAML mapping (empty when it is not one)."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 1 for key, _value in node.value}
+
+
+def _parse(data: object, source: str, lines: Mapping[str, int] | None = None) -> Lexicon:
+    lines = lines or {}
     if not isinstance(data, dict):
         raise InputError(
             f"role cue file must map role names to lists of cues (roles: {', '.join(ROLES)})",
@@ -68,27 +78,40 @@ def _parse(data: object, source: str) -> Lexicon:
         )
     cues: dict[Role, tuple[tuple[str, float], ...]] = {}
     for role, items in data.items():
+        line = lines.get(str(role))
         if role not in ROLES:
-            raise InputError(f"unknown role {role!r}; valid roles: {', '.join(ROLES)}", path=source)
+            raise InputError(
+                f"unknown role {role!r}; valid roles: {', '.join(ROLES)}", path=source, line=line
+            )
+        if items is not None and not isinstance(items, list):
+            raise InputError(
+                f"role {role}: must be a list of cues (one '- cue' per line), got {items!r}",
+                path=source,
+                line=line,
+            )
         pairs: list[tuple[str, float]] = []
         for item in items or ():
-            if isinstance(item, str):
-                pairs.append((item.translate(FULLWIDTH), 1.0))
-            elif isinstance(item, dict) and isinstance(item.get("cue"), str):
-                try:
-                    weight = float(item.get("weight", 1.0))
-                except (TypeError, ValueError):
-                    raise InputError(
-                        f"cue {item['cue']!r} of role {role}: weight must be a number",
-                        path=source,
-                    ) from None
-                pairs.append((item["cue"].translate(FULLWIDTH), weight))
-            else:
+            cue = item.get("cue") if isinstance(item, dict) else item
+            if not isinstance(cue, str) or not cue.strip():
                 raise InputError(
-                    f"role {role}: each cue must be a string or {{cue: ..., weight: ...}}, "
-                    f"got {item!r}",
+                    f"role {role}: each cue must be a non-empty string or "
+                    f"{{cue: ..., weight: ...}}, got {item!r}",
                     path=source,
+                    line=line,
                 )
+            weight: object = item.get("weight", 1.0) if isinstance(item, dict) else 1.0
+            value = float("nan")
+            # bool is an int to Python, but `weight: yes` is a slip, not a weight of 1.
+            if isinstance(weight, int | float | str) and not isinstance(weight, bool):
+                with contextlib.suppress(ValueError):
+                    value = float(weight)
+            if not np.isfinite(value):
+                raise InputError(
+                    f"cue {cue!r} of role {role}: weight must be a number, got {weight!r}",
+                    path=source,
+                    line=line,
+                )
+            pairs.append((cue.translate(FULLWIDTH), value))
         cues[role] = tuple(pairs)
     return Lexicon(cues)
 
@@ -117,10 +140,12 @@ def load_lexicon(extra: Iterable[PathLike] = ()) -> Lexicon:
         if not p.is_file():
             raise InputError("role cue file not found; check the path", path=p)
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+            text = p.read_text(encoding="utf-8")
+            data = yaml.safe_load(text)
+            lines = _key_lines(text)
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise InputError(
                 f"not a readable UTF-8 YAML file ({exc.__class__.__name__})", path=p
             ) from None
-        lexicon = lexicon.merged(_parse(data, str(p)))
+        lexicon = lexicon.merged(_parse(data, str(p), lines))
     return lexicon

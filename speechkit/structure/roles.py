@@ -26,6 +26,7 @@ from scipy import sparse
 
 from speechkit.errors import ParameterError
 from speechkit.model import Speech
+from speechkit.seeds import check_seed
 from speechkit.structure.cluster import Clustering, cluster_paragraphs, tfidf, tokenize_texts
 from speechkit.structure.features import SpeechFeatures, speech_features
 from speechkit.structure.lexicon import Lexicon, load_lexicon
@@ -194,6 +195,7 @@ def assign_roles(
     Returns:
         A :class:`RoleResult`.
     """
+    check_seed(seed)  # before any work: scikit-learn would fail deep inside with a traceback
     cfg = config or RoleConfig()
     lex = lexicon or load_lexicon()
     if tokenizer is None:

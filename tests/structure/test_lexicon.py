@@ -56,7 +56,7 @@ def test_user_cues_change_the_roles(tmp_path, tokenizer):
         ("- a\n- b\n", "role cue file must map role names to lists of cues"),
         ("ending:\n  - 谢谢\n", "unknown role 'ending'"),
         ("tasks:\n  - {cue: 抓好, weight: many}\n", "weight must be a number"),
-        ("tasks:\n  - 3\n", "each cue must be a string"),
+        ("tasks:\n  - 3\n", "each cue must be a non-empty string"),
     ],
 )
 def test_malformed_user_file_names_the_file(tmp_path, content, message):
