@@ -138,7 +138,8 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
             text = sentence[m.start() : m.end()].rstrip("，,、 ")
             if text:
                 add(m.start(), text, why, "specific")
-    modal = res.MODAL.search(masked) is not None or res.IMPERATIVE.match(masked) is not None
+    unframed = res.FACING.sub("", masked)
+    modal = res.MODAL.search(unframed) is not None or res.IMPERATIVE.match(unframed) is not None
     if not modal:
         fp = res.FIRST_PERSON.match(masked)
         if fp is not None and res.PRACTICE.search(masked, fp.end()):

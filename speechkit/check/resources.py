@@ -96,6 +96,11 @@ IMPERATIVE = re.compile(
     r"开展|完善|健全|建立|落实|抓好|做好|深化|提升|提高|坚持|规范|整治|治理|实施|组织|引导|鼓励|倡导|"
     r"广泛|进一步|不断|继续|认真|扎实|切实|严格|重点|集中|定期|加紧|主动|及时|全力|统筹|优化|创新)"
 )
+#: A framing that states what follows as a fact to face (要清醒地看到，…还存在…): its 要 is no
+#: instruction, so the problem it introduces is still stated as fact.
+FACING = re.compile(
+    r"(?:也|还|更)?(?:要|必须|应当|应该)?(?:清醒|清楚|深刻)?地?(?:认识到|看到)[，,：:]?"
+)
 #: First-person subjects: a sentence opening with one and no modal states a fact about us.
 FIRST_PERSON = re.compile(
     r"^(?:我们|我市|我区|我县|本市|本区|本县|全市|全区|全县|市里|区里|县里|[市区县](?:委|政府)|"

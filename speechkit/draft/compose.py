@@ -90,7 +90,7 @@ _AIM = 0.06
 LENGTH_TOLERANCE = 0.15
 #: Rounds of corpus sub-points ``@points`` slots may add when the draft is short (one more per
 #: 1000 characters of target above 4000), and their size.
-_MAX_EXTRA_POINTS = 4
+_MAX_EXTRA_POINTS = 6
 _EXTRA_POINT_CHARS = 400
 #: Most corpus characters added to a plain paragraph (not a sub-point), as a share of the target
 #: length (220 of 4000): the genre's paragraphs run 150–300 characters; a section with few

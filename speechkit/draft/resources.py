@@ -296,6 +296,13 @@ PROBLEM_DEVELOPMENT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple
         ),
     )
 )
+#: What a task sub-point says when the corpus has nothing on it: what such a task asks of
+#: everyone, with no claim about the place (speaks of 创建, so it is on the campaign).
+TASK_GENERIC: tuple[str, ...] = (
+    "这是创建工作的一项重点任务，各责任单位要细化措施、明确时限，确保抓出实效。",
+    "这项工作直接关系创建成效，要对照标准逐项抓好落实，做到不漏项、不失分。",
+    "抓好这项工作，关键在于落实，要把责任压实到岗、到人，以创建的实际成效取信于民。",
+)
 PROBLEM_GENERIC: tuple[str, ...] = (
     "这个问题群众反映较多，直接影响创建成效，必须下大力气加以解决。",
     "这些问题看似细小，却直接关系群众的获得感和创建工作的成效，必须高度重视。",

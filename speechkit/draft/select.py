@@ -382,7 +382,9 @@ class Selector:
         pieces: list[Piece] = []
         per_point = max(budget // max(k, 1), 0)
         avoid_vecs = [v for v in (self._lead(a) for a in avoid) if v]
-        for i in self._ranked((role, *NEIGHBOURS[role]), query, need_lead=True):
+        # Whole corpus sub-points keep to their own role: a task under the safeguards heading
+        # (加强城市卫生管理 among 强化组织领导…) reads as misplaced.
+        for i in self._ranked((role,), query, need_lead=True):
             if len(pieces) >= k:
                 break
             unit = self.model.units[i]
@@ -494,20 +496,14 @@ class Selector:
         if piece.sentences or not fallback or mood == "negative":
             # A problem nobody in the corpus wrote about is best stated plainly.
             return piece
-        # Fallback: nothing relevant to the lead exists; say something typical of the role.
-        for i in self._ranked(roles, lead, need_lead=False):
-            unit = self.model.units[i]
-            if self._room(unit) < 30:
-                continue
-            generic = [
-                t
-                for t in self._adapted(unit, None, mood)
-                if any(cue in t for cue in res.TOPIC_CUES)
-                and not res.INLINE_LIST.search(t)
-                and not off_topic(self._weights(t), 0.0)
-            ]
-            if generic and self._take(i, piece, generic[:2], min(budget, 90)):
-                break
+        # Fallback: nothing in the corpus speaks of this lead. A corpus sentence "typical of
+        # the role" read as misplaced (核心价值观 under 病媒生物防制, in a reading of six drafts);
+        # one sentence of the task table says what such a task asks, and claims nothing.
+        fresh = [t for t in res.TASK_GENERIC if not self.is_repeat(t)]
+        if fresh:
+            choice = fresh[self.rng.randrange(len(fresh))]
+            piece.sentences.append(choice)
+            self.remember(choice)
         return piece
 
     def more(
