@@ -81,7 +81,6 @@ def main() -> None:
         args.tolerance,
     )
 
-
     heldout3 = args.labels / "segment" / "heldout3"
     labels = json.loads((heldout3 / "labels.json").read_text("utf-8"))
     corpus = open_corpus([heldout3 / name for name in labels["starts"]], warn=print)
