@@ -48,6 +48,16 @@ def corpus_options(func: F) -> F:
     return func
 
 
+def date_field_option(func: F) -> F:
+    """``--date-field``: the field holding each .jsonl/.csv record's date."""
+    return click.option(
+        "--date-field",
+        metavar="FIELD",
+        help="Field holding the date of .jsonl/.csv records (2023-05-06, 2023-05, 2023, "
+        "2023年5月6日). Other documents are dated by their dateline, title or file name.",
+    )(func)
+
+
 def format_option(*choices: str) -> Callable[[F], F]:
     """``--format`` with the given choices, the first being the default."""
     return click.option(
@@ -84,8 +94,9 @@ def _stderr_is_terminal() -> bool:
 
 @cli.command()
 @corpus_options
+@date_field_option
 @handle_errors
-def ingest(paths: tuple[str, ...], db: str | None, text_field: str) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, text_field: str, date_field: str | None) -> None:
     """Read, clean and segment PATHs (files or folders) into an SQLite database.
 
     Reads .txt/.md (UTF-8, GB18030/GBK, UTF-16: detected from the bytes), .docx,
@@ -103,7 +114,7 @@ def ingest(paths: tuple[str, ...], db: str | None, text_field: str) -> None:
         raise click.UsageError("give at least one PATH (a file or folder) to ingest")
     report = ingest_paths(
         paths, db or "speechkit.db", text_field=text_field,
-        progress=_stderr_is_terminal(), warn=_warn,
+        progress=_stderr_is_terminal(), warn=_warn, date_field=date_field,
     )  # fmt: skip
     click.echo(report.summary())
 
@@ -154,6 +165,7 @@ def search(query: str, db: str | None, limit: int, width: int) -> None:
 
 @cli.command()
 @corpus_options
+@date_field_option
 @format_option("table", "json")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the role clustering.")
 @click.option(
@@ -174,6 +186,7 @@ def structure(
     paths: tuple[str, ...],
     db: str | None,
     text_field: str,
+    date_field: str | None,
     fmt: str,
     seed: int,
     role_cues: tuple[str, ...],
@@ -185,8 +198,9 @@ def structure(
     safeguards, closing); each speech an on-topic score; the corpus an outline.
     The table has one line per speech (id, title, source:lines, paragraphs), then
     each speech as an outline of roles and the corpus pattern; the JSON form lists
-    every paragraph with its line, heading and role. The learned structure is
-    saved in the store for drafting.
+    every paragraph with its line, heading and role, and each speech's date and
+    speaker (from its dateline and byline). The learned structure is saved in the
+    store for drafting.
 
     \b
     Example:
@@ -205,8 +219,9 @@ def structure(
         check_plot_path(plot_path)  # fail before the analysis, not after
     load_lexicon(role_cues)  # a bad cue file fails before reading the corpus
     with open_corpus(
-        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn
-    ) as corpus:
+        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn,
+        date_field=date_field,
+    ) as corpus:  # fmt: skip
         report = structure_report(corpus, roles=True, seed=seed, role_cues=role_cues)
     if plot_path:
         from speechkit.structure.plot import plot_roles

@@ -120,6 +120,10 @@ def prepare(doc: Document, *, keep_raw: bool = True) -> Document:
     if not keep_raw:
         doc.raw_lines = []
     doc.speeches = segment(doc.lines, source=doc.source, record=doc.record)
+    for speech in doc.speeches:
+        # --date-field is the user's choice and wins; a file name's year only fills a gap
+        if doc.date is not None and (doc.date_source == "field" or speech.date is None):
+            speech.date, speech.date_source = doc.date, doc.date_source
     return doc
 
 
@@ -233,6 +237,7 @@ def ingest(
     text_field: str = "text",
     progress: bool = False,
     warn: Warn | None = None,
+    date_field: str | None = None,
 ) -> IngestReport:
     """Read, clean, segment and store files, in one transaction.
 
@@ -245,6 +250,7 @@ def ingest(
         text_field: Field holding the text in .jsonl/.csv records.
         progress: Show a tqdm progress bar on stderr.
         warn: Receives one-line warnings; default: :class:`IngestWarning` via :mod:`warnings`.
+        date_field: Field holding the date of .jsonl/.csv records (``--date-field``).
 
     Returns:
         The :class:`IngestReport`.
@@ -258,14 +264,17 @@ def ingest(
             for path, source, kind in items:
                 size = path.stat().st_size
                 sha = file_sha256(path)
+                if date_field and kind in ("jsonl", "csv"):
+                    sha += f":date={date_field}"  # another date field re-reads the file
                 if store.file_sha256(source) == sha:
                     report.unchanged += 1
                 else:
                     store.delete_source(source)
                     added = encoding = None
                     for doc in read_documents(
-                        path, source, kind, text_field=text_field, sha256=sha, warn=warn
-                    ):
+                        path, source, kind, text_field=text_field, sha256=sha, warn=warn,
+                        date_field=date_field,
+                    ):  # fmt: skip
                         prepare(doc, keep_raw=False)
                         store.add_document(doc)
                         added = (added or 0) + 1
@@ -300,6 +309,7 @@ def ingest_paths(
     text_field: str = "text",
     progress: bool = False,
     warn: Warn | None = None,
+    date_field: str | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the database ``db`` (the ``speechkit ingest`` command).
 
@@ -314,7 +324,10 @@ def ingest_paths(
     files = list(_user_files(paths, warn, db))  # checks every path exists before touching the db
     store = Store(db)
     try:
-        report = ingest(files, store, text_field=text_field, progress=progress, warn=warn)
+        report = ingest(
+            files, store, text_field=text_field, progress=progress, warn=warn,
+            date_field=date_field,
+        )  # fmt: skip
         if report.files + report.unchanged == 0:
             raise _nothing_readable(paths)
     except BaseException:
@@ -404,6 +417,7 @@ def open_corpus(
     text_field: str = "text",
     progress: bool = False,
     warn: Warn | None = None,
+    date_field: str | None = None,
 ) -> Corpus:
     """Open a corpus: the bundled one, files in memory, or a database (ingesting paths into it).
 
@@ -414,6 +428,8 @@ def open_corpus(
         progress: Show a progress bar on stderr while ingesting.
         warn: Receives one-line warnings (skipped files, repaired bytes);
             default: :class:`IngestWarning` through :mod:`warnings`.
+        date_field: Field holding the date of .jsonl/.csv records (``--date-field``); a
+            record without it is undated unless its text has a dateline.
 
     Returns:
         The :class:`Corpus`; close it (or use ``with``) when it has a store.
@@ -438,13 +454,18 @@ def open_corpus(
         return Corpus(store=_open_bundled(progress=progress, warn=warn))
     if db is not None:
         if paths:
-            ingest_paths(paths, db, text_field=text_field, progress=progress, warn=warn)
+            ingest_paths(
+                paths, db, text_field=text_field, progress=progress, warn=warn,
+                date_field=date_field,
+            )  # fmt: skip
         return Corpus(store=Store(db, create=False))
     documents: list[Document] = []
     files = list(iter_files(paths, warn=warn))
     bar = _progress_bar(files, progress)
     for path, source, kind in files:
-        for doc in read_documents(path, source, kind, text_field=text_field, warn=warn):
+        for doc in read_documents(
+            path, source, kind, text_field=text_field, warn=warn, date_field=date_field
+        ):
             documents.append(prepare(doc))
         if bar is not None:
             bar.update(path.stat().st_size)
