@@ -333,6 +333,7 @@ def dedup(
 
 @cli.command()
 @corpus_options
+@date_field_option
 @click.option(
     "--top",
     "top_n",
@@ -356,10 +357,24 @@ def dedup(
     help="Instead of the ranking, show every occurrence of PHRASE with source:line.",
 )
 @click.option(
+    "--by",
+    "by",
+    metavar="PERIOD",
+    help="Give each phrase a series per period: year, month or Nyears (e.g. 5years); also "
+    "lists emerging and fading phrases.",
+)
+@click.option(
+    "--trend",
+    "trend_phrase",
+    metavar="PHRASE",
+    help="Instead of the ranking, show PHRASE's series per period (--by, default year).",
+)
+@click.option(
     "--plot",
     "plot_path",
     type=click.Path(dir_okay=False),
-    help="Also draw the top phrases as a bar chart (.png/.svg/.pdf).",
+    help="Also draw the top phrases as a bar chart (.png/.svg/.pdf); with --by or --trend, "
+    "as lines over the periods.",
 )
 @click.option(
     "--tokenizer",
@@ -373,10 +388,13 @@ def phrases(
     paths: tuple[str, ...],
     db: str | None,
     text_field: str,
+    date_field: str | None,
     top_n: int,
     min_docs: int,
     fmt: str,
     kwic_phrase: str | None,
+    by: str | None,
+    trend_phrase: str | None,
     plot_path: str | None,
     tokenizer: str,
 ) -> None:
@@ -386,11 +404,18 @@ def phrases(
     phrases; a repeated speech counts once. Scores combine specificity against
     general Chinese, spread over speeches, frequency, boundary freedom and cohesion.
 
+    With --by, each phrase gets its count and rate per million characters per
+    period (speeches dated by --date-field, their dateline, the year in their title
+    or file name), its first, peak and last period, and the emerging and fading
+    phrases are listed.
+
     \b
     Example:
       speechkit phrases 范文/ --top 30
       speechkit phrases --format json --plot phrases.png
       speechkit phrases --kwic 长效机制
+      speechkit phrases 讲话.jsonl --date-field date --by year --plot trends.png
+      speechkit phrases 讲话.jsonl --date-field date --trend 新质生产力
     """
     import json
 
@@ -404,15 +429,28 @@ def phrases(
     )
     from speechkit.phrases.output import format_csv, format_kwic_csv, format_table
 
+    if kwic_phrase is not None and trend_phrase is not None:
+        raise click.UsageError("give either --kwic or --trend, not both")
     if plot_path is not None and kwic_phrase is None:
         from speechkit.render.plot import check_chart_path
 
         check_chart_path(plot_path)  # fail before the work, not after
+    if by is not None or trend_phrase is not None:
+        from speechkit.phrases.trends import check_period
+
+        check_period(by or "year")  # a bad --by fails before reading the corpus
     config = PhraseConfig(top_n=top_n, min_docs=min_docs, tokenizer=tokenizer)
     with open_corpus(
-        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn
-    ) as corpus:
+        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn,
+        date_field=date_field,
+    ) as corpus:  # fmt: skip
         speeches = corpus.speeches()
+    if trend_phrase is not None:
+        _phrase_trend(speeches, trend_phrase, by or "year", fmt, plot_path)
+        return
+    if by is not None:
+        _phrase_trends(speeches, config, by, fmt, plot_path)
+        return
     if kwic_phrase is not None:
         lines = kwic(speeches, kwic_phrase)
         if fmt == "json":
@@ -445,6 +483,60 @@ def phrases(
         click.echo(format_table(found))
     else:
         click.echo("No phrase occurs in enough speeches; try --min-docs 1.", err=True)
+
+
+def _phrase_trend(
+    speeches: list[Any], phrase: str, by: str, fmt: str, plot_path: str | None
+) -> None:
+    """``phrases --trend PHRASE``: one phrase's series."""
+    import json
+
+    from speechkit.phrases.output import format_series_table
+    from speechkit.phrases.trends import dated_summary, phrase_trend, trend_json
+
+    series, dated = phrase_trend(speeches, phrase, by=by)
+    click.echo(
+        dated_summary(dated.periods, dated.period.label, dated.index.n_docs, dated.undated),
+        err=True,
+    )
+    if not series.count:
+        click.echo(f"{phrase!r} never occurs in the dated speeches; its series is empty.", err=True)
+    if plot_path is not None:
+        from speechkit.phrases.plot import trend_chart
+
+        values = [series.per_million.get(p, 0.0) for p in dated.periods]
+        trend_chart(dated.periods, [(phrase, values)], plot_path, title=f"“{phrase}”使用频率")
+        click.echo(f"Chart written to {plot_path}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(trend_json(series, dated), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_series_table(series, dated.periods))
+
+
+def _phrase_trends(
+    speeches: list[Any], config: Any, by: str, fmt: str, plot_path: str | None
+) -> None:
+    """``phrases --by PERIOD``: the ranking with series, emerging and fading phrases."""
+    import json
+
+    from speechkit.phrases.output import format_trend_csv, format_trend_table
+    from speechkit.phrases.trends import phrase_trends
+
+    report = phrase_trends(speeches, by=by, config=config)
+    click.echo(report.summary(), err=True)
+    if plot_path is not None and report.phrases:
+        from speechkit.phrases.plot import trend_chart
+
+        shown = report.phrases[:8]
+        lines = [(s.phrase, [s.per_million.get(p, 0.0) for p in report.periods]) for _, s in shown]
+        trend_chart(report.periods, lines, plot_path, title=f"关键提法（前 {len(shown)} 个）")
+        click.echo(f"Chart written to {plot_path}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(format_trend_csv(report), nl=False)
+    else:
+        click.echo(format_trend_table(report))
 
 
 # --- draft / init-profile (speechkit.draft, speechkit.render) ---

@@ -57,7 +57,15 @@ from speechkit.tokenize.names import NameTest
 from speechkit.tokenize.parallel import cut_texts
 from speechkit.tokenize.userdict import iter_user_words
 
-__all__ = ["Example", "Phrase", "PhraseConfig", "extract_phrases", "find_examples"]
+__all__ = [
+    "Example",
+    "Phrase",
+    "PhraseConfig",
+    "extract_phrases",
+    "find_examples",
+    "rank_phrases",
+    "text_index",
+]
 
 Kind = Literal["ngram", "slogan", "parallel"]
 
@@ -241,10 +249,32 @@ def extract_phrases(
         ['长效机制', '齐抓共管']
     """
     config = config or PhraseConfig()
+    return rank_phrases(text_index(speeches), config=config)
+
+
+def text_index(speeches: Sequence[Speech]) -> TextIndex:
+    """The :class:`TextIndex` of the distinct speeches (a repeated speech counted once).
+
+    Raises:
+        InputError: If there is no speech text at all.
+    """
     distinct = distinct_speeches(speeches)
     if not distinct:
         raise InputError("no speech text to analyse; check the paths (or --min-docs)")
-    index = TextIndex(distinct)
+    return TextIndex(distinct)
+
+
+def rank_phrases(
+    index: TextIndex, *, config: PhraseConfig, limit: int | None = None
+) -> list[Phrase]:
+    """:func:`extract_phrases` on a prepared :func:`text_index`.
+
+    Args:
+        index: The distinct speeches' text.
+        config: Options.
+        limit: Return up to this many phrases instead of ``config.top_n``; the first
+            ``config.top_n`` are the same either way (the trends use a longer list).
+    """
     stopwords = load_stopwords()
     for path in config.stopwords:
         try:
@@ -387,7 +417,7 @@ def extract_phrases(
         [rows[i][0].content for i, _ in heads],
     )
     result = []
-    for k, score in order[: config.top_n]:
+    for k, score in order[: config.top_n if limit is None else limit]:
         c, doc_set, offsets = rows[heads[k][0]]
         result.append(
             Phrase(
