@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,6 +28,7 @@ from speechkit.phrases.resources import (
     HAN_RUN_RE,
     INNER_BREAK_WORDS,
     NUMBER_RE,
+    NUMERAL_LEAD_RE,
     PARALLEL_RE,
     PLACEHOLDER_RE,
     QUOTE_RE,
@@ -94,12 +95,15 @@ class TokenStream:
             Each text unit ends with a ``-1``, so no n-gram spans two paragraphs.
         docs: Index of the document (distinct speech) of each position.
         is_stop: Per token id: may not start or end a phrase.
+        is_lead: Per token id: may only start a phrase of two or more tokens (四个 in
+            四个全面, see :data:`~speechkit.phrases.resources.NUMERAL_LEAD_RE`).
     """
 
     vocab: list[str]
     ids: np.ndarray
     docs: np.ndarray
     is_stop: np.ndarray
+    is_lead: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     @property
     def n_tokens(self) -> int:
@@ -121,12 +125,16 @@ def build_stream(
         raw.append(-1)
         docs.extend([doc] * (len(raw) - before))
     words = list(vocab)
+    leads = np.fromiter(
+        (NUMERAL_LEAD_RE.match(w) is not None for w in words), dtype=bool, count=len(words)
+    )
     breaks = np.fromiter((is_break_token(w) for w in words), dtype=bool, count=len(words))
+    breaks &= ~leads
     stops = np.fromiter((w in stopwords for w in words), dtype=bool, count=len(words))
     ids = np.asarray(raw, dtype=np.int64)
     if len(words):
         ids = np.where((ids >= 0) & ~breaks[np.maximum(ids, 0)], ids, -1)
-    return TokenStream(words, ids, np.asarray(docs, dtype=np.int32), stops)
+    return TokenStream(words, ids, np.asarray(docs, dtype=np.int32), stops, leads)
 
 
 @dataclass(slots=True)

@@ -21,8 +21,9 @@ The steps, each in its own module:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -42,8 +43,10 @@ from speechkit.phrases.resources import background_idf, load_stopwords
 from speechkit.phrases.scoring import (
     background_idf_of,
     cohesion_factor,
+    common_even_factor,
     diverse_order,
     drop_subsumed,
+    evenness,
     freedom_factor,
     group_variants,
     length_factor,
@@ -171,6 +174,39 @@ class Phrase:
         }
 
 
+def split_parallel(
+    shortlist: list[_Candidate],
+    candidates: dict[str, _Candidate],
+    count: Callable[[str], int],
+    *,
+    keep: Callable[[_Candidate], bool],
+) -> list[_Candidate]:
+    """Replace each parallel run (a 、 or ， list) whose parts also occur outside it by its parts.
+
+    A part occurs outside the run when it occurs more often than the run does (times the
+    part's repeats in the run). The parts join the shortlist as the candidates they are
+    (counted as delimited units), when they pass ``keep`` (names and generic predicates
+    out, as for the shortlist) and are not listed yet.
+    """
+    listed = {c.phrase for c in shortlist}
+    out: list[_Candidate] = []
+    for c in shortlist:
+        parts = [p for p in re.split("[、，]", c.phrase) if p]
+        if c.kind != "parallel" or len(parts) < 2:
+            out.append(c)
+            continue
+        runs = count(c.phrase)
+        if not any(count(p) > runs * c.phrase.count(p) for p in parts):
+            out.append(c)  # a fixed run: 党政同责、一岗双责 always together
+            continue
+        for part in parts:
+            unit = candidates.get(part)
+            if unit is not None and part not in listed and keep(unit):
+                listed.add(part)
+                out.append(unit)
+    return out
+
+
 @dataclass(slots=True)
 class _Candidate:
     phrase: str
@@ -246,7 +282,7 @@ def extract_phrases(
         >>> speeches = [Speech(f"{i}.txt", 1, 1, None, [Paragraph(t, 1, 1)])
         ...             for i, t in enumerate(texts)]
         >>> [p.phrase for p in extract_phrases(speeches, config=PhraseConfig(tokenizer="jieba"))]
-        ['长效机制', '齐抓共管']
+        ['齐抓共管', '长效机制']
     """
     config = config or PhraseConfig()
     return rank_phrases(text_index(speeches), config=config)
@@ -298,7 +334,7 @@ def rank_phrases(
     features = ngram_features(stream, levels, min_count=config.min_count, min_docs=config.min_docs)
     idf, median = background_idf()
     n_docs = index.n_docs
-    vocab, is_stop = stream.vocab, stream.is_stop
+    vocab, is_stop, is_lead = stream.vocab, stream.is_stop, stream.is_lead
     token_docs = {
         vocab[int(f.tokens[row, 0])]: int(f.docs[row])
         for f in features
@@ -328,6 +364,8 @@ def rank_phrases(
                 continue
             if feats.n > 1 and (len(words[0]) == 1 or len(words[-1]) == 1):
                 continue  # 市创文 (after a placeholder xx市), 文明城市的: bound morphemes
+            if any(is_lead[t] for t in ids[1:]):
+                continue  # a numeral such as 四个 only leads a formula (四个全面)
             content = tuple(w for w, t in zip(words, ids, strict=True) if not is_stop[t])
             candidates[phrase] = _Candidate(
                 phrase,
@@ -362,8 +400,9 @@ def rank_phrases(
                 phrase, content, 1.0, 1.0, kind, count, len(doc_sets[phrase])
             )
 
-    def estimate(c: _Candidate, count: int, docs: int) -> float:
-        spec = specificity(background_idf_of(c.phrase, c.content, idf, median), docs, n_docs)
+    def estimate(c: _Candidate, count: int, docs: int, evenness: float = 0.0) -> float:
+        idf_bg = background_idf_of(c.phrase, c.content, idf, median)
+        spec = specificity(idf_bg, docs, n_docs)
         return phrase_score(
             count=count,
             docs=docs,
@@ -371,7 +410,7 @@ def rank_phrases(
             length=length_factor(c.phrase),
             freedom=c.freedom,
             cohesion=c.cohesion,
-        )
+        ) * common_even_factor(idf_bg, evenness)
 
     first_scores = [(estimate(c, c.token_count, c.token_docs), c) for c in candidates.values()]
     ranked = sorted((s for s in first_scores if s[0] > 0), key=lambda s: (-s[0], s[1].phrase))
@@ -381,6 +420,16 @@ def rank_phrases(
         for _, c in ranked[: max(4 * config.top_n, 200)]
         if not any(is_name(w) for w in c.content) and not is_generic(c.content)
     ]
+
+    # Parallel phrases whose parts also occur on their own are listed as those parts
+    # (社会公德、职业道德、家庭美德 -> 社会公德 / 职业道德 / 家庭美德); a fixed run whose parts
+    # never occur without it stays whole.
+    shortlist = split_parallel(
+        shortlist,
+        candidates,
+        index.count,
+        keep=lambda c: not any(is_name(w) for w in c.content) and not is_generic(c.content),
+    )
 
     # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants.
     exact = [_doc_set(index, c.phrase) for c in shortlist]
@@ -405,9 +454,12 @@ def rank_phrases(
         group_docs.setdefault(rep[i], set()).update(doc_set)
         if rep[i] != i:
             variants.setdefault(rep[i], []).append(c.phrase)
+    chars = index.doc_chars()
     heads = [
-        (i, estimate(rows[i][0], group_count[i], len(group_docs[i]))) for i in sorted(group_count)
-    ]
+        (i, estimate(rows[i][0], group_count[i], len(group_docs[i]),
+                     evenness(index.docs_of(rows[i][2]), chars)))
+        for i in sorted(group_count)
+    ]  # fmt: skip
     heads = [(i, score) for i, score in heads if score > 0 and math.isfinite(score)]
     # deterministic input order for the greedy ranking: score, count, text
     heads.sort(key=lambda h: (-h[1], -len(rows[h[0]][2]), rows[h[0]][0].phrase))

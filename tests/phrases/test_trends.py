@@ -64,6 +64,7 @@ def test_emerging_and_fading(dated_speeches: list[Speech]) -> None:
     emerging = {e["phrase"] for e in report.emerging}
     assert not emerging & {"供给侧结构性改革", "高质量发展", "四个现代化"}
     assert report.fading and all(f["last"] <= "2022" for f in report.fading)
+    assert (report.fading[0]["phrase"], report.fading[0]["last"]) == ("四个现代化", "2017")
     assert not {f["phrase"] for f in report.fading} & {"供给侧结构性改革", "新质生产力"}
     first = {p.phrase: s.first for p, s in report.phrases}
     assert first.get("高质量发展", "2018") == "2018"
