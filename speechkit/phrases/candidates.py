@@ -14,6 +14,7 @@ but not start or end with it (的, 我们, 进一步, 工作 — ``stopwords.txt
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +47,12 @@ __all__ = [
 ]
 
 
+#: One pass over a string for all of :data:`BOILERPLATE_WORDS` (``any(w in s ...)`` was a
+#: fifth of the phrase miner's time).
+_BOILERPLATE_RE = re.compile("|".join(map(re.escape, BOILERPLATE_WORDS)))
+
+
+@functools.lru_cache(maxsize=1 << 18)
 def is_break_token(token: str) -> bool:
     """Whether no phrase may contain ``token``.
 
@@ -60,9 +67,10 @@ def is_break_token(token: str) -> bool:
         return True  # punctuation, whitespace, Latin, digits, placeholders like xx or *
     if PLACEHOLDER_RE.search(token) or NUMBER_RE.search(token) or DATE_RE.search(token):
         return True
-    return any(word in token for word in BOILERPLATE_WORDS)
+    return _BOILERPLATE_RE.search(token) is not None
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def is_excluded(phrase: str) -> bool:
     """Whether a phrase string is excluded outright (also for slogans and parallel phrases).
 
@@ -82,7 +90,7 @@ def is_excluded(phrase: str) -> bool:
         return True
     if NUMBER_RE.search(phrase) and NUMBER_RE.fullmatch(phrase):
         return True
-    return any(word in phrase for word in BOILERPLATE_WORDS)
+    return _BOILERPLATE_RE.search(phrase) is not None
 
 
 @dataclass(slots=True)

@@ -177,16 +177,16 @@ class Phrase:
 def split_parallel(
     shortlist: list[_Candidate],
     candidates: dict[str, _Candidate],
-    count: Callable[[str], int],
     *,
     keep: Callable[[_Candidate], bool],
 ) -> list[_Candidate]:
     """Replace each parallel run (a 、 or ， list) whose parts also occur outside it by its parts.
 
-    A part occurs outside the run when it occurs more often than the run does (times the
-    part's repeats in the run). The parts join the shortlist as the candidates they are
-    (counted as delimited units), when they pass ``keep`` (names and generic predicates
-    out, as for the shortlist) and are not listed yet.
+    A part occurs outside the run when its count as a candidate (token n-gram, or delimited
+    unit) is larger than the run's count (times the part's repeats in the run): no extra
+    pass over the text. The parts join the shortlist as the candidates they are, when they
+    pass ``keep`` (names and generic predicates out, as for the shortlist) and are not
+    listed yet.
     """
     listed = {c.phrase for c in shortlist}
     out: list[_Candidate] = []
@@ -195,14 +195,16 @@ def split_parallel(
         if c.kind != "parallel" or len(parts) < 2:
             out.append(c)
             continue
-        runs = count(c.phrase)
-        if not any(count(p) > runs * c.phrase.count(p) for p in parts):
+        units = [candidates.get(p) for p in parts]
+        if not any(
+            u is not None and u.token_count > c.token_count * c.phrase.count(u.phrase)
+            for u in units
+        ):
             out.append(c)  # a fixed run: 党政同责、一岗双责 always together
             continue
-        for part in parts:
-            unit = candidates.get(part)
-            if unit is not None and part not in listed and keep(unit):
-                listed.add(part)
+        for unit in units:
+            if unit is not None and unit.phrase not in listed and keep(unit):
+                listed.add(unit.phrase)
                 out.append(unit)
     return out
 
@@ -427,7 +429,6 @@ def rank_phrases(
     shortlist = split_parallel(
         shortlist,
         candidates,
-        index.count,
         keep=lambda c: not any(is_name(w) for w in c.content) and not is_generic(c.content),
     )
 

@@ -96,6 +96,6 @@ def safety_ranking() -> list[Phrase]:
 
 
 def test_second_genre_against_its_list(safety_ranking: list[Phrase]) -> None:
-    """The 安全生产 speeches written for the test: precision@50 0.54 after (0.56 before)."""
+    """The 安全生产 speeches written for the test: precision@50 0.58 after (0.56 before)."""
     wanted = _load("eval_safety.txt")
-    assert _hits(safety_ranking, wanted, 50) >= 27
+    assert _hits(safety_ranking, wanted, 50) >= 29
