@@ -13,9 +13,14 @@ The steps, each in its own module:
 5. generic predicates out (深入开展, 紧紧围绕, 督查: :mod:`~speechkit.phrases.generic`);
    local names out: a phrase with a place or person name confined to a few speeches
    (南水北调绿化带征迁 is fine, 品质焦作 is not) is one city's, not the genre's;
-6. word-order variants merged (创建全国文明城市 / 全国文明城市创建), then a greedy ranking
-   that damps phrases built on the words of better-ranked ones (the 文明城市 family);
+6. parallel runs whose parts also occur outside them are replaced by their parts
+   (:func:`split_parallel`); word-order variants merged (创建全国文明城市 / 全国文明城市创建);
+   words common in general Chinese and spread evenly over every speech demoted
+   (:func:`~speechkit.phrases.scoring.common_even_factor`); then a greedy ranking that damps
+   phrases built on the words of better-ranked ones (the 文明城市 family);
 7. examples with ``source:line`` for each phrase.
+
+Phrases over time (``--by``, ``--trend``) are :mod:`speechkit.phrases.trends`.
 """
 
 from __future__ import annotations
@@ -67,6 +72,7 @@ __all__ = [
     "extract_phrases",
     "find_examples",
     "rank_phrases",
+    "split_parallel",
     "text_index",
 ]
 
