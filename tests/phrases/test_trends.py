@@ -175,3 +175,18 @@ def test_cli_date_field_missing_from_some_records(runner: CliRunner, tmp_path: P
     data = json.loads(result.stdout)
     assert (data["series"], data["undated"]) == ({"2019": 1, "2020": 1}, 1)
     assert "2 of 3 speeches dated, 1 undated" in result.stderr
+
+
+def test_cli_csv_has_a_column_per_period(runner: CliRunner, dated_dir: Path) -> None:
+    result = runner.invoke(
+        cli, ["phrases", str(dated_dir), "--by", "5years", "--top", "3", "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    header, *rows = result.stdout.splitlines()
+    assert header.split(",") == [
+        "phrase", "score", "count", "docs", "first", "peak", "last",
+        "2010-2014", "2015-2019", "2020-2024", "2025-2029",
+    ]  # fmt: skip
+    for row in rows:
+        cells = row.split(",")
+        assert sum(int(c) for c in cells[7:]) <= int(cells[2])  # undated speeches count too
