@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from speechkit import __version__
 from speechkit.errors import SpeechkitError
+
+if TYPE_CHECKING:  # imported lazily at run time: `speechkit --help` stays fast
+    from speechkit.model import Speech
+    from speechkit.phrases import PhraseConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -429,8 +433,8 @@ def phrases(
     )
     from speechkit.phrases.output import format_csv, format_kwic_csv, format_table
 
-    if kwic_phrase is not None and trend_phrase is not None:
-        raise click.UsageError("give either --kwic or --trend, not both")
+    if kwic_phrase is not None and (trend_phrase is not None or by is not None):
+        raise click.UsageError("--kwic shows occurrences; give it without --trend and --by")
     if plot_path is not None and kwic_phrase is None:
         from speechkit.render.plot import check_chart_path
 
@@ -486,7 +490,7 @@ def phrases(
 
 
 def _phrase_trend(
-    speeches: list[Any], phrase: str, by: str, fmt: str, plot_path: str | None
+    speeches: list[Speech], phrase: str, by: str, fmt: str, plot_path: str | None
 ) -> None:
     """``phrases --trend PHRASE``: one phrase's series."""
     import json
@@ -502,10 +506,9 @@ def _phrase_trend(
     if not series.count:
         click.echo(f"{phrase!r} never occurs in the dated speeches; its series is empty.", err=True)
     if plot_path is not None:
-        from speechkit.phrases.plot import trend_chart
+        from speechkit.phrases.plot import plot_series
 
-        values = [series.per_million.get(p, 0.0) for p in dated.periods]
-        trend_chart(dated.periods, [(phrase, values)], plot_path, title=f"“{phrase}”使用频率")
+        plot_series(series, dated.periods, plot_path)
         click.echo(f"Chart written to {plot_path}", err=True)
     if fmt == "json":
         click.echo(json.dumps(trend_json(series, dated), ensure_ascii=False, indent=2))
@@ -514,7 +517,7 @@ def _phrase_trend(
 
 
 def _phrase_trends(
-    speeches: list[Any], config: Any, by: str, fmt: str, plot_path: str | None
+    speeches: list[Speech], config: PhraseConfig, by: str, fmt: str, plot_path: str | None
 ) -> None:
     """``phrases --by PERIOD``: the ranking with series, emerging and fading phrases."""
     import json
@@ -525,11 +528,9 @@ def _phrase_trends(
     report = phrase_trends(speeches, by=by, config=config)
     click.echo(report.summary(), err=True)
     if plot_path is not None and report.phrases:
-        from speechkit.phrases.plot import trend_chart
+        from speechkit.phrases.plot import plot_report
 
-        shown = report.phrases[:8]
-        lines = [(s.phrase, [s.per_million.get(p, 0.0) for p in report.periods]) for _, s in shown]
-        trend_chart(report.periods, lines, plot_path, title=f"关键提法（前 {len(shown)} 个）")
+        plot_report(report, plot_path)
         click.echo(f"Chart written to {plot_path}", err=True)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))

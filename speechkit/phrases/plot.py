@@ -11,10 +11,27 @@ from pathlib import Path
 
 from speechkit.atomic import atomic_path
 from speechkit.errors import OutputError
+from speechkit.phrases.trends import Series, TrendReport
 from speechkit.render.plot import FONT_INSTALL_HINT, check_chart_path, find_cjk_font, font_covers
 from speechkit.types import PathLike
 
-__all__ = ["trend_chart"]
+__all__ = ["plot_report", "plot_series", "trend_chart"]
+
+#: Phrases drawn by :func:`plot_report` (more lines are unreadable).
+TOP_LINES = 8
+
+
+def plot_report(report: TrendReport, path: PathLike, *, top: int = TOP_LINES) -> Path:
+    """The ``top`` phrases of a ``--by`` ranking as lines of their rate over the periods."""
+    shown = report.phrases[:top]
+    lines = [(s.phrase, [s.per_million.get(p, 0.0) for p in report.periods]) for _, s in shown]
+    return trend_chart(report.periods, lines, path, title=f"关键提法（前 {len(shown)} 个）")
+
+
+def plot_series(series: Series, periods: Sequence[str], path: PathLike) -> Path:
+    """One phrase's rate over the periods (``--trend … --plot``)."""
+    values = [series.per_million.get(p, 0.0) for p in periods]
+    return trend_chart(periods, [(series.phrase, values)], path, title=f"“{series.phrase}”使用频率")
 
 
 def trend_chart(

@@ -131,6 +131,12 @@ def test_cli_plot_lines(runner: CliRunner, dated_dir: Path, tmp_path: Path) -> N
     )
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    one = tmp_path / "one.svg"
+    result = runner.invoke(
+        cli, ["phrases", str(dated_dir), "--trend", "新质生产力", "--plot", str(one)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "<svg" in one.read_text("utf-8")
 
 
 def test_trend_chart_font_covers_every_label(tmp_path: Path) -> None:
@@ -156,7 +162,10 @@ def test_cli_bad_period_and_conflicting_options(runner: CliRunner) -> None:
         "Error: invalid --by 'decade': expected year, month or Nyears (e.g. 5years)\n"
     )
     both = runner.invoke(cli, ["phrases", "--kwic", "长效机制", "--trend", "长效机制"])
-    assert both.exit_code == 2 and "give either --kwic or --trend, not both" in both.output
+    assert both.exit_code == 2
+    assert "Error: --kwic shows occurrences; give it without --trend and --by" in both.output
+    with_by = runner.invoke(cli, ["phrases", "--kwic", "长效机制", "--by", "year"])
+    assert with_by.exit_code == 2
 
 
 def test_cli_date_field_missing_from_some_records(runner: CliRunner, tmp_path: Path) -> None:
