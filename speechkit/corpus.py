@@ -358,6 +358,11 @@ def _pipeline_fingerprint() -> str:
                 if file.is_file() and "__pycache__" not in file.parts:
                     digest.update(file.relative_to(PACKAGE_DIR).as_posix().encode())
                     digest.update(file.read_bytes())
+    for name in ("dates.py", "model.py", "corpus.py"):  # date parsing and the stored shapes
+        file = PACKAGE_DIR / name
+        if file.is_file():
+            digest.update(name.encode())
+            digest.update(file.read_bytes())
     return digest.hexdigest()
 
 
