@@ -76,6 +76,9 @@ class IngestReport:
         paragraphs: Paragraphs written.
         bytes: Bytes of the files read.
         db: Database path, if any.
+        date_field: The ``--date-field`` asked for, if any.
+        records: .jsonl/.csv records read (with ``date_field``).
+        undated: Of those, records without a value in ``date_field`` (undated).
     """
 
     files: int = 0
@@ -86,6 +89,9 @@ class IngestReport:
     paragraphs: int = 0
     bytes: int = 0
     db: str | None = None
+    date_field: str | None = None
+    records: int = 0
+    undated: int = 0
 
     def summary(self) -> str:
         """One line for people.
@@ -93,13 +99,21 @@ class IngestReport:
         Examples:
             >>> IngestReport(files=1, documents=1, speeches=2, paragraphs=9).summary()
             '1 file read (0 unchanged, 0 skipped): 1 document, 2 speeches, 9 paragraphs'
+            >>> report = IngestReport(files=1, documents=3, date_field="date", records=3, undated=1)
+            >>> report.summary().split("; ")[1]
+            '1 of 3 records without date (undated)'
         """
         where = f" into {self.db}" if self.db else ""
+        dates = (
+            f"; {self.undated} of {self.records} records without {self.date_field} (undated)"
+            if self.date_field and self.records
+            else ""
+        )
         return (
             f"{_plural(self.files, 'file')} read ({self.unchanged} unchanged, "
             f"{self.skipped} skipped): {_plural(self.documents, 'document')}, "
             f"{_plural(self.speeches, 'speech', 'speeches')}, "
-            f"{_plural(self.paragraphs, 'paragraph')}{where}"
+            f"{_plural(self.paragraphs, 'paragraph')}{where}{dates}"
         )
 
 
@@ -256,7 +270,7 @@ def ingest(
         The :class:`IngestReport`.
     """
     warn = warn or _default_warn
-    report = IngestReport(db=str(store.path))
+    report = IngestReport(db=str(store.path), date_field=date_field)
     items = list(files) if progress else files  # listing only to size the bar
     bar = _progress_bar(items if progress else None, progress)  # type: ignore[arg-type]
     try:
@@ -280,6 +294,9 @@ def ingest(
                         added = (added or 0) + 1
                         encoding = doc.encoding
                         report.documents += 1
+                        if date_field and doc.record is not None:
+                            report.records += 1
+                            report.undated += doc.date_source != "field"
                         report.speeches += len(doc.speeches)
                         report.paragraphs += sum(len(s.paragraphs) for s in doc.speeches)
                     if added:

@@ -147,3 +147,14 @@ def test_ingest_date_field_error_exits_without_traceback(tmp_path: Path) -> None
     assert "record 0: when 'someday' is not a date" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert not db.exists()  # a failing run leaves no half-written store
+
+
+def test_ingest_summary_counts_records_without_the_date_field(tmp_path: Path) -> None:
+    path = _records(
+        tmp_path,
+        [{"date": "2016-03-05", "text": SPEECH}, {"text": SPEECH + "一"}, {"text": SPEECH + "二"}],
+    )
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db), "--date-field", "date"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("; 2 of 3 records without date (undated)")
