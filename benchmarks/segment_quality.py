@@ -81,6 +81,37 @@ def main() -> None:
         args.tolerance,
     )
 
+    heldout3 = args.labels / "segment" / "heldout3"
+    labels = json.loads((heldout3 / "labels.json").read_text("utf-8"))
+    corpus = open_corpus([heldout3 / name for name in labels["starts"]], warn=print)
+    print()
+    show(
+        f"held-out 3, bylines and datelines (.txt UTF-8, GBK) ({heldout3})",
+        evaluate_documents(
+            corpus.documents, labels["starts"], labels["boilerplate"], tolerance=args.tolerance
+        ),
+        args.tolerance,
+    )
+    show_meta(corpus.documents, labels["meta"])
+
+
+def show_meta(documents: list[Document], meta: dict[str, list[dict]]) -> None:
+    """Dates and speakers of the speeches against the hand labels, speech by speech in order."""
+    dates = speakers = total = 0
+    for doc in documents:
+        expected = meta.get(Path(doc.source).name, [])
+        total += len(expected)
+        if len(doc.speeches) != len(expected):
+            print(f"  {doc.source}: {len(doc.speeches)} speeches, {len(expected)} labelled")
+            continue
+        for speech, want in zip(doc.speeches, expected, strict=True):
+            got = (getattr(speech, "date", None), getattr(speech, "speaker", None))
+            dates += got[0] == want["date"]
+            speakers += got[1] == want["speaker"]
+            if got != (want["date"], want["speaker"]):
+                print(f"  {doc.source}:{speech.first_line}: got {got}, expected {want}")
+    print(f"dates right: {dates}/{total}, speakers right: {speakers}/{total}")
+
 
 def by_record(documents: list[Document]) -> list[Document]:
     """Name .jsonl/.csv records ``file#record`` so each is scored against its own labels."""

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from speechkit import __version__
 from speechkit.errors import SpeechkitError
+
+if TYPE_CHECKING:  # imported lazily at run time: `speechkit --help` stays fast
+    from speechkit.model import Speech
+    from speechkit.phrases import PhraseConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,6 +64,16 @@ def seed_option(default: int | None, help: str) -> Callable[[F], F]:
     )
 
 
+def date_field_option(func: F) -> F:
+    """``--date-field``: the field holding each .jsonl/.csv record's date."""
+    return click.option(
+        "--date-field",
+        metavar="FIELD",
+        help="Field holding the date of .jsonl/.csv records (2023-05-06, 2023-05, 2023, "
+        "2023年5月6日). Other documents are dated by their dateline, title or file name.",
+    )(func)
+
+
 def format_option(*choices: str) -> Callable[[F], F]:
     """``--format`` with the given choices, the first being the default."""
     return click.option(
@@ -96,8 +110,9 @@ def _stderr_is_terminal() -> bool:
 
 @cli.command()
 @corpus_options
+@date_field_option
 @handle_errors
-def ingest(paths: tuple[str, ...], db: str | None, text_field: str) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, text_field: str, date_field: str | None) -> None:
     """Read, clean and segment PATHs (files or folders) into an SQLite database.
 
     Reads .txt/.md (UTF-8, GB18030/GBK, UTF-16: detected from the bytes), .docx,
@@ -117,7 +132,7 @@ def ingest(paths: tuple[str, ...], db: str | None, text_field: str) -> None:
         raise click.UsageError("give at least one PATH (a file or folder) to ingest")
     report = ingest_paths(
         paths, db or "speechkit.db", text_field=text_field,
-        progress=_stderr_is_terminal(), warn=_warn,
+        progress=_stderr_is_terminal(), warn=_warn, date_field=date_field,
     )  # fmt: skip
     click.echo(report.summary())
 
@@ -168,6 +183,7 @@ def search(query: str, db: str | None, limit: int, width: int) -> None:
 
 @cli.command()
 @corpus_options
+@date_field_option
 @format_option("table", "json")
 @seed_option(0, "Seed of the role clustering.")
 @click.option(
@@ -188,6 +204,7 @@ def structure(
     paths: tuple[str, ...],
     db: str | None,
     text_field: str,
+    date_field: str | None,
     fmt: str,
     seed: int,
     role_cues: tuple[str, ...],
@@ -199,8 +216,9 @@ def structure(
     safeguards, closing); each speech an on-topic score; the corpus an outline.
     The table has one line per speech (id, title, source:lines, paragraphs), then
     each speech as an outline of roles and the corpus pattern; the JSON form lists
-    every paragraph with its line, heading and role. The learned structure is
-    saved in the store for drafting.
+    every paragraph with its line, heading and role, and each speech's date and
+    speaker (from its dateline and byline). The learned structure is saved in the
+    store for drafting.
 
     \b
     Example:
@@ -219,8 +237,9 @@ def structure(
         check_plot_path(plot_path)  # fail before the analysis, not after
     load_lexicon(role_cues)  # a bad cue file fails before reading the corpus
     with open_corpus(
-        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn
-    ) as corpus:
+        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn,
+        date_field=date_field,
+    ) as corpus:  # fmt: skip
         report = structure_report(corpus, roles=True, seed=seed, role_cues=role_cues)
     if plot_path:
         from speechkit.structure.plot import plot_roles
@@ -330,6 +349,7 @@ def dedup(
 
 @cli.command()
 @corpus_options
+@date_field_option
 @click.option(
     "--top",
     "top_n",
@@ -353,10 +373,24 @@ def dedup(
     help="Instead of the ranking, show every occurrence of PHRASE with source:line.",
 )
 @click.option(
+    "--by",
+    "by",
+    metavar="PERIOD",
+    help="Give each phrase a series per period: year, month or Nyears (e.g. 5years); also "
+    "lists emerging and fading phrases.",
+)
+@click.option(
+    "--trend",
+    "trend_phrase",
+    metavar="PHRASE",
+    help="Instead of the ranking, show PHRASE's series per period (--by, default year).",
+)
+@click.option(
     "--plot",
     "plot_path",
     type=click.Path(dir_okay=False),
-    help="Also draw the top phrases as a bar chart (.png/.svg/.pdf).",
+    help="Also draw the top phrases as a bar chart (.png/.svg/.pdf); with --by or --trend, "
+    "as lines over the periods.",
 )
 @click.option(
     "--tokenizer",
@@ -370,10 +404,13 @@ def phrases(
     paths: tuple[str, ...],
     db: str | None,
     text_field: str,
+    date_field: str | None,
     top_n: int,
     min_docs: int,
     fmt: str,
     kwic_phrase: str | None,
+    by: str | None,
+    trend_phrase: str | None,
     plot_path: str | None,
     tokenizer: str,
 ) -> None:
@@ -383,11 +420,18 @@ def phrases(
     phrases; a repeated speech counts once. Scores combine specificity against
     general Chinese, spread over speeches, frequency, boundary freedom and cohesion.
 
+    With --by, each phrase gets its count and rate per million characters per
+    period (speeches dated by --date-field, their dateline, the year in their title
+    or file name), its first, peak and last period, and the emerging and fading
+    phrases are listed.
+
     \b
     Example:
       speechkit phrases 范文/ --top 30
       speechkit phrases --format json --plot phrases.png
       speechkit phrases --kwic 长效机制
+      speechkit phrases 讲话.jsonl --date-field date --by year --plot trends.png
+      speechkit phrases 讲话.jsonl --date-field date --trend 新质生产力
     """
     import json
 
@@ -401,15 +445,28 @@ def phrases(
     from speechkit.phrases.kwic import kwic_report
     from speechkit.phrases.output import format_csv, format_kwic_csv, format_table
 
+    if kwic_phrase is not None and (trend_phrase is not None or by is not None):
+        raise click.UsageError("--kwic shows occurrences; give it without --trend and --by")
     if plot_path is not None and kwic_phrase is None:
         from speechkit.render.plot import check_chart_path
 
         check_chart_path(plot_path)  # fail before the work, not after
+    if by is not None or trend_phrase is not None:
+        from speechkit.phrases.trends import check_period
+
+        check_period(by or "year")  # a bad --by fails before reading the corpus
     config = PhraseConfig(top_n=top_n, min_docs=min_docs, tokenizer=tokenizer)
     with open_corpus(
-        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn
-    ) as corpus:
+        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn,
+        date_field=date_field,
+    ) as corpus:  # fmt: skip
         speeches = corpus.speeches()
+    if trend_phrase is not None:
+        _phrase_trend(speeches, trend_phrase, by or "year", fmt, plot_path)
+        return
+    if by is not None:
+        _phrase_trends(speeches, config, by, fmt, plot_path)
+        return
     if kwic_phrase is not None:
         report = kwic_report(speeches, kwic_phrase)
         lines = report.lines
@@ -444,6 +501,57 @@ def phrases(
         click.echo(format_table(found))
     else:
         click.echo("No phrase occurs in enough speeches; try --min-docs 1.", err=True)
+
+
+def _phrase_trend(
+    speeches: list[Speech], phrase: str, by: str, fmt: str, plot_path: str | None
+) -> None:
+    """``phrases --trend PHRASE``: one phrase's series."""
+    import json
+
+    from speechkit.phrases.output import format_series_table
+    from speechkit.phrases.trends import dated_summary, phrase_trend, trend_json
+
+    series, dated = phrase_trend(speeches, phrase, by=by)
+    click.echo(
+        dated_summary(dated.periods, dated.period.label, dated.index.n_docs, dated.undated),
+        err=True,
+    )
+    if not series.count:
+        click.echo(f"{phrase!r} never occurs in the dated speeches; its series is empty.", err=True)
+    if plot_path is not None:
+        from speechkit.phrases.plot import plot_series
+
+        plot_series(series, dated.periods, plot_path)
+        click.echo(f"Chart written to {plot_path}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(trend_json(series, dated), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_series_table(series, dated.periods))
+
+
+def _phrase_trends(
+    speeches: list[Speech], config: PhraseConfig, by: str, fmt: str, plot_path: str | None
+) -> None:
+    """``phrases --by PERIOD``: the ranking with series, emerging and fading phrases."""
+    import json
+
+    from speechkit.phrases.output import format_trend_csv, format_trend_table
+    from speechkit.phrases.trends import phrase_trends
+
+    report = phrase_trends(speeches, by=by, config=config)
+    click.echo(report.summary(), err=True)
+    if plot_path is not None and report.phrases:
+        from speechkit.phrases.plot import plot_report
+
+        plot_report(report, plot_path)
+        click.echo(f"Chart written to {plot_path}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(format_trend_csv(report), nl=False)
+    else:
+        click.echo(format_trend_table(report))
 
 
 # --- draft / init-profile (speechkit.draft, speechkit.render) ---

@@ -78,6 +78,9 @@ class IngestReport:
         paragraphs: Paragraphs written.
         bytes: Bytes of the files read.
         db: Database path, if any.
+        date_field: The ``--date-field`` asked for, if any.
+        records: .jsonl/.csv records read (with ``date_field``).
+        undated: Of those, records without a value in ``date_field`` (undated).
     """
 
     files: int = 0
@@ -89,6 +92,9 @@ class IngestReport:
     paragraphs: int = 0
     bytes: int = 0
     db: str | None = None
+    date_field: str | None = None
+    records: int = 0
+    undated: int = 0
 
     def summary(self) -> str:
         """One line for people.
@@ -98,15 +104,23 @@ class IngestReport:
             '1 file read (0 unchanged, 0 skipped): 1 document, 2 speeches, 9 paragraphs'
             >>> IngestReport(unchanged=3, removed=2, db="a.db").summary()
             '0 files read (3 unchanged, 0 skipped): 0 documents, 0 speeches, 0 paragraphs into a.db; 2 files removed'
+            >>> report = IngestReport(files=1, documents=3, date_field="date", records=3, undated=1)
+            >>> report.summary().split("; ")[1]
+            '1 of 3 records without date (undated)'
         """  # noqa: E501
         where = f" into {self.db}" if self.db else ""
         # Said only when it happened, so the usual line stays as it always was.
         removed = f"; {_plural(self.removed, 'file')} removed" if self.removed else ""
+        dates = (
+            f"; {self.undated} of {self.records} records without {self.date_field} (undated)"
+            if self.date_field and self.records
+            else ""
+        )
         return (
             f"{_plural(self.files, 'file')} read ({self.unchanged} unchanged, "
             f"{self.skipped} skipped): {_plural(self.documents, 'document')}, "
             f"{_plural(self.speeches, 'speech', 'speeches')}, "
-            f"{_plural(self.paragraphs, 'paragraph')}{where}{removed}"
+            f"{_plural(self.paragraphs, 'paragraph')}{where}{removed}{dates}"
         )
 
 
@@ -127,6 +141,10 @@ def prepare(doc: Document, *, keep_raw: bool = True) -> Document:
     if not keep_raw:
         doc.raw_lines = []
     doc.speeches = segment(doc.lines, source=doc.source, record=doc.record)
+    for speech in doc.speeches:
+        # --date-field is the user's choice and wins; a file name's year only fills a gap
+        if doc.date is not None and (doc.date_source == "field" or speech.date is None):
+            speech.date, speech.date_source = doc.date, doc.date_source
     return doc
 
 
@@ -259,6 +277,7 @@ def ingest(
     progress: bool = False,
     warn: Warn | None = None,
     folders: Sequence[PathLike] = (),
+    date_field: str | None = None,
 ) -> IngestReport:
     """Read, clean, segment and store files, in one transaction.
 
@@ -275,12 +294,13 @@ def ingest(
         progress: Show a tqdm progress bar on stderr.
         warn: Receives one-line warnings; default: :class:`IngestWarning` via :mod:`warnings`.
         folders: Folders ``files`` is the whole content of (the folders the user named).
+        date_field: Field holding the date of .jsonl/.csv records (``--date-field``).
 
     Returns:
         The :class:`IngestReport`.
     """
     warn = warn or _default_warn
-    report = IngestReport(db=str(store.path))
+    report = IngestReport(db=str(store.path), date_field=date_field)
     items = list(files) if progress else files  # listing only to size the bar
     bar = _progress_bar(items if progress else None, progress)  # type: ignore[arg-type]
     # Rows written before files.path existed have none: their source, resolved from here,
@@ -297,6 +317,8 @@ def ingest(
                 _one_name(store, by_file.get(key, []), source)
                 size = path.stat().st_size
                 sha = file_sha256(path)
+                if date_field and kind in ("jsonl", "csv"):
+                    sha += f":date={date_field}"  # another date field re-reads the file
                 if store.file_sha256(source) == sha:
                     store.set_file_path(source, key)
                     report.unchanged += 1
@@ -304,13 +326,17 @@ def ingest(
                     store.delete_source(source)
                     added = encoding = None
                     for doc in read_documents(
-                        path, source, kind, text_field=text_field, sha256=sha, warn=warn
-                    ):
+                        path, source, kind, text_field=text_field, sha256=sha, warn=warn,
+                        date_field=date_field,
+                    ):  # fmt: skip
                         prepare(doc, keep_raw=False)
                         store.add_document(doc)
                         added = (added or 0) + 1
                         encoding = doc.encoding
                         report.documents += 1
+                        if date_field and doc.record is not None:
+                            report.records += 1
+                            report.undated += doc.date_source != "field"
                         report.speeches += len(doc.speeches)
                         report.paragraphs += sum(len(s.paragraphs) for s in doc.speeches)
                     if added:
@@ -361,6 +387,7 @@ def ingest_paths(
     text_field: str = "text",
     progress: bool = False,
     warn: Warn | None = None,
+    date_field: str | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the database ``db`` (the ``speechkit ingest`` command).
 
@@ -377,8 +404,9 @@ def ingest_paths(
     try:
         folders = [p for p in paths if Path(p).is_dir()]
         report = ingest(
-            files, store, text_field=text_field, progress=progress, warn=warn, folders=folders
-        )
+            files, store, text_field=text_field, progress=progress, warn=warn,
+            folders=folders, date_field=date_field,
+        )  # fmt: skip
         if report.files + report.unchanged == 0:
             raise _nothing_readable(paths)
     except BaseException:
@@ -400,7 +428,10 @@ def _bundled_files() -> list[FileItem]:
 
 
 #: The parts of the package that shape the stored corpus.
-PIPELINE_PARTS = ("ingest", "clean", "segment", "store", "data")
+PIPELINE_PARTS = (
+    "ingest", "clean", "segment", "store", "data",
+    "dates.py", "model.py", "corpus.py",  # date parsing and the stored shapes
+)  # fmt: skip
 
 
 def code_fingerprint(parts: Sequence[str] = PIPELINE_PARTS) -> str:
@@ -476,6 +507,7 @@ def open_corpus(
     text_field: str = "text",
     progress: bool = False,
     warn: Warn | None = None,
+    date_field: str | None = None,
 ) -> Corpus:
     """Open a corpus: the bundled one, files in memory, or a database (ingesting paths into it).
 
@@ -486,6 +518,8 @@ def open_corpus(
         progress: Show a progress bar on stderr while ingesting.
         warn: Receives one-line warnings (skipped files, repaired bytes);
             default: :class:`IngestWarning` through :mod:`warnings`.
+        date_field: Field holding the date of .jsonl/.csv records (``--date-field``); a
+            record without it is undated unless its text has a dateline.
 
     Returns:
         The :class:`Corpus`; close it (or use ``with``) when it has a store.
@@ -510,13 +544,18 @@ def open_corpus(
         return Corpus(store=_open_bundled(progress=progress, warn=warn))
     if db is not None:
         if paths:
-            ingest_paths(paths, db, text_field=text_field, progress=progress, warn=warn)
+            ingest_paths(
+                paths, db, text_field=text_field, progress=progress, warn=warn,
+                date_field=date_field,
+            )  # fmt: skip
         return Corpus(store=Store(db, create=False))
     documents: list[Document] = []
     files = list(iter_files(paths, warn=warn))
     bar = _progress_bar(files, progress)
     for path, source, kind in files:
-        for doc in read_documents(path, source, kind, text_field=text_field, warn=warn):
+        for doc in read_documents(
+            path, source, kind, text_field=text_field, warn=warn, date_field=date_field
+        ):
             documents.append(prepare(doc))
         if bar is not None:
             bar.update(path.stat().st_size)

@@ -54,7 +54,17 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Speech:
-    """One speech found in a document."""
+    """One speech found in a document.
+
+    Attributes:
+        date: ISO date (``2023-05-06``, ``2023-05`` or ``2023``: as precise as the source),
+            or ``None`` when none was found (see :mod:`speechkit.dates`).
+        date_source: Where ``date`` came from: ``"field"`` (``--date-field``), ``"dateline"``,
+            ``"title"`` (``在2020年…会议上``) or ``"filename"``; ``None`` when undated.
+        speaker: The byline under the title, office first (``市委书记 张建国``), or ``None``.
+        head_lines: Source lines of the title block that are no paragraph (subtitle,
+            dateline, byline), so that evaluation counts them as kept.
+    """
 
     source: str
     first_line: int
@@ -63,6 +73,10 @@ class Speech:
     paragraphs: list[Paragraph] = field(default_factory=list)
     record: int | None = None
     id: int | None = None
+    date: str | None = None
+    date_source: str | None = None
+    speaker: str | None = None
+    head_lines: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -90,6 +104,9 @@ class Document:
         lines: Lines that survived cleaning, with their original numbers.
         speeches: Speeches segmented from ``lines``.
         sha256: Hash of the source bytes (files) or record text, for change detection.
+        date: The document's date from ``--date-field`` or its file name (ISO, partial), or
+            ``None``; a speech without a date of its own takes it.
+        date_source: ``"field"`` or ``"filename"``; ``None`` when undated.
     """
 
     source: str
@@ -99,6 +116,8 @@ class Document:
     lines: list[Line] = field(default_factory=list)
     speeches: list[Speech] = field(default_factory=list)
     sha256: str = ""
+    date: str | None = None
+    date_source: str | None = None
 
     @property
     def text(self) -> str:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from speechkit.dates import filename_date, parse_date
+from speechkit.errors import InputError
 from speechkit.ingest.detect import NotTextError
 from speechkit.ingest.docx import read_docx_lines
 from speechkit.ingest.html import read_html_lines
@@ -73,6 +75,7 @@ def read_documents(
     text_field: str = "text",
     sha256: str | None = None,
     warn: Callable[[str], None],
+    date_field: str | None = None,
 ) -> Iterator[Document]:
     """Raw documents of one file: ``raw_lines`` filled, not yet cleaned or segmented.
 
@@ -83,9 +86,14 @@ def read_documents(
         text_field: Field holding the text in .jsonl/.csv records.
         sha256: The file's hash if already computed.
         warn: Receives one-line warnings naming the file (and line).
+        date_field: Field holding each .jsonl/.csv record's date (``--date-field``).
 
     Yields:
-        Documents; nothing (after a warning) if the file is skipped.
+        Documents; nothing (after a warning) if the file is skipped. ``date`` is the
+        record's ``date_field``, else a date or year in the file name, else ``None``.
+
+    Raises:
+        InputError: A record's ``date_field`` holds something that is not a date.
     """
     try:
         if path.stat().st_size == 0:
@@ -127,7 +135,10 @@ def read_documents(
                 warn,
             )
         elif kind in ("jsonl", "csv"):
-            yield from _records(path, source, kind, encoding, text_field=text_field, warn=warn)
+            yield from _records(
+                path, source, kind, encoding, text_field=text_field, warn=warn,
+                date_field=date_field,
+            )  # fmt: skip
         else:  # pragma: no cover - walk only yields known kinds
             raise ValueError(f"unknown reader kind {kind!r}")
     except OSError as exc:
@@ -141,35 +152,53 @@ def _single(
         warn(f"{source}: no text (empty file); skipped")
         return
     doc = Document(source=source, record=None, encoding=encoding, raw_lines=lines, sha256=sha256)
+    doc.date = filename_date(source)
+    doc.date_source = "filename" if doc.date else None
     del lines
     yield doc
 
 
 def _records(
     path: Path, source: str, kind: str, encoding: str, *, text_field: str,
-    warn: Callable[[str], None],
+    warn: Callable[[str], None], date_field: str | None = None,
 ) -> Iterator[Document]:  # fmt: skip
     if kind == "jsonl":
         records = iter_jsonl_records(
-            path, encoding, source=source, text_field=text_field, warn=warn
+            path, encoding, source=source, text_field=text_field, warn=warn, date_field=date_field
         )
     else:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
         records = iter_csv_records(
-            path, encoding, source=source, text_field=text_field, warn=warn, delimiter=delimiter
-        )
+            path, encoding, source=source, text_field=text_field, warn=warn, delimiter=delimiter,
+            date_field=date_field,
+        )  # fmt: skip
     found = 0
+    name_date = filename_date(source)
     try:
-        for record, _line, text in records:
+        for record, line, text, raw_date in records:
             if not text.strip():
                 continue
             found += 1
+            date, date_source = name_date, "filename" if name_date else None
+            if date_field:  # the field the user named wins; a record without it is undated
+                date = parse_date(raw_date) if raw_date is not None else None
+                date_source = "field" if date else None
+                if raw_date is not None and date is None:
+                    raise InputError(
+                        f"record {record}: {date_field} {raw_date!r} is not a date; "
+                        "write it as 2023-05-06, 2023-05, 2023 or 2023年5月6日 "
+                        "(or leave it empty for an undated record)",
+                        path=source,
+                        line=line,
+                    )
             yield Document(
                 source=source,
                 record=record,
                 encoding=encoding,
                 raw_lines=split_record(text),
                 sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                date=date,
+                date_source=date_source,
             )
     except ValueError as exc:  # missing column
         warn(f"{source}: {exc}; skipped")

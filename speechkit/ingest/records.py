@@ -1,9 +1,10 @@
 """One document per record of .jsonl/.ndjson and .csv/.tsv files.
 
 The text lives in a field (``text_field``, default ``text``). Each record yields
-``(record_index, file_line, text)``: the 0-based record index is the provenance
+``(record_index, file_line, text, date)``: the 0-based record index is the provenance
 stored in :attr:`speechkit.model.Document.record`; lines inside the record are
-numbered from 1 by the caller.
+numbered from 1 by the caller; ``date`` is the raw value of ``date_field`` (``None``
+when no date field is asked for or the record lacks it).
 """
 
 from __future__ import annotations
@@ -51,10 +52,24 @@ def _check_text(
     return value
 
 
+def _date_value(value: object) -> str | None:
+    """A date field's value as text (JSON numbers such as 2016 too); ``None`` when empty."""
+    if value is None or isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
 def iter_jsonl_records(
-    path: Path, encoding: str, *, source: str, text_field: str, warn: Callable[[str], None]
-) -> Iterator[tuple[int, int, str]]:
-    """``(record_index, file_line, text)`` for each JSON object line of ``path``.
+    path: Path,
+    encoding: str,
+    *,
+    source: str,
+    text_field: str,
+    warn: Callable[[str], None],
+    date_field: str | None = None,
+) -> Iterator[tuple[int, int, str, str | None]]:
+    """``(record_index, file_line, text, date)`` for each JSON object line of ``path``.
 
     Blank lines are ignored; invalid JSON and records without ``text_field`` are
     skipped with a warning naming the file line.
@@ -80,7 +95,7 @@ def iter_jsonl_records(
             obj.get(text_field), source=source, line=number, text_field=text_field, warn=warn
         )
         if text is not None:
-            yield record, number, text
+            yield record, number, text, _date_value(obj.get(date_field)) if date_field else None
         record += 1
 
 
@@ -92,11 +107,13 @@ def iter_csv_records(
     text_field: str,
     warn: Callable[[str], None],
     delimiter: str = ",",
-) -> Iterator[tuple[int, int, str]]:
-    """``(record_index, file_line, text)`` for each row of a CSV/TSV file with a header.
+    date_field: str | None = None,
+) -> Iterator[tuple[int, int, str, str | None]]:
+    """``(record_index, file_line, text, date)`` for each row of a CSV/TSV file with a header.
 
     Raises:
         ValueError: If the header has no column ``text_field`` (message lists the columns).
+            A missing ``date_field`` column is no error: every row is undated.
     """
     lines = (line + "\n" for line in _lines(path, encoding))
     reader = csv.reader(lines, delimiter=delimiter)
@@ -109,6 +126,7 @@ def iter_csv_records(
         shown = ", ".join(repr(h) for h in header[:10])
         raise ValueError(f"no column {text_field!r} (columns: {shown}); pass --text-field NAME")
     column = header.index(text_field)
+    date_column = header.index(date_field) if date_field in header else None
     record = 0
     end = reader.line_num
     for row in reader:
@@ -118,5 +136,10 @@ def iter_csv_records(
         value = row[column] if column < len(row) else None
         text = _check_text(value, source=source, line=line, text_field=text_field, warn=warn)
         if text is not None:
-            yield record, line, text
+            date = (
+                _date_value(row[date_column])
+                if date_column is not None and date_column < len(row)
+                else None
+            )
+            yield record, line, text, date
         record += 1

@@ -5,15 +5,20 @@ See :mod:`speechkit.phrases.scoring` for the scoring formula.
 
 from speechkit.phrases.kwic import KwicLine, format_kwic, kwic
 from speechkit.phrases.pipeline import Example, Phrase, PhraseConfig, extract_phrases
+from speechkit.phrases.trends import Series, TrendReport, phrase_trend, phrase_trends
 
 __all__ = [
     "Example",
     "KwicLine",
     "Phrase",
     "PhraseConfig",
+    "Series",
+    "TrendReport",
     "extract_phrases",
     "format_kwic",
     "kwic",
+    "phrase_trend",
+    "phrase_trends",
     "phrases_to_json",
 ]
 

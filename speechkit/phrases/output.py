@@ -1,4 +1,4 @@
-"""Text renderings of a phrase ranking and of keyword-in-context lines: table and CSV."""
+"""Text renderings of a phrase ranking, its trends and keyword-in-context lines: table and CSV."""
 
 from __future__ import annotations
 
@@ -9,8 +9,16 @@ from collections.abc import Sequence
 from speechkit.display import display_width, fit
 from speechkit.phrases.kwic import KwicLine
 from speechkit.phrases.pipeline import Phrase
+from speechkit.phrases.trends import Series, TrendReport
 
-__all__ = ["format_csv", "format_kwic_csv", "format_table"]
+__all__ = [
+    "format_csv",
+    "format_kwic_csv",
+    "format_series_table",
+    "format_table",
+    "format_trend_csv",
+    "format_trend_table",
+]
 
 
 def _first_example(phrase: Phrase) -> str:
@@ -56,3 +64,59 @@ def format_kwic_csv(lines: Sequence[KwicLine]) -> str:
         for k in lines
     )
     return out.getvalue()
+
+
+def format_trend_table(report: TrendReport) -> str:
+    """The ranking with first/peak/last period, then the emerging and fading phrases."""
+    phrases = [p for p, _ in report.phrases]
+    width = max([display_width("phrase"), *(display_width(p.phrase) for p in phrases)])
+    rows = [
+        f"{'#':>3}  {fit('phrase', width)}  {'score':>8}  {'count':>5}  {'docs':>4}  "
+        f"{'first':<9}  {'peak':<9}  last"
+    ]
+    for rank, (p, s) in enumerate(report.phrases, start=1):
+        pad = " " * (width - display_width(p.phrase))
+        rows.append(
+            f"{rank:>3}  {p.phrase}{pad}  {p.score:>8.1f}  {p.count:>5}  {p.docs:>4}  "
+            f"{s.first or '-':<9}  {s.peak or '-':<9}  {s.last or '-'}"
+        )
+    for heading, items, key in (
+        ("Emerging (first used in the last periods)", report.emerging, "first"),
+        ("Fading (not used in the last periods)", report.fading, "last"),
+    ):
+        rows.append("")
+        rows.append(f"{heading}:" if items else f"{heading}: none")
+        for item in items:
+            where = f"{key} {item[key]}" + (f", peak {item['peak']}" if "peak" in item else "")
+            rows.append(
+                f"  {item['phrase']}  ({where}; {item['per_million']:.1f} per million characters)"
+            )
+    return "\n".join(rows)
+
+
+def format_trend_csv(report: TrendReport) -> str:
+    """CSV: phrase, score, count, docs, first, peak, last, then one count column per period."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["phrase", "score", "count", "docs", "first", "peak", "last", *report.periods])
+    for p, s in report.phrases:
+        writer.writerow(
+            [p.phrase, f"{p.score:.2f}", p.count, p.docs, s.first or "", s.peak or "", s.last or "",
+             *(s.series.get(period, 0) for period in report.periods)]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def format_series_table(series: Series, periods: Sequence[str]) -> str:
+    """One phrase's series (``--trend``): period, count, per million characters."""
+    rows = [f"{'period':<9}  {'count':>5}  {'per_million':>11}"]
+    for period in periods:
+        rows.append(
+            f"{period:<9}  {series.series.get(period, 0):>5}  "
+            f"{series.per_million.get(period, 0.0):>11.1f}"
+        )
+    rows.append(
+        f"first {series.first or '-'}, peak {series.peak or '-'}, last {series.last or '-'}; "
+        f"{series.count} occurrences in {series.docs} speeches"
+    )
+    return "\n".join(rows)

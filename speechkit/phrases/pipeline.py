@@ -13,16 +13,22 @@ The steps, each in its own module:
 5. generic predicates out (深入开展, 紧紧围绕, 督查: :mod:`~speechkit.phrases.generic`);
    local names out: a phrase with a place or person name confined to a few speeches
    (南水北调绿化带征迁 is fine, 品质焦作 is not) is one city's, not the genre's;
-6. word-order variants merged (创建全国文明城市 / 全国文明城市创建), then a greedy ranking
-   that damps phrases built on the words of better-ranked ones (the 文明城市 family);
+6. parallel runs whose parts also occur outside them are replaced by their parts
+   (:func:`split_parallel`); word-order variants merged (创建全国文明城市 / 全国文明城市创建);
+   words common in general Chinese and spread evenly over every speech demoted
+   (:func:`~speechkit.phrases.scoring.common_even_factor`); then a greedy ranking that damps
+   phrases built on the words of better-ranked ones (the 文明城市 family);
 7. examples with ``source:line`` for each phrase.
+
+Phrases over time (``--by``, ``--trend``) are :mod:`speechkit.phrases.trends`.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -42,8 +48,10 @@ from speechkit.phrases.resources import background_idf, load_stopwords
 from speechkit.phrases.scoring import (
     background_idf_of,
     cohesion_factor,
+    common_even_factor,
     diverse_order,
     drop_subsumed,
+    evenness,
     freedom_factor,
     group_variants,
     length_factor,
@@ -57,7 +65,16 @@ from speechkit.tokenize.names import NameTest
 from speechkit.tokenize.parallel import cut_texts
 from speechkit.tokenize.userdict import iter_user_words
 
-__all__ = ["Example", "Phrase", "PhraseConfig", "extract_phrases", "find_examples"]
+__all__ = [
+    "Example",
+    "Phrase",
+    "PhraseConfig",
+    "extract_phrases",
+    "find_examples",
+    "rank_phrases",
+    "split_parallel",
+    "text_index",
+]
 
 Kind = Literal["ngram", "slogan", "parallel"]
 
@@ -163,6 +180,41 @@ class Phrase:
         }
 
 
+def split_parallel(
+    shortlist: list[_Candidate],
+    candidates: dict[str, _Candidate],
+    *,
+    keep: Callable[[_Candidate], bool],
+) -> list[_Candidate]:
+    """Replace each parallel run (a 、 or ， list) whose parts also occur outside it by its parts.
+
+    A part occurs outside the run when its count as a candidate (token n-gram, or delimited
+    unit) is larger than the run's count (times the part's repeats in the run): no extra
+    pass over the text. The parts join the shortlist as the candidates they are, when they
+    pass ``keep`` (names and generic predicates out, as for the shortlist) and are not
+    listed yet.
+    """
+    listed = {c.phrase for c in shortlist}
+    out: list[_Candidate] = []
+    for c in shortlist:
+        parts = [p for p in re.split("[、，]", c.phrase) if p]
+        if c.kind != "parallel" or len(parts) < 2:
+            out.append(c)
+            continue
+        units = [candidates.get(p) for p in parts]
+        if not any(
+            u is not None and u.token_count > c.token_count * c.phrase.count(u.phrase)
+            for u in units
+        ):
+            out.append(c)  # a fixed run: 党政同责、一岗双责 always together
+            continue
+        for unit in units:
+            if unit is not None and unit.phrase not in listed and keep(unit):
+                listed.add(unit.phrase)
+                out.append(unit)
+    return out
+
+
 @dataclass(slots=True)
 class _Candidate:
     phrase: str
@@ -238,13 +290,35 @@ def extract_phrases(
         >>> speeches = [Speech(f"{i}.txt", 1, 1, None, [Paragraph(t, 1, 1)])
         ...             for i, t in enumerate(texts)]
         >>> [p.phrase for p in extract_phrases(speeches, config=PhraseConfig(tokenizer="jieba"))]
-        ['长效机制', '齐抓共管']
+        ['齐抓共管', '长效机制']
     """
     config = config or PhraseConfig()
+    return rank_phrases(text_index(speeches), config=config)
+
+
+def text_index(speeches: Sequence[Speech]) -> TextIndex:
+    """The :class:`TextIndex` of the distinct speeches (a repeated speech counted once).
+
+    Raises:
+        InputError: If there is no speech text at all.
+    """
     distinct = distinct_speeches(speeches)
     if not distinct:
         raise InputError("no speech text to analyse; check the paths (or --min-docs)")
-    index = TextIndex(distinct)
+    return TextIndex(distinct)
+
+
+def rank_phrases(
+    index: TextIndex, *, config: PhraseConfig, limit: int | None = None
+) -> list[Phrase]:
+    """:func:`extract_phrases` on a prepared :func:`text_index`.
+
+    Args:
+        index: The distinct speeches' text.
+        config: Options.
+        limit: Return up to this many phrases instead of ``config.top_n``; the first
+            ``config.top_n`` are the same either way (the trends use a longer list).
+    """
     stopwords = load_stopwords()
     for path in config.stopwords:
         try:
@@ -268,7 +342,7 @@ def extract_phrases(
     features = ngram_features(stream, levels, min_count=config.min_count, min_docs=config.min_docs)
     idf, median = background_idf()
     n_docs = index.n_docs
-    vocab, is_stop = stream.vocab, stream.is_stop
+    vocab, is_stop, is_lead = stream.vocab, stream.is_stop, stream.is_lead
     token_docs = {
         vocab[int(f.tokens[row, 0])]: int(f.docs[row])
         for f in features
@@ -298,6 +372,8 @@ def extract_phrases(
                 continue
             if feats.n > 1 and (len(words[0]) == 1 or len(words[-1]) == 1):
                 continue  # 市创文 (after a placeholder xx市), 文明城市的: bound morphemes
+            if any(is_lead[t] for t in ids[1:]):
+                continue  # a numeral such as 四个 only leads a formula (四个全面)
             content = tuple(w for w, t in zip(words, ids, strict=True) if not is_stop[t])
             candidates[phrase] = _Candidate(
                 phrase,
@@ -332,8 +408,9 @@ def extract_phrases(
                 phrase, content, 1.0, 1.0, kind, count, len(doc_sets[phrase])
             )
 
-    def estimate(c: _Candidate, count: int, docs: int) -> float:
-        spec = specificity(background_idf_of(c.phrase, c.content, idf, median), docs, n_docs)
+    def estimate(c: _Candidate, count: int, docs: int, evenness: float = 0.0) -> float:
+        idf_bg = background_idf_of(c.phrase, c.content, idf, median)
+        spec = specificity(idf_bg, docs, n_docs)
         return phrase_score(
             count=count,
             docs=docs,
@@ -341,7 +418,7 @@ def extract_phrases(
             length=length_factor(c.phrase),
             freedom=c.freedom,
             cohesion=c.cohesion,
-        )
+        ) * common_even_factor(idf_bg, evenness)
 
     first_scores = [(estimate(c, c.token_count, c.token_docs), c) for c in candidates.values()]
     ranked = sorted((s for s in first_scores if s[0] > 0), key=lambda s: (-s[0], s[1].phrase))
@@ -351,6 +428,15 @@ def extract_phrases(
         for _, c in ranked[: max(4 * config.top_n, 200)]
         if not any(is_name(w) for w in c.content) and not is_generic(c.content)
     ]
+
+    # Parallel phrases whose parts also occur on their own are listed as those parts
+    # (社会公德、职业道德、家庭美德 -> 社会公德 / 职业道德 / 家庭美德); a fixed run whose parts
+    # never occur without it stays whole.
+    shortlist = split_parallel(
+        shortlist,
+        candidates,
+        keep=lambda c: not any(is_name(w) for w in c.content) and not is_generic(c.content),
+    )
 
     # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants.
     exact = [_doc_set(index, c.phrase) for c in shortlist]
@@ -375,9 +461,12 @@ def extract_phrases(
         group_docs.setdefault(rep[i], set()).update(doc_set)
         if rep[i] != i:
             variants.setdefault(rep[i], []).append(c.phrase)
+    chars = index.doc_chars()
     heads = [
-        (i, estimate(rows[i][0], group_count[i], len(group_docs[i]))) for i in sorted(group_count)
-    ]
+        (i, estimate(rows[i][0], group_count[i], len(group_docs[i]),
+                     evenness(index.docs_of(rows[i][2]), chars)))
+        for i in sorted(group_count)
+    ]  # fmt: skip
     heads = [(i, score) for i, score in heads if score > 0 and math.isfinite(score)]
     # deterministic input order for the greedy ranking: score, count, text
     heads.sort(key=lambda h: (-h[1], -len(rows[h[0]][2]), rows[h[0]][0].phrase))
@@ -387,7 +476,7 @@ def extract_phrases(
         [rows[i][0].content for i, _ in heads],
     )
     result = []
-    for k, score in order[: config.top_n]:
+    for k, score in order[: config.top_n if limit is None else limit]:
         c, doc_set, offsets = rows[heads[k][0]]
         result.append(
             Phrase(

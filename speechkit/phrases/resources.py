@@ -23,6 +23,7 @@ __all__ = [
     "HAN_RUN_RE",
     "INNER_BREAK_WORDS",
     "NUMBER_RE",
+    "NUMERAL_LEAD_RE",
     "PARALLEL_RE",
     "PLACEHOLDER_RE",
     "PREDICATE_TAGS",
@@ -110,6 +111,9 @@ PLACEHOLDER_RE = re.compile(r"[xX×*＊ｘＸ]+|[○〇]{2,}|某")
 
 #: Numbers: Arabic or full-width digits, and Chinese numerals standing alone or
 #: with a counter (三个, 第一, 百分之八十, 两年).
+#: A numeral + 个 token that may lead a numbered political formula (四个|全面, 四个|现代化,
+#: 两个|维护): a number otherwise breaks a phrase, but these may start one (never end it).
+NUMERAL_LEAD_RE = re.compile(r"^[两二三四五六七八九十]个$")
 NUMBER_RE = re.compile(
     r"[0-9０-９%％.．]"
     r"|^第?[零〇一二两三四五六七八九十百千万亿几]+[个次年月日号项条点批名位家种届期轮天周]?$"

@@ -3,7 +3,7 @@ r"""Scoring phrase candidates with corpus statistics.
 For a candidate phrase *p* in a corpus of *D* distinct speeches (a speech
 repeated verbatim counts once) with *N* tokens::
 
-    score(p) = log2(1 + docs) · log2(1 + count) · S(p)² · L(p) · B(p) · C(p)
+    score(p) = log2(1 + docs) · log2(1 + count) · S(p)² · L(p) · B(p) · C(p) · A(p)
 
 - ``count``, ``docs``: occurrences of *p* in the distinct speeches and the number
   of distinct speeches containing it (the figures reported with each phrase).
@@ -30,6 +30,14 @@ repeated verbatim counts once) with *N* tokens::
   with ``PMI_min = min over split points of ln(f(p)·N / (f(a)·f(b)))``; a phrase
   whose parts co-occur no more often than chance scores 0. Single tokens: 1.
 
+- ``A`` common-and-even demotion (:func:`common_even_factor`): ``1 − k · e²`` with
+  ``k = min(1, max(0, (10 − idf_bg) / 3))`` (how common the phrase is in general
+  Chinese) and ``e = 1 − DP`` (:func:`evenness`: Gries's deviation of proportions
+  over the speeches). An administrative name or general word that every speech uses
+  in proportion to its length (市委, 市政府, 社区) loses up to all of its score; a
+  phrase rare in general Chinese (idf_bg ≥ 10: 背街小巷) is never touched. Applied in
+  the exact stage (the shortlist is by token statistics).
+
 Quoted slogans and parallel four-character phrases are delimited by the writer,
 so their ``B`` and ``C`` are 1 — also for a token n-gram that occurs as such a unit
 in at least ``min_docs`` speeches (创建为民 in 创建为民、创建惠民). Generic predicates
@@ -38,7 +46,10 @@ is a single word, all among the ~8 800 commonest words of general Chinese (深�
 紧紧围绕, 督查; :mod:`speechkit.phrases.generic`) — score 0: they say how to act, not
 what. A phrase is dropped when a longer phrase in the
 list covers at least 90 % of its occurrences (测评体系 when it almost always
-appears as 全国文明城市测评体系).
+appears as 全国文明城市测评体系). A parallel run (社会公德、职业道德、家庭美德) whose parts
+also occur outside it is replaced by its parts before that check; a run whose parts never
+occur without it (党政同责、一岗双责) stays whole. A numeral + 个 token (四个) may lead a
+phrase of two or more tokens (四个现代化) though numbers otherwise break phrases.
 
 Word-order variants — phrases with the same content words (创建全国文明城市,
 全国文明城市创建) — are merged into the most frequent surface form; the group is
@@ -54,6 +65,7 @@ The reported score is ``score · R``.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
@@ -90,6 +102,9 @@ COHESION_FULL = math.log(4)
 #: ``S`` saturates here (nats above ``MIN_LIFT``): a lift of 50·e⁵ ≈ 7400 over general
 #: Chinese is "clearly of the genre"; beyond it, rarer in general text is not better.
 SPECIFICITY_FULL = 5.0
+#: Background IDF from which a phrase counts as not common in general Chinese
+#: (:func:`common_even_factor`).
+COMMON_IDF = 10.0
 #: ``R``: a phrase whose content words are all part of a better-ranked phrase keeps
 #: ``1 − 0.6`` of its score (less damping for a partial overlap: the share enters squared).
 REDUNDANCY_DAMPING = 0.6
@@ -149,10 +164,12 @@ def ngram_features(
         if len(level.counts) == 0:
             continue
         first = level.first
+        lead = stream.is_lead if len(stream.is_lead) else np.zeros(len(stream.is_stop), bool)
         cand = (
             (level.counts >= min_count)
-            & ~stream.is_stop[ids[first]]
+            & (~stream.is_stop[ids[first]] | lead[ids[first]])
             & ~stream.is_stop[ids[first + n - 1]]
+            & ~lead[ids[first + n - 1]]
         )
         if not cand.any():
             continue
@@ -215,6 +232,46 @@ def specificity(idf_bg: float, docs: int, n_docs: int, *, full: float = SPECIFIC
     if docs <= 0 or n_docs <= 0:
         return 0.0
     return min(full, max(0.0, idf_bg + math.log(docs / n_docs) - MIN_LIFT))
+
+
+def evenness(docs: Sequence[int], chars: Sequence[int]) -> float:
+    """``1 − DP``: how evenly occurrences spread over the speeches, by their length.
+
+    DP is Gries's deviation of proportions, ``½ Σ_d |share of occurrences in d − share of
+    text in d|``: 0 when every speech uses the phrase in proportion to its length, near 1
+    when one short speech holds them all.
+
+    Args:
+        docs: The speech of each occurrence.
+        chars: Characters of each speech.
+
+    Examples:
+        >>> evenness([0, 1, 2, 3], [10, 10, 10, 10]), evenness([0, 0, 0, 0], [10, 10, 10, 10])
+        (1.0, 0.25)
+    """
+    total, size = len(docs), sum(chars)
+    if not total or not size:
+        return 0.0
+    hits = Counter(docs)
+    dp = sum(abs(hits.get(d, 0) / total - n / size) for d, n in enumerate(chars)) / 2
+    return 1.0 - dp
+
+
+def common_even_factor(idf_bg: float, even: float) -> float:
+    """``A = 1 − k · e²``: demotes words common in general Chinese that every speech uses.
+
+    ``k = min(1, max(0, (COMMON_IDF − idf_bg) / 3))`` is how common the phrase is in
+    general Chinese (1 at jieba IDF ≤ 7: 市委 7.5, 社区 7.7, 基础设施 7.3; 0 from
+    ``COMMON_IDF`` = 10 up: 背街小巷, 齐抓共管) and ``e`` its :func:`evenness`. An
+    administrative name or general word spread over all speeches (市委: k 0.83, e 0.69)
+    keeps 60 % of its score; a genre term is untouched whatever its spread.
+
+    Examples:
+        >>> round(common_even_factor(7.5, 0.69), 2), common_even_factor(12.0, 0.9)
+        (0.6, 1.0)
+    """
+    k = min(1.0, max(0.0, (COMMON_IDF - idf_bg) / 3))
+    return 1.0 - k * even * even
 
 
 def length_factor(phrase: str) -> float:

@@ -136,6 +136,17 @@ class TextIndex:
             yield pos
             pos = text.find(phrase, pos + step)
 
+    def doc_chars(self) -> list[int]:
+        """Characters of paragraph text per distinct speech (index = ``Unit.doc``)."""
+        chars = [0] * self.n_docs
+        for unit in self.units:
+            chars[unit.doc] += len(unit.text)
+        return chars
+
+    def docs_of(self, offsets: Sequence[int]) -> list[int]:
+        """The distinct speech of each offset into :attr:`text`."""
+        return [self.units[bisect.bisect_right(self.starts, o) - 1].doc for o in offsets]
+
     def count(self, phrase: str) -> int:
         """Number of non-overlapping occurrences of ``phrase`` (``str.count``)."""
         return self.text.count(phrase) if phrase else 0

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from speechkit.dates import dateline_date, title_date
 from speechkit.errors import ParameterError
 from speechkit.model import Line, Speech
 from speechkit.segment.headings import Heading, detect_heading
 from speechkit.segment.paragraphs import make_paragraph, split_paragraphs
 from speechkit.segment.placeholders import find_placeholders, placeholder_kind
-from speechkit.segment.speeches import SpeechSpan, find_speeches, is_salutation, is_title, line_kind
+from speechkit.segment.speeches import (
+    SpeechSpan,
+    find_speeches,
+    is_dateline,
+    is_salutation,
+    is_title,
+    line_kind,
+    parse_byline,
+)
 
 __all__ = [
     "Heading",
@@ -27,6 +36,7 @@ __all__ = [
     "is_title",
     "line_kind",
     "make_paragraph",
+    "parse_byline",
     "placeholder_kind",
     "segment",
     "split_paragraphs",
@@ -68,6 +78,8 @@ def segment(
     lines = [line for line in lines if line.text.strip()]
     speeches: list[Speech] = []
     for span in find_speeches(lines, min_chars=min_chars):
+        date, date_source, speaker = _title_block(span)
+        head = (span.subtitle,) if span.subtitle is not None else ()
         speeches.append(
             Speech(
                 source=source,
@@ -76,6 +88,27 @@ def segment(
                 title=span.title_text,
                 paragraphs=split_paragraphs(span.lines),
                 record=record,
+                date=date,
+                date_source=date_source,
+                speaker=speaker,
+                head_lines=tuple(line.number for line in head + span.meta),
             )
         )
     return speeches
+
+
+def _title_block(span: SpeechSpan) -> tuple[str | None, str | None, str | None]:
+    """``(date, date_source, speaker)`` of a speech from its datelines, bylines and title.
+
+    The first dateline with a real date wins; else the year of the meeting in the title.
+    """
+    date = speaker = None
+    for line in span.meta:
+        if is_dateline(line.text):
+            date = date or dateline_date(line.text)
+        else:
+            speaker = speaker or parse_byline(line.text)
+    if date is not None:
+        return date, "dateline", speaker
+    year = title_date(span.title_text) if span.title_text else None
+    return year, "title" if year else None, speaker

@@ -136,7 +136,8 @@ def score_lines(
 
 
 def lines_in_speeches(speeches: Iterable[Speech]) -> set[int]:
-    """Source lines that end up in the output: paragraph lines plus title lines.
+    """Source lines that end up in the output: paragraph lines, title lines and the title
+    block (subtitle, dateline and byline, kept as ``date`` and ``speaker``).
 
     A speech's title line is its ``first_line`` when it has a title.
     """
@@ -144,6 +145,7 @@ def lines_in_speeches(speeches: Iterable[Speech]) -> set[int]:
     for speech in speeches:
         if speech.title is not None:
             kept.add(speech.first_line)
+        kept.update(speech.head_lines)
         for p in speech.paragraphs:
             kept.update(range(p.line, p.last_line + 1))
     return kept

@@ -90,13 +90,47 @@ _DATE_DIGIT = rf"[\d{NUM_ZH}xX×○*＊]"
 RE_DATELINE = re.compile(
     rf"^[（(]?\s*{_DATE_DIGIT}{{2,4}}\s*年(?:\s*{_DATE_DIGIT}{{1,3}}\s*月)?"
     rf"(?:\s*{_DATE_DIGIT}{{1,3}}\s*日)?\s*[）)]?$"
+    # a bracketed note after the date: （2024年1月19日，根据录音整理）
+    rf"|^[（(]\s*{_DATE_DIGIT}{{2,4}}\s*年\s*{_DATE_DIGIT}{{1,3}}\s*月(?:\s*{_DATE_DIGIT}{{1,3}}\s*日)?"
+    r"\s*[，,、；;\s][^（）()。！？]{1,20}[）)]$"
 )
 #: A speaker line printed under a title or on a cover page: "发言人：县委书记　xxx".
-#: Like a dateline it is kept as the speech's first paragraph (not moved into
-#: metadata: the store and JSON have no speaker field, and the line is the author's text).
+#: Like a dateline it belongs to the speech and becomes its ``speaker`` (group ``who``).
 RE_BYLINE = re.compile(
-    r"^[（(]?\s*(?:发言人|讲话人|主讲人|报告人|致辞人|演讲人|主讲)\s*[：:]\s*[^。！？；;]{1,40}[）)]?\s*$"
+    r"^[（(]?\s*(?:发言人|讲话人|主讲人|报告人|致辞人|演讲人|主讲)\s*[：:]\s*"
+    r"(?P<who>[^。！？；;]{1,40}?)[）)]?\s*$"
 )
+#: Words an office (职务) ends with: 市委书记, 副市长, 区委副书记、区长, 宣传部部长.
+_OFFICE_END = (
+    r"(?:书记|省长|市长|州长|盟长|县长|区长|旗长|镇长|乡长|主任|部长|厅长|局长|处长|科长|主席"
+    r"|秘书长|组长|校长|院长|所长|站长|会长|社长|行长|台长|董事长|总经理|检察长|政委|委员|常委)"
+)
+#: An office: organisation words, 副, 、 between two offices, then an office word (at most 24
+#: characters; letters for placeholders such as XX县委书记).
+_ORG = r"[\u4e00-\u9fffA-Za-z×*＊]{0,12}?"
+_OFFICE = rf"(?:{_ORG}{_OFFICE_END}、)*{_ORG}{_OFFICE_END}"
+#: Common surnames (the first character of a name in 姓名 职务 and 职务 姓名 bylines): the
+#: byline is recognised only where it is printed (right under the title), but a name must
+#: still look like one, so that 市委书记 alone is an office, not 市委 (name) + 书记 (office).
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+#: A name: surname + one or two characters (王某某, 张建国), or a placeholder (XXX, ×××, 某某).
+_NAME = rf"(?:[{SURNAMES}][\u4e00-\u9fff]{{1,2}}|[xX×*＊]{{2,4}}|某某|[xX×][某]{{1,2}})(?:同志)?"
+#: A byline under a title: 职务 姓名 (``市委书记  张建国``, cleaned to ``市委书记张建国``),
+#: 姓名 职务 (``刘建军  副市长``), or the office alone (``市委书记``).
+RE_OFFICE_NAME = re.compile(rf"^(?P<office>{_OFFICE})\s*(?P<name>{_NAME})$")
+RE_NAME_OFFICE = re.compile(rf"^(?P<name>{_NAME})\s*(?P<office>{_OFFICE})$")
+RE_OFFICE_ONLY = re.compile(rf"^(?P<office>{_OFFICE})$")
+#: A byline is short.
+BYLINE_MAX_CHARS = 30
+#: A subtitle printed under a main title: ``——在全区创建全国文明城区誓师大会上的讲话``.
+RE_SUBTITLE = re.compile(r"^\s*(?:——|--|—|－－)\s*\S")
 #: A line that starts an appendix ("附件：", "附件", "附件1：xx名单", "附：", "附录"):
 #: it and everything after it up to the next speech start belong to no speech.
 RE_APPENDIX = re.compile(

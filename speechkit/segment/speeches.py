@@ -14,10 +14,11 @@ Boundary cues, in the order they are trusted:
   next line that opens like a speech (``今天…``, ``这次会议…``, ``刚才…``)
   starts a new one; after thanks any following text does;
 * lines between a title and its salutation are an editor's intro blurb and
-  belong to no speech, except a dateline (``（2022年9月10日）``) or a speaker
-  line (``发言人：县委书记　xxx``, e.g. on a cover page), which stay with the
-  speech as its first paragraphs: speechkit keeps them as text rather than
-  metadata, so a title + byline + dateline + salutation block reads as written;
+  belong to no speech, except the title block printed under the title: a
+  ``——在…上的讲话`` subtitle, a dateline (``（2022年9月10日）``) and a byline
+  (``市委书记  张建国``, ``刘建军  副市长``, ``发言人：县委书记　xxx``). They belong to
+  the speech under the title, never start one, and are kept as its ``date`` and
+  ``speaker`` (:attr:`SpeechSpan.meta`), not as opening paragraphs;
 * an **appendix** line standing alone (``附件：``, ``附件1：…名单``, ``附：``)
   ends the speech: it and everything after it (lists, table cells) up to the
   next title or salutation belong to no speech.
@@ -42,10 +43,12 @@ __all__ = [
     "SpeechSpan",
     "find_speeches",
     "is_appendix",
+    "is_dateline",
     "is_metadata_line",
     "is_salutation",
     "is_title",
     "line_kind",
+    "parse_byline",
     "strip_title_prefix",
 ]
 
@@ -59,20 +62,30 @@ class SpeechSpan:
     Attributes:
         title: The title line, if any.
         lines: The speech's own lines (salutation and body), without title or blurb.
+        meta: The dateline and byline lines printed under the title (or, untitled, before
+            the speech's first line), in order.
+        subtitle: A ``——在…上的讲话`` line under the main title.
     """
 
     title: Line | None
     lines: tuple[Line, ...]
+    meta: tuple[Line, ...] = ()
+    subtitle: Line | None = None
 
     @property
     def title_text(self) -> str | None:
-        """The title without a compilation's numbering prefix."""
-        return strip_title_prefix(self.title.text) if self.title is not None else None
+        """The title without a compilation's numbering prefix, with its subtitle if any."""
+        if self.title is None:
+            return None
+        sub = self.subtitle.text.strip() if self.subtitle is not None else ""
+        return strip_title_prefix(self.title.text) + sub
 
     @property
     def first_line(self) -> int:
-        """Title line when there is a title, else the first line of the speech."""
-        return self.title.number if self.title is not None else self.lines[0].number
+        """Title line when there is a title, else the first dateline/byline or speech line."""
+        if self.title is not None:
+            return self.title.number
+        return self.meta[0].number if self.meta else self.lines[0].number
 
     @property
     def last_line(self) -> int:
@@ -135,11 +148,56 @@ def is_metadata_line(text: str) -> bool:
     Examples:
         >>> is_metadata_line("（2022年9月10日）"), is_metadata_line("发言人：县委书记　xxx")
         (True, True)
-        >>> is_metadata_line("今天召开大会。")
-        False
+        >>> is_metadata_line("市委书记张建国"), is_metadata_line("今天召开大会。")
+        (True, False)
     """
     text = text.strip()
-    return res.RE_DATELINE.match(text) is not None or res.RE_BYLINE.match(text) is not None
+    return res.RE_DATELINE.match(text) is not None or parse_byline(text) is not None
+
+
+def is_dateline(text: str) -> bool:
+    """True for a dateline (``（2022年9月10日）``, ``（20xx年x月x日）``, ``二〇二一年三月十二日``).
+
+    Examples:
+        >>> is_dateline("（2024年1月19日，根据录音整理）"), is_dateline("2024年工作要点")
+        (True, False)
+    """
+    return res.RE_DATELINE.match(text.strip()) is not None
+
+
+def parse_byline(text: str) -> str | None:
+    """The speaker of a byline (职务 姓名, 姓名 职务, ``发言人：…``), office first; else ``None``.
+
+    Cleaning removes the spaces between Chinese characters (``市委书记  张建国`` arrives as
+    ``市委书记张建国``); the speaker is given back as ``office name``.
+
+    Examples:
+        >>> parse_byline("市委书记张建国"), parse_byline("刘建军  副市长")
+        ('市委书记 张建国', '副市长 刘建军')
+        >>> parse_byline("区委副书记、区长　王某某"), parse_byline("发言人：县委书记 xxx")
+        ('区委副书记、区长 王某某', '县委书记 xxx')
+        >>> parse_byline("市委书记"), parse_byline("市委、市政府"), parse_byline("今天召开大会。")
+        ('市委书记', None, None)
+    """
+    text = text.strip()
+    m = res.RE_BYLINE.match(text)
+    if m:
+        return " ".join(m.group("who").split())
+    if len(text) > res.BYLINE_MAX_CHARS:
+        return None
+    compact = text.replace("\u3000", " ")
+    for pattern in (res.RE_OFFICE_NAME, res.RE_NAME_OFFICE, res.RE_OFFICE_ONLY):
+        m = pattern.match(compact)
+        if m:
+            name = m.groupdict().get("name")
+            office = m.group("office").strip()
+            return f"{office} {name.strip()}" if name else office
+    return None
+
+
+def _is_subtitle(text: str) -> bool:
+    """``——在…上的讲话``: the subtitle of a main title."""
+    return res.RE_SUBTITLE.match(text) is not None and is_title(text.lstrip("—－- "))
 
 
 def is_appendix(text: str) -> bool:
@@ -159,7 +217,7 @@ def _could_be_title(text: str) -> bool:
     text = strip_title_prefix(text)
     return (
         4 <= len(text) <= 40
-        and res.RE_DATELINE.match(text) is None
+        and not is_metadata_line(text)
         and res.RE_TITLE_FORBIDDEN.search(text) is None
         and detect_heading(text) is None
         and not is_salutation(text)
@@ -187,11 +245,17 @@ def line_kind(text: str, next_text: str | None = None) -> LineKind:
         'title'
         >>> line_kind("（20xx年x月x日）", "同志们：")  # a dateline under a title
         'body'
+        >>> line_kind("市委书记张建国", "同志们：")  # a byline under a title
+        'body'
+        >>> line_kind("凝心聚力 攻坚克难", "——在全区誓师大会上的讲话")  # a main title
+        'title'
     """
     if is_salutation(text):
         return "salutation"
     if is_title(text) or (
-        next_text is not None and is_salutation(next_text) and _could_be_title(text)
+        next_text is not None
+        and (is_salutation(next_text) or _is_subtitle(next_text))
+        and _could_be_title(text)
     ):
         return "title"
     if res.RE_THANKS.match(text):
@@ -240,15 +304,16 @@ def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechS
     """
     spans: list[SpeechSpan] = []
     title: Line | None = None
+    subtitle: Line | None = None
     body: list[Line] = []
     after: Literal["thanks", "closing"] | None = None
     in_appendix = False
 
     def flush() -> None:
-        nonlocal title, body, after
+        nonlocal title, subtitle, body, after
         if body:
-            spans.append(SpeechSpan(title, tuple(body)))
-        title, body, after = None, [], None
+            spans.append(_with_meta(title, subtitle, body))
+        title, subtitle, body, after = None, None, [], None
 
     for i, line in enumerate(lines):
         if is_appendix(line.text):
@@ -262,16 +327,19 @@ def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechS
                 continue  # appendix content: lists, table cells, uploader lines
             in_appendix = False
         if kind == "title":
+            if title is not None and not body and subtitle is None and _is_subtitle(line.text):
+                subtitle = line  # 凝心聚力…  /  ——在…大会上的讲话
+                continue
             if body:
                 flush()
-            title = line  # a title with no body yet is replaced by the newer one
+            title, subtitle = line, None  # a title with no body yet is replaced by the newer one
             continue
         if kind == "salutation":
             if not body:
                 body = [line]
             elif (
                 title is not None
-                and len(body) <= 2
+                and len(body) - sum(is_metadata_line(x.text) for x in body) <= 2
                 and all(detect_heading(x.text) is None for x in body)
             ):
                 # lines between a title and its salutation: intro blurb, except the
@@ -297,7 +365,20 @@ def find_speeches(lines: Sequence[Line], *, min_chars: int = 50) -> list[SpeechS
             s
             for s in spans
             if s.title is not None
-            or any(is_salutation(x.text) for x in _after_metadata(s.lines))
-            or (len(s.lines) > 1 and _chars(s.lines) >= min_chars)
+            or any(is_salutation(x.text) for x in _after_metadata(s.meta + s.lines))
+            or (len(s.meta + s.lines) > 1 and _chars(s.meta + s.lines) >= min_chars)
         ]
     return spans
+
+
+def _with_meta(title: Line | None, subtitle: Line | None, body: Sequence[Line]) -> SpeechSpan:
+    """The span, with the datelines and bylines at its start moved to ``meta``.
+
+    Only when speech text remains after them: a lone dateline stays text.
+    """
+    meta = 0
+    while meta < len(body) and is_metadata_line(body[meta].text):
+        meta += 1
+    if meta == len(body):
+        meta = 0
+    return SpeechSpan(title, tuple(body[meta:]), tuple(body[:meta]), subtitle)

@@ -21,6 +21,12 @@ Schema (extend by adding tables or columns only)::
     artifacts(name PRIMARY KEY, value_json)                    -- learned models
     meta(key PRIMARY KEY, value)                               -- schema version
 
+Added columns (:data:`ADDED_COLUMNS`, created on opening when missing, so older
+databases gain them; rows written before read as ``NULL``)::
+
+    documents.date, documents.date_source                      -- --date-field or file name
+    speeches.date, speeches.date_source, speeches.speaker      -- dateline, title, byline
+
 Since schema 2, ``lines`` holds only the cleaned lines that are not the whole text
 of a one-line paragraph (titles, lines outside speeches, parts of wrapped
 paragraphs); :meth:`Store.documents` merges the two back into ``Document.lines``.
@@ -119,6 +125,16 @@ CREATE INDEX IF NOT EXISTS speeches_duplicate ON speeches(duplicate_of);
 CREATE INDEX IF NOT EXISTS paragraphs_duplicate ON paragraphs(duplicate_of);
 CREATE TABLE IF NOT EXISTS artifacts (name TEXT PRIMARY KEY, value_json TEXT NOT NULL);
 """
+
+#: ``(table, column, type)`` added after schema 2; :meth:`Store._add_columns` creates the
+#: missing ones with ``ALTER TABLE ... ADD COLUMN``. Add new columns here, never in place.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("documents", "date", "TEXT"),
+    ("documents", "date_source", "TEXT"),
+    ("speeches", "date", "TEXT"),
+    ("speeches", "date_source", "TEXT"),
+    ("speeches", "speaker", "TEXT"),
+)
 
 _FTS_INSERT_TRIGGER = """
 CREATE TRIGGER IF NOT EXISTS paragraphs_ai AFTER INSERT ON paragraphs BEGIN
@@ -279,6 +295,7 @@ class Store:
             self._version = version
             columns = {row[1] for row in conn.execute("PRAGMA table_info(files)")}
             self._files_path = "path" in columns
+            self._add_columns()
             return
         self._files_path = True
         self.fts = fts_trigram_available()
@@ -294,6 +311,30 @@ class Store:
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Create the :data:`ADDED_COLUMNS` a database lacks (a read-only one reads NULLs)."""
+        missing = [
+            (table, column, kind)
+            for table, column, kind in ADDED_COLUMNS
+            if column not in self._columns(table)
+        ]
+        if missing:
+            try:
+                with self.transaction():
+                    for table, column, kind in missing:
+                        self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            except StoreError:
+                pass  # read-only database: the columns read as NULL (see _select)
+        self._has = {table: self._columns(table) for table in ("documents", "speeches")}
+
+    def _columns(self, table: str) -> set[str]:
+        return {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+
+    def _select(self, table: str, column: str) -> str:
+        """``column``, or ``NULL`` when this (read-only, older) database lacks it."""
+        return column if column in self._has[table] else "NULL"
 
     # -- lifecycle -------------------------------------------------------------
 
@@ -421,8 +462,9 @@ class Store:
         if self._fts_ranges is not None:
             first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
         cur = conn.execute(
-            "INSERT INTO documents(source, record, sha256, encoding) VALUES (?, ?, ?, ?)",
-            (doc.source, doc.record, doc.sha256, doc.encoding),
+            "INSERT INTO documents(source, record, sha256, encoding, date, date_source)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (doc.source, doc.record, doc.sha256, doc.encoding, doc.date, doc.date_source),
         )
         doc_id = cur.lastrowid
         assert doc_id is not None
@@ -442,10 +484,13 @@ class Store:
         )
         for speech in doc.speeches:
             cur = conn.execute(
-                "INSERT INTO speeches(document_id, first_line, last_line, title)"
-                " VALUES (?, ?, ?, ?)",
-                (doc_id, speech.first_line, speech.last_line, speech.title),
-            )
+                "INSERT INTO speeches(document_id, first_line, last_line, title, date,"
+                " date_source, speaker) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc_id, speech.first_line, speech.last_line, speech.title, speech.date,
+                    speech.date_source, speech.speaker,
+                ),
+            )  # fmt: skip
             speech_id = cur.lastrowid
             conn.executemany(
                 "INSERT INTO paragraphs(speech_id, seq, line, last_line, text, heading, level,"
@@ -526,10 +571,14 @@ class Store:
         """
         conn = self.conn
         docs = conn.execute(
-            "SELECT id, source, record, sha256, encoding FROM documents "
-            "ORDER BY source, coalesce(record, -1), id"
+            "SELECT id, source, record, sha256, encoding, "
+            f"{self._select('documents', 'date')}, {self._select('documents', 'date_source')} "
+            "FROM documents ORDER BY source, coalesce(record, -1), id"
         ).fetchall()
-        for doc_id, source, record, sha256, encoding in docs:
+        speech_columns = ", ".join(
+            self._select("speeches", c) for c in ("date", "date_source", "speaker")
+        )
+        for doc_id, source, record, sha256, encoding, doc_date, doc_date_source in docs:
             lines = [
                 Line(number, text)
                 for number, text in conn.execute(
@@ -538,16 +587,16 @@ class Store:
             ]
             doc = Document(
                 source=source, record=record, encoding=encoding or "", raw_lines=[],
-                lines=lines, sha256=sha256,
+                lines=lines, sha256=sha256, date=doc_date, date_source=doc_date_source,
             )  # fmt: skip
             stored = {line.number for line in lines}
             row_ids: list[int] = []
             speeches = conn.execute(
-                "SELECT id, first_line, last_line, title FROM speeches WHERE document_id = ? "
-                "ORDER BY first_line, id",
+                f"SELECT id, first_line, last_line, title, {speech_columns} FROM speeches "
+                "WHERE document_id = ? ORDER BY first_line, id",
                 (doc_id,),
             ).fetchall()
-            for speech_id, first, last, title in speeches:
+            for speech_id, first, last, title, date, date_source, speaker in speeches:
                 paragraphs = [
                     Paragraph(
                         text=text,
@@ -573,6 +622,9 @@ class Store:
                         title=title,
                         paragraphs=paragraphs,
                         record=record,
+                        date=date,
+                        date_source=date_source,
+                        speaker=speaker,
                     )
                 )
                 row_ids.append(speech_id)

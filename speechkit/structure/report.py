@@ -6,7 +6,10 @@ The JSON shape is a contract that later features extend by adding fields only::
                    "title": "…", "paragraphs": [{"line": 51, "role": null, "heading": null,
                                                   "text": "…"}]}]}
 
-Extra fields here: ``record`` (for .jsonl/.csv), and per paragraph ``last_line``,
+Extra fields here: ``record`` (for .jsonl/.csv), ``date`` (ISO, as precise as the
+source: ``2023-05-06``, ``2023``; ``null`` when undated), ``date_source`` (``field``,
+``dateline``, ``title`` or ``filename``) and ``speaker`` (the byline, ``市委书记 张建国``),
+and per paragraph ``last_line``,
 ``level``, ``marker`` and ``placeholders``; with ``roles=True`` also ``on_topic`` and
 ``topic_score`` per speech and a corpus-level ``outline``
 (:func:`speechkit.structure.outline.build_outline`).
@@ -51,6 +54,9 @@ def speech_dict(speech: Speech) -> dict[str, Any]:
         "title": speech.title,
         "paragraphs": [paragraph_dict(p) for p in speech.paragraphs],
         "record": speech.record,
+        "date": speech.date,
+        "date_source": speech.date_source,
+        "speaker": speech.speaker,
     }
 
 

@@ -97,3 +97,25 @@ def test_heldout2_untuned_regression_guard(data_dir: Path) -> None:
     assert report.cleaning.speech_kept >= 59
     assert report.output.boilerplate_removed >= 38  # first run 23
     assert report.output.speech_kept >= 59  # first run 58
+
+
+def test_heldout3_bylines_and_datelines(data_dir: Path) -> None:
+    """Third held-out set: bylines and datelines under titles (issue 9, item 2).
+
+    First run before the rule change: precision 8/10, titles 6/8, speech lines kept 49/54,
+    dates and speakers 0/8. See tests/data/segment/heldout3/README.md.
+    """
+    folder = data_dir / "segment" / "heldout3"
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    warnings: list[str] = []
+    corpus = open_corpus([folder / name for name in labels["starts"]], warn=warnings.append)
+    assert warnings == []
+    report = evaluate_documents(corpus.documents, labels["starts"], labels["boilerplate"])
+    b = report.boundaries
+    assert (b.expected, b.predicted, b.matched) == (8, 8, 8)
+    assert (report.titles, report.titles_expected) == (8, 8)
+    assert report.output.speech_kept == report.output.speech == 54
+    assert report.output.boilerplate_removed == report.output.boilerplate == 7
+    for doc in corpus.documents:
+        got = [{"date": s.date, "speaker": s.speaker} for s in doc.speeches]
+        assert got == labels["meta"][Path(doc.source).name]

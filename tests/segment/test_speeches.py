@@ -7,7 +7,7 @@ import pytest
 from speechkit.errors import ParameterError
 from speechkit.model import Line
 from speechkit.segment import is_salutation, is_title, line_kind, segment
-from speechkit.segment.speeches import is_appendix, is_metadata_line
+from speechkit.segment.speeches import is_appendix, is_metadata_line, parse_byline
 
 
 def _lines(*texts: str, step: int = 1) -> list[Line]:
@@ -221,9 +221,9 @@ def test_cover_page_speaker_and_date_stay_with_the_speech() -> None:
     )
     [speech] = segment(lines, source="x.docx")
     assert speech.title == "在全县创建工作总结表彰大会上的讲话"
-    assert [p.text for p in speech.paragraphs][:3] == [
-        "发言人：县委书记　xxx", "二〇二x年x月x日", "同志们：",
-    ]  # fmt: skip
+    # the title block is the speech's speaker and (placeholder, so no) date, not paragraphs
+    assert [p.text for p in speech.paragraphs][:1] == ["同志们："]
+    assert (speech.speaker, speech.date, speech.head_lines) == ("县委书记 xxx", None, (2, 3))
 
 
 def test_blurb_before_salutation_is_still_dropped_but_speaker_kept() -> None:
@@ -235,7 +235,8 @@ def test_blurb_before_salutation_is_still_dropped_but_speaker_kept() -> None:
         "今天召开全县工作会议，部署全年工作，请大家抓好落实。",
     )
     [speech] = segment(lines, source="x.txt")
-    assert [p.line for p in speech.paragraphs] == [3, 4, 5]
+    assert [p.line for p in speech.paragraphs] == [4, 5]
+    assert (speech.speaker, speech.head_lines) == ("县长 xx", (3,))
 
 
 def test_untitled_speech_keeps_leading_speaker_line() -> None:
@@ -250,3 +251,83 @@ def test_untitled_speech_keeps_leading_speaker_line() -> None:
     )
     speeches = segment(lines, source="x.txt")
     assert [(s.first_line, s.last_line) for s in speeches] == [(1, 4), (5, 7)]
+
+
+# --- bylines and datelines under the title (issue 9, item 2) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市委书记张建国", "市委书记 张建国"),  # 市委书记  张建国 after cleaning
+        ("县长 李明华", "县长 李明华"),
+        ("刘建军副市长", "副市长 刘建军"),
+        ("区委副书记、区长王某某", "区委副书记、区长 王某某"),
+        ("XX县委书记 XXX", "XX县委书记 XXX"),
+        ("市委书记", "市委书记"),
+        ("讲话人：市长 XX", "市长 XX"),
+        ("市委、市政府", None),
+        ("同志们", None),
+        ("市委书记在会上强调", None),
+        ("各级党组织要切实担负起领导责任，形成党委统一领导的工作格局", None),
+    ],
+)
+def test_parse_byline(text: str, expected: str | None) -> None:
+    assert parse_byline(text) == expected
+
+
+@pytest.mark.parametrize("dateline", [["（2023年5月6日）"], []])
+def test_byline_under_title_does_not_split_the_speech(dateline: list[str]) -> None:
+    """The issue's case: title, date line, 市委书记  张建国 gave two speeches; without the
+    date line the speech was titled 市委书记张建国."""
+    lines = _lines(
+        "在全市创建全国文明城市动员大会上的讲话",
+        *dateline,
+        "市委书记张建国",
+        "同志们：",
+        "今天召开全市创建全国文明城市动员大会，动员全市上下打好创城攻坚战。",
+        "同志们，让我们立即行动起来，确保创建工作取得决定性胜利！",
+    )
+    [speech] = segment(lines, source="x.txt")
+    assert speech.title == "在全市创建全国文明城市动员大会上的讲话"
+    assert speech.speaker == "市委书记 张建国"
+    assert speech.date == ("2023-05-06" if dateline else None)
+    assert speech.date_source == ("dateline" if dateline else None)
+    assert speech.paragraphs[0].text == "同志们："
+    assert (speech.first_line, speech.last_line) == (1, len(lines))
+
+
+def test_byline_without_salutation_and_year_from_title() -> None:
+    lines = _lines(
+        "在2019年全市城市管理工作会议上的讲话",
+        "副市长　陈晓东",
+        "今天，我们召开全市城市管理工作会议，安排部署今年重点任务。",
+        "今年要重点抓好三件事，各区要把任务分解到月、落实到人。",
+    )
+    [speech] = segment(lines, source="x.txt")
+    assert (speech.date, speech.date_source, speech.speaker) == ("2019", "title", "副市长 陈晓东")
+    assert [p.line for p in speech.paragraphs] == [3, 4]
+
+
+def test_subtitle_joins_the_main_title() -> None:
+    lines = _lines(
+        "在全县大会上的讲话",
+        "同志们：",
+        "今天召开大会，部署工作。",
+        "同志们，让我们行动起来，夺取全面胜利！",
+        "凝心聚力攻坚克难",
+        "——在全区创建全国文明城区誓师大会上的讲话",
+        "二〇二一年三月十二日",
+        "同志们：",
+        "今天，我们在这里举行誓师大会，吹响全区创城总攻的号角。",
+    )
+    first, second = segment(lines, source="x.txt")
+    assert first.last_line == 4
+    assert second.title == "凝心聚力攻坚克难——在全区创建全国文明城区誓师大会上的讲话"
+    assert (second.first_line, second.date, second.head_lines) == (5, "2021-03-12", (6, 7))
+
+
+def test_lone_dateline_stays_text() -> None:
+    [speech] = segment(_lines("（2022年9月10日）"), source="x.txt", min_chars=0)
+    assert [p.text for p in speech.paragraphs] == ["（2022年9月10日）"]
+    assert speech.date is None

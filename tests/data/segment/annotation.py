@@ -1,7 +1,8 @@
 """Shared by the held-out fixture generators: labels from annotated lines.
 
 Each generator lists its lines as ``(kind, text)`` pairs: ``T`` a title, ``S`` the first line of a
-speech body, ``P`` a further speech line, ``J`` junk (boilerplate), ``""`` a blank line.
+speech body, ``P`` a further speech line, ``J`` junk (boilerplate), ``""`` a blank line, ``D`` a
+dateline and ``B`` a byline (speech lines of the speech under the title, like ``P``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def labels_of(lines: list[tuple[str, str]]) -> tuple[list[dict], list[int]]:
                 starts.append(current)
             current["body"] = number
             current["end"] = number
-        elif kind == "P":
+        elif kind in ("P", "D", "B"):
             assert current is not None, number
             current["end"] = number
     return starts, boiler
