@@ -49,3 +49,19 @@ class TemplateError(SpeechkitError):
 
 class OutputError(SpeechkitError):
     """An output file or folder cannot be written."""
+
+
+class ProfileProblems(ProfileError):
+    """A profile given as data (not YAML) is invalid; ``problems`` lists ``(key, message)``."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__("\n".join(f"{key}: {message}" for key, message in problems))
+
+
+class DraftDataError(SpeechkitError):
+    """A draft given as JSON (an edited draft to export) has the wrong shape; ``key`` says where."""
+
+    def __init__(self, key: str, message: str):
+        self.key = key
+        super().__init__(f"draft JSON: {key}: {message}")
