@@ -65,3 +65,7 @@ class DraftDataError(SpeechkitError):
     def __init__(self, key: str, message: str):
         self.key = key
         super().__init__(f"draft JSON: {key}: {message}")
+
+
+class DependencyError(SpeechkitError):
+    """An optional dependency (an extra such as ``speechkit[serve]``) is not installed."""
