@@ -46,7 +46,9 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 def _errors(status: int, items: list[tuple[str, str]]) -> Any:
     from starlette.responses import JSONResponse
 
-    return JSONResponse({"errors": [{"key": k, "message": m} for k, m in items]}, status_code=status)
+    return JSONResponse(
+        {"errors": [{"key": k, "message": m} for k, m in items]}, status_code=status
+    )
 
 
 def _error_response(exc: SpeechkitError) -> Any:
@@ -200,7 +202,7 @@ def create_app(workbench: Workbench, *, host: str = "127.0.0.1", token: str | No
         return PlainTextResponse(
             text,
             media_type="application/x-yaml; charset=utf-8",
-            headers={"Content-Disposition": "attachment; filename=\"profile.yaml\""},
+            headers={"Content-Disposition": 'attachment; filename="profile.yaml"'},
         )
 
     @_api

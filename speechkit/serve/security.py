@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
@@ -44,10 +45,8 @@ def host_names(host: str) -> set[str]:
         import socket
 
         names.add(socket.gethostname().lower())
-        try:
-            names.update(a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None))
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            names.update(str(a[4][0]) for a in socket.getaddrinfo(socket.gethostname(), None))
     return names
 
 

@@ -230,9 +230,8 @@ class Workbench:
             raise ParameterError("body", type(body).__name__, '{"profile", "draft", "index"}')
         profile = validate_profile_data(body.get("profile"))
         current = draft_from_json(body.get("draft"))
-        found = alternatives(
-            profile, self.model(), current, body.get("index"), limit=body.get("limit", 5)
-        )
+        index: Any = body.get("index")  # checked by alternatives()
+        found = alternatives(profile, self.model(), current, index, limit=body.get("limit", 5))
         return {"alternatives": found}
 
     def export(self, body: Any, fmt: str) -> tuple[bytes, str]:
@@ -390,7 +389,9 @@ class Workbench:
         if "batch" in body:
             folder = self.upload_dir / check_batch(body["batch"])
             if not folder.is_dir():
-                raise WorkbenchError(f"upload batch {body['batch']!r}: nothing uploaded", status=404)
+                raise WorkbenchError(
+                    f"upload batch {body['batch']!r}: nothing uploaded", status=404
+                )
             files = [
                 (path, f"上传/{path.relative_to(folder).as_posix()}", kind)
                 for path, _source, kind in self._files([folder])
@@ -440,7 +441,8 @@ class Workbench:
                     store.close()
             job.state, job.message = "done", report.summary()
         except JobCancelled:
-            job.state, job.message = "cancelled", "已取消，语料库未改变 cancelled; the store is unchanged"
+            job.state = "cancelled"
+            job.message = "已取消，语料库未改变 cancelled; the store is unchanged"
         except SpeechkitError as exc:
             job.state, job.message = "error", str(exc)
         finally:

@@ -75,7 +75,7 @@
     const q = $("q").value.trim();
     if (!q) return;
     try {
-      const got = await json("GET", `/api/search?q=${encodeURIComponent(q)}&limit=100`);
+      const got = await json("GET", `/api/search?q=${encodeURIComponent(q)}&limit=100&width=24`);
       $("hits").replaceChildren(...(got.hits.length ? got.hits.map((h) => el("tr", {},
         el("td", { class: "loc" }, h.location), el("td", { class: "left" }, h.left),
         el("td", { class: "kw" }, h.keyword), el("td", { class: "right" }, h.right)))

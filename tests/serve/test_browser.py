@@ -1,0 +1,170 @@
+"""The workbench in a real browser (headless Debian Chromium): the speechwriter's whole loop.
+
+Fill the form from the example, generate, swap a paragraph, lock one, regenerate (both stay),
+edit one, download the .docx and read it back with python-docx, and a city named like markup
+or template code shows as text and runs nothing. Screenshots of both pages at 1366×768 go to
+``$SPEECHKIT_SCREENSHOTS`` (default: the test's temporary folder).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("selenium")
+
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+XSS_CITY = "<script>alert(1)</script>{{ 7*7 }}市"
+
+
+def _state(driver: Any) -> dict[str, Any]:
+    return dict(driver.execute_script("return JSON.parse(JSON.stringify(window.speechkitDraftState))"))
+
+
+def _texts(driver: Any) -> list[str]:
+    return [p["text"] for p in _state(driver)["draft"]["paragraphs"]]
+
+
+def _wait(driver: Any, condition: Any, timeout: float = 30) -> Any:
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def _generate(driver: Any) -> None:
+    before = driver.execute_script("return window.speechkitDraftState.draft")
+    driver.find_element(By.ID, "generate").click()
+    _wait(driver, lambda d: d.execute_script("return window.speechkitDraftState.draft") != before
+          and d.find_element(By.ID, "generate").is_enabled())  # fmt: skip
+
+
+def _para(driver: Any, index: int) -> Any:
+    return driver.find_element(By.CSS_SELECTOR, f'.para[data-index="{index}"]')
+
+
+def _download(driver: Any, folder: Path, button: str) -> Path:
+    for old in folder.iterdir():
+        old.unlink()
+    driver.find_element(By.CSS_SELECTOR, f'[data-export="{button}"]').click()
+    got = _wait(driver, lambda d: [p for p in folder.glob(f"*.{button}")], timeout=30)
+    path = got[0]
+    size = -1
+    while size != path.stat().st_size:  # Chromium renames the file when it is complete
+        size = path.stat().st_size
+        time.sleep(0.2)
+    return path
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def _no_alert(driver: Any) -> None:
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text  # noqa: B018
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = os.environ.get("SPEECHKIT_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_draft_swap_lock_regenerate_edit_download(
+    browser: Any, live_server: str, downloads: Path, shots: Path
+) -> None:
+    driver = browser
+    driver.get(live_server + "/")
+    driver.find_element(By.ID, "example").click()
+    _wait(driver, lambda d: d.find_element(By.NAME, "city").get_attribute("value") == "青岚市")
+    assert len(driver.find_elements(By.CSS_SELECTOR, '[data-list="priorities"] .item')) == 3
+    _generate(driver)
+    driver.save_screenshot(str(shots / "draft.png"))
+    paragraphs = _state(driver)["draft"]["paragraphs"]
+    body = [i for i, p in enumerate(paragraphs) if p["kind"] == "body" and p["sources"]]
+    swap_at, lock_at, edit_at = body[1], body[3], body[5]
+
+    # 换一段: the alternatives are shown, the first one taken.
+    _para(driver, swap_at).find_element(By.CSS_SELECTOR, "button.swap").click()
+    first = _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".alternatives li"))[0]
+    taken = first.find_element(By.TAG_NAME, "p").text
+    first.find_element(By.CSS_SELECTOR, "button.take").click()
+    assert _texts(driver)[swap_at] == taken != paragraphs[swap_at]["text"]
+    driver.save_screenshot(str(shots / "draft-swapped.png"))
+
+    # 锁定, then 重新生成 with a new seed: the locked and the swapped paragraph stay.
+    locked_text = paragraphs[lock_at]["text"]
+    _para(driver, lock_at).find_element(By.CSS_SELECTOR, "button.lock").click()
+    seed = _state(driver)["draft"]["stats"]["seed"]
+    driver.find_element(By.ID, "regenerate").click()
+    _wait(driver, lambda d: _state(d)["draft"]["stats"]["seed"] == seed + 1)
+    after = _texts(driver)
+    assert locked_text in after and taken in after
+    assert after != [p["text"] for p in paragraphs]
+    kept = driver.find_elements(By.CSS_SELECTOR, ".para.kept")
+    assert len(kept) == 2
+
+    # 编辑: the edit (with a placeholder, which is highlighted) is what the .docx holds.
+    edit_text = _texts(driver)[edit_at]
+    _para(driver, edit_at).find_element(By.CSS_SELECTOR, "button.edit").click()
+    area = _para(driver, edit_at).find_element(By.TAG_NAME, "textarea")
+    area.clear()
+    edited = "这是笔杆子改写的一段，在xx市试点的经验要总结推广。"
+    area.send_keys(edited)
+    _para(driver, edit_at).find_element(By.CSS_SELECTOR, "button.save").click()
+    assert _texts(driver)[edit_at] == edited != edit_text
+    marks = _para(driver, edit_at).find_elements(By.CSS_SELECTOR, "mark.finding")
+    assert [m.text for m in marks] == ["xx"]
+    text = _docx_text(_download(driver, downloads, "docx"))
+    assert edited in text and locked_text in text and taken in text
+    assert edit_text not in text
+    md = _download(driver, downloads, "md").read_text(encoding="utf-8")
+    assert edited in md
+
+
+def test_markup_and_template_code_in_the_city_stay_text(
+    browser: Any, live_server: str, downloads: Path
+) -> None:
+    driver = browser
+    driver.get(live_server + "/")
+    driver.find_element(By.ID, "example").click()
+    _wait(driver, lambda d: d.find_element(By.NAME, "city").get_attribute("value") == "青岚市")
+    city = driver.find_element(By.NAME, "city")
+    city.clear()
+    city.send_keys(XSS_CITY)
+    driver.find_element(By.NAME, "meeting.name").clear()
+    _generate(driver)
+    _no_alert(driver)
+    title = driver.find_element(By.CSS_SELECTOR, ".paper .title").text
+    assert title == f"在{XSS_CITY}创建全国文明城市动员大会上的讲话"
+    assert driver.find_elements(By.CSS_SELECTOR, ".paper script") == []
+    assert "49" not in title
+    text = _docx_text(_download(driver, downloads, "docx"))
+    assert XSS_CITY in text and "{{ 7*7 }}" in text
+
+
+def test_corpus_page_search_and_phrases(browser: Any, live_server: str, shots: Path) -> None:
+    driver = browser
+    driver.get(live_server + "/corpus")
+    _wait(driver, lambda d: "360 段" in d.find_element(By.ID, "counts").text)
+    driver.find_element(By.ID, "q").send_keys("长效机制")
+    driver.find_element(By.CSS_SELECTOR, "#search button").click()
+    rows = _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#hits tr td.kw"))
+    assert {r.text for r in rows} == {"长效机制"}
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(str(shots / "corpus.png"))
+    for name in ("phrases", "outline"):
+        driver.find_element(By.CSS_SELECTOR, f'[data-load="{name}"]').click()
+    _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#phrases tr")) == 30, 60)
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#outline tr"), 60)
+    driver.execute_script("document.getElementById('phrases').scrollIntoView()")
+    driver.save_screenshot(str(shots / "corpus-analysis.png"))
