@@ -3,6 +3,7 @@ test client, a live uvicorn server on a free port, and headless Debian Chromium.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -15,8 +16,8 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("httpx")
 
-from speechkit.serve.app import create_app  # noqa: E402
-from speechkit.serve.workbench import Workbench  # noqa: E402
+from speechkit.serve.app import create_app
+from speechkit.serve.workbench import Workbench
 
 TOKEN = "test-token-0123456789"
 
@@ -30,10 +31,8 @@ def wait_for_jobs(workbench: Workbench, timeout: float = 120) -> None:
         time.sleep(0.05)
 
 
-@pytest.fixture(scope="session")
-def workbench(tmp_path_factory: pytest.TempPathFactory) -> Workbench:
-    """A workbench whose store holds the bundled corpus, with its model built."""
-    folder = tmp_path_factory.mktemp("serve")
+def bundled_workbench(folder: Path) -> Workbench:
+    """A workbench in ``folder`` whose store holds the bundled corpus, with its model built."""
     bench = Workbench(folder / "workbench.db", seed_bundled=True)
     bench.start()
     wait_for_jobs(bench)
@@ -43,11 +42,17 @@ def workbench(tmp_path_factory: pytest.TempPathFactory) -> Workbench:
 
 
 @pytest.fixture(scope="session")
+def workbench(tmp_path_factory: pytest.TempPathFactory) -> Workbench:
+    """The session's workbench on the bundled corpus (tests must not add files to it)."""
+    return bundled_workbench(tmp_path_factory.mktemp("serve"))
+
+
+@pytest.fixture(scope="session")
 def app(workbench: Workbench) -> Any:
     return create_app(workbench, token=TOKEN)
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def client(app: Any) -> Iterator[Any]:
     from starlette.testclient import TestClient
 
@@ -68,24 +73,31 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(app: Any) -> Iterator[str]:
-    """The app under uvicorn on 127.0.0.1 and a free port; always shut down."""
+@contextlib.contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """Run ``app`` under uvicorn on 127.0.0.1 and a free port; always shut it down."""
     uvicorn = pytest.importorskip("uvicorn")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
     try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(app: Any) -> Iterator[str]:
+    """The session's app under uvicorn."""
+    with serving(app) as url:
+        yield url
 
 
 CHROMIUM = Path("/usr/bin/chromium")

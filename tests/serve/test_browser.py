@@ -17,15 +17,17 @@ import pytest
 
 pytest.importorskip("selenium")
 
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 XSS_CITY = "<script>alert(1)</script>{{ 7*7 }}市"
 
 
 def _state(driver: Any) -> dict[str, Any]:
-    return dict(driver.execute_script("return JSON.parse(JSON.stringify(window.speechkitDraftState))"))
+    return dict(
+        driver.execute_script("return JSON.parse(JSON.stringify(window.speechkitDraftState))")
+    )
 
 
 def _texts(driver: Any) -> list[str]:
