@@ -128,6 +128,8 @@ class Workbench:
         self._model_lock = threading.Lock()
         self._model: CorpusModel | None = None
         self._model_error: str | None = None
+        self._rebuild_guard = threading.Lock()
+        self._rebuilding = False
         self._analysis: dict[tuple[str, str], Any] = {}
         self._seed_paths = list(seed_paths)
         self._seed_bundled = seed_bundled and new
@@ -148,16 +150,45 @@ class Workbench:
 
     def _warm_model(self) -> None:
         with contextlib.suppress(SpeechkitError):  # the error is kept for /api/status
-            self.model()
+            self._build()
 
     # -- corpus model --------------------------------------------------------------------
 
     def model(self) -> CorpusModel:
-        """The corpus model of the store's current content (built on first use, then cached).
+        """The corpus model of the store's content (built on first use, then cached).
+
+        After an ingest the last model keeps serving drafts while the new one builds in the
+        background, so drafting never waits for a rebuild; only the very first model is
+        waited for.
 
         Raises:
             WorkbenchError: The store has no usable speeches yet.
         """
+        from speechkit.draft.model_cache import corpus_key
+
+        current = self._model
+        if current is not None and current.key != corpus_key(db=self.db):
+            self._rebuild_in_background()
+            return current
+        if current is not None:
+            return current
+        return self._build()
+
+    def _rebuild_in_background(self) -> None:
+        with self._rebuild_guard:
+            if self._rebuilding:
+                return
+            self._rebuilding = True
+
+        def rebuild() -> None:
+            try:
+                self._warm_model()
+            finally:
+                self._rebuilding = False
+
+        threading.Thread(target=rebuild, daemon=True).start()
+
+    def _build(self) -> CorpusModel:
         from speechkit.draft.model_cache import corpus_key, load_model
 
         with self._model_lock:

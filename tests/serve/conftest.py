@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 pytest.importorskip("starlette")
-pytest.importorskip("httpx")
+pytest.importorskip("httpx2")
 
 from speechkit.serve.app import create_app
 from speechkit.serve.workbench import Workbench

@@ -4,6 +4,7 @@ without a half-written store, and concurrent drafting while an ingest writes."""
 from __future__ import annotations
 
 import sqlite3
+import time
 import threading
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,7 @@ def test_cancel_after_some_files_rolls_back_what_they_wrote(
 
 
 def test_two_drafts_and_an_ingest_at_once(example_profile: dict[str, Any], tmp_path: Path) -> None:
-    import httpx
+    import httpx2 as httpx
 
     from speechkit.serve.app import create_app
 
@@ -150,3 +151,27 @@ def test_two_drafts_and_an_ingest_at_once(example_profile: dict[str, Any], tmp_p
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     finally:
         conn.close()
+
+
+def test_drafts_use_the_last_model_while_the_new_one_builds(
+    example_profile: dict[str, Any], tmp_path: Path
+) -> None:
+    from speechkit.corpus import ingest
+    from speechkit.store import Store
+
+    bench = bundled_workbench(tmp_path)
+    old = bench.model()
+    with Store(bench.db) as store:  # new content, written behind the workbench's back
+        ingest(bench._files([_files(tmp_path / "new", 2)]), store)
+    done: list[dict[str, Any]] = []
+    with bench._model_lock:  # a rebuild that takes long: drafting must not wait for it
+        worker = threading.Thread(target=lambda: done.append(bench.draft(example_profile)))
+        worker.start()
+        worker.join(timeout=30)
+        assert done and bench.status()["model"] == "building"
+        assert bench.model() is old
+    deadline = time.monotonic() + 60
+    while bench.status()["model"] != "ready":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert bench.model().key != old.key
