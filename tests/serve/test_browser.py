@@ -133,6 +133,41 @@ def test_draft_swap_lock_regenerate_edit_download(
     assert edited in md
 
 
+def test_errors_beside_the_field_and_sources_in_context(
+    browser: Any, live_server: str, shots: Path
+) -> None:
+    driver = browser
+    driver.get(live_server + "/")
+    driver.find_element(By.ID, "example").click()
+    _wait(driver, lambda d: d.find_element(By.NAME, "city").get_attribute("value") == "青岚市")
+    driver.find_element(By.NAME, "speaker.title").clear()
+    length = driver.find_element(By.NAME, "length")
+    length.clear()
+    length.send_keys("800")
+    driver.find_element(By.ID, "generate").click()
+    box = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, '[data-err="length"]').text)
+    assert box == "must be at least 1000 characters (got 800) / 应不少于 1000 字"
+    speaker = driver.find_element(By.CSS_SELECTOR, '[data-err="speaker.title"]').text
+    assert speaker == "required key is missing; add it / 缺少必填项，请补充"
+    assert "invalid" in driver.find_element(By.NAME, "length").get_attribute("class")
+    driver.save_screenshot(str(shots / "draft-errors.png"))
+    length.clear()
+    length.send_keys("4000")
+    driver.find_element(By.NAME, "speaker.title").send_keys("市委书记")
+    _generate(driver)
+    assert driver.find_element(By.CSS_SELECTOR, '[data-err="length"]').text == ""
+    chip = driver.find_element(By.CSS_SELECTOR, ".para .chip")
+    source, line = chip.text.rsplit(":", 1)
+    chip.click()
+    dialog = _wait(driver, lambda d: d.find_element(By.ID, "passage"))
+    _wait(driver, lambda d: dialog.get_attribute("open") is not None)
+    hit = dialog.find_element(By.CSS_SELECTOR, "p.hit")
+    assert hit.text.startswith(line)
+    assert source in dialog.find_element(By.ID, "passage-title").text
+    driver.save_screenshot(str(shots / "draft-source.png"))
+    dialog.find_element(By.TAG_NAME, "button").click()
+
+
 def test_markup_and_template_code_in_the_city_stay_text(
     browser: Any, live_server: str, downloads: Path
 ) -> None:

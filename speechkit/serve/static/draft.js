@@ -75,14 +75,17 @@
     clearErrors();
     for (const { key, message } of errors) {
       // meeting.type → its own box; achievements.2 → the list's box; else the form's box.
+      // A missing `speaker` goes beside its first field (speaker.title).
       const parts = String(key).split(".");
-      const candidates = [parts.slice(0, 2).join("."), parts[0], "profile"];
-      const name = candidates.find((k) => form.querySelector(`[data-err="${k}"]`));
+      const child = form.querySelector(`[data-err^="${parts[0]}."]`);
+      const candidates = [parts.slice(0, 2).join("."), parts[0], child && child.dataset.err, "profile"];
+      const name = candidates.find((k) => k && form.querySelector(`[data-err="${k}"]`));
       const box = form.querySelector(`[data-err="${name}"]`);
       box.append(el("div", {}, message));
       const input = form.querySelector(`[data-key="${name}"]`);
       if (input) input.classList.add("invalid");
     }
+    toast(`城市概况有 ${errors.length} 处需要修改，已在左侧标出。`);
     const first = form.querySelector(".err:not(:empty)");
     if (first) first.scrollIntoView({ block: "center" });
   }
@@ -294,6 +297,8 @@
       document.getElementById("passage-body").replaceChildren(...got.paragraphs.map((p) =>
         el("p", { class: p.hit ? "hit" : "" }, el("small", { class: "muted" }, `${p.line} `), p.text)));
       dialog.showModal();
+      const hit = dialog.querySelector("p.hit");
+      if (hit) hit.scrollIntoView({ block: "center" });
     } catch (err) {
       if (err instanceof ApiError) toast(err.message); else throw err;
     }
