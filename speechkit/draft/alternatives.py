@@ -148,12 +148,13 @@ def _locked_items(locked: Any) -> list[dict[str, Any]]:
 def apply_locked(draft: Draft, locked: Any) -> Draft:
     """Put locked or edited paragraphs back into a (regenerated) draft.
 
-    Each item ``{"index", "text"}`` (optionally with ``role``, ``lead`` and ``sources`` from
-    the draft it was locked in) replaces the paragraph at ``index`` when that is a body
-    paragraph of the same role; otherwise the nearest free body paragraph of that role, and
-    when there is none it is inserted at ``index``. Another seed may plan other sub-points,
-    so the index alone cannot be trusted. ``stats["chars"]`` is recounted and
-    ``stats["locked"]`` lists where the locked paragraphs now are.
+    Each item ``{"index", "text"}`` (optionally with ``role``, ``kind``, ``lead`` and
+    ``sources`` from the draft it was locked in) replaces the paragraph at ``index`` when that
+    is a body paragraph (a heading, for ``"kind": "heading"``) of the same role; otherwise the
+    nearest free one of that kind and role, and when there is none it is inserted at
+    ``index``. Another seed may plan other sub-points, so the index alone cannot be trusted.
+    ``stats["chars"]`` is recounted and ``stats["locked"]`` lists where the locked
+    paragraphs now are.
 
     Raises:
         DraftDataError: ``locked`` is not a list of ``{"index": number, "text": text}``.
@@ -171,11 +172,13 @@ def apply_locked(draft: Draft, locked: Any) -> Draft:
     for item in items:
         role = item.get("role")
         index = item["index"]
+        # An edited section heading goes to a heading, a body paragraph to a body paragraph.
+        kinds = ("heading",) if item.get("kind") == "heading" else _SWAPPABLE
         candidates = sorted(
             (
                 i
                 for i, p in enumerate(paragraphs)
-                if i not in taken and p.kind in _SWAPPABLE and (role is None or p.role == role)
+                if i not in taken and p.kind in kinds and (role is None or p.role == role)
             ),
             key=lambda i: (abs(i - index), i),
         )
@@ -190,18 +193,21 @@ def apply_locked(draft: Draft, locked: Any) -> Draft:
             at = candidates[0]
             old = paragraphs[at]
             paragraphs[at] = DraftParagraph(
-                text=text, role=old.role, heading=old.heading, level=old.level,
+                text=text, role=old.role, level=old.level,
+                heading=text if old.kind == "heading" else old.heading,
                 lead=lead if lead and text.startswith(lead) else None, kind=old.kind,
                 sources=sources,
             )  # fmt: skip
         else:
             at = min(index, len(paragraphs))
             before = paragraphs[at - 1] if at else None
+            heading = "heading" in kinds
             paragraphs.insert(
                 at,
                 DraftParagraph(
                     text=text, role=role or (before.role if before else None),
-                    heading=before.heading if before else None,
+                    heading=text if heading else (before.heading if before else None),
+                    level=1 if heading else None, kind="heading" if heading else "body",
                     lead=lead if lead and text.startswith(lead) else None, sources=sources,
                 ),
             )  # fmt: skip

@@ -79,6 +79,8 @@ def _api(handler: Handler) -> Handler:
             return _error_response(exc)
         except json.JSONDecodeError as exc:
             return _errors(400, [("body", f"not valid JSON ({exc.msg} at {exc.pos})")])
+        except UnicodeDecodeError:
+            return _errors(400, [("body", "not UTF-8 text; send the JSON as UTF-8")])
 
     return wrapped
 
@@ -87,10 +89,15 @@ async def _json(request: Any) -> Any:
     return json.loads(await request.body() or b"null")
 
 
-def _int_param(request: Any, name: str, default: int, *, low: int = 1, high: int = 200) -> int:
+def _int_param(
+    request: Any, name: str, default: int | None, *, low: int = 1, high: int = 200
+) -> int:
+    """A whole-number query parameter in ``[low, high]``; ``default`` None makes it required."""
     raw = request.query_params.get(name)
-    if raw is None:
+    if raw is None and default is not None:
         return default
+    if raw is None:
+        raise ParameterError(name, raw, f"a whole number from {low} to {high}")
     try:
         value = int(raw)
     except ValueError:
@@ -176,7 +183,7 @@ def create_app(workbench: Workbench, *, host: str = "127.0.0.1", token: str | No
     @_api
     async def passage(request: Any) -> Any:
         source = request.query_params.get("source", "")
-        line = _int_param(request, "line", 0, low=1, high=10**9)
+        line = _int_param(request, "line", None, low=1, high=10**9)
         return JSONResponse(await run_in_threadpool(workbench.passage, source, line))
 
     @_api

@@ -335,12 +335,14 @@ class Workbench:
             ],
         }
 
-    def _analysis_cached(self, name: str, compute: Callable[[], Any]) -> Any:
+    def _analysis_cached(self, name: str, compute: Callable[[], Any], *, writes: bool) -> Any:
+        """``compute()`` once per store content; ``writes``: it saves into the store."""
         from speechkit.draft.model_cache import corpus_key
 
         key = (name, corpus_key(db=self.db))
         if key not in self._analysis:
-            with self.writer:  # structure and dedup save their results in the store
+            # Structure and dedup save their results in the store: one writer at a time.
+            with self.writer if writes else contextlib.nullcontext():
                 self._analysis[key] = compute()
         return self._analysis[key]
 
@@ -354,7 +356,7 @@ class Workbench:
                 speeches = corpus.speeches()
             return phrases_to_json(extract_phrases(speeches, config=PhraseConfig(top_n=top_n)))
 
-        return dict(self._analysis_cached(f"phrases-{top_n}", compute))
+        return dict(self._analysis_cached(f"phrases-{top_n}", compute, writes=False))
 
     def outline(self) -> dict[str, Any]:
         """The corpus outline and per-speech role sequence (``speechkit structure``)."""
@@ -377,7 +379,7 @@ class Workbench:
             ]
             return {"outline": report.get("outline", {}), "speeches": speeches}
 
-        return dict(self._analysis_cached("outline", compute))
+        return dict(self._analysis_cached("outline", compute, writes=True))
 
     def duplicates(self) -> dict[str, Any]:
         """Near-duplicate speech groups (``speechkit dedup --level speech --format json``)."""
@@ -387,6 +389,7 @@ class Workbench:
             self._analysis_cached(
                 "dedup",
                 lambda: to_json(dedup_corpus(db=self.db, level="speech", warn=lambda _m: None)),
+                writes=True,
             )
         )
 

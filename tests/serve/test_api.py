@@ -332,3 +332,27 @@ def test_upload_size_limit_leaves_nothing(
     assert response.status_code == 413 and "upload limit" in response.text
     folder = workbench.upload_dir / "0b0b0b0b"
     assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_an_edited_heading_stays_a_heading(
+    client: Any, example_profile: dict[str, Any], drafted: dict[str, Any]
+) -> None:
+    at = [i for i, p in enumerate(drafted["paragraphs"]) if p["kind"] == "heading"][1]
+    role = drafted["paragraphs"][at]["role"]
+    locked = [{"index": at, "text": "二、改过的标题", "role": role, "kind": "heading"}]
+    again = client.post("/api/draft", json={**example_profile, "seed": 9, "locked": locked})
+    paragraphs = again.json()["paragraphs"]
+    (where,) = again.json()["stats"]["locked"]
+    assert paragraphs[where]["text"] == "二、改过的标题"
+    assert paragraphs[where]["kind"] == "heading" and paragraphs[where]["level"] == 1
+    assert paragraphs[where]["role"] == role
+    assert sum(p["kind"] == "heading" for p in paragraphs) == sum(
+        p["kind"] == "heading" for p in drafted["paragraphs"]
+    )
+
+
+def test_passage_needs_a_line(client: Any) -> None:
+    response = client.get("/api/passage", params={"source": "corpus/000_d7c0b4b5b75140e8.txt"})
+    assert response.status_code == 422 and response.json()["errors"][0]["key"] == "line"
+    broken = client.post("/api/draft", content=b'{"city": "\xff"}', headers=JSON)
+    assert broken.status_code == 400 and "UTF-8" in broken.text

@@ -45,6 +45,14 @@ def _generate(driver: Any) -> None:
           and d.find_element(By.ID, "generate").is_enabled())  # fmt: skip
 
 
+def _example(driver: Any, url: str) -> Any:
+    """Open the 起草 page and fill the form from the example profile (示例)."""
+    driver.get(url + "/")
+    driver.find_element(By.ID, "example").click()
+    _wait(driver, lambda d: d.find_element(By.NAME, "city").get_attribute("value") == "青岚市")
+    return driver
+
+
 def _para(driver: Any, index: int) -> Any:
     return driver.find_element(By.CSS_SELECTOR, f'.para[data-index="{index}"]')
 
@@ -84,10 +92,7 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_draft_swap_lock_regenerate_edit_download(
     browser: Any, live_server: str, downloads: Path, shots: Path
 ) -> None:
-    driver = browser
-    driver.get(live_server + "/")
-    driver.find_element(By.ID, "example").click()
-    _wait(driver, lambda d: d.find_element(By.NAME, "city").get_attribute("value") == "青岚市")
+    driver = _example(browser, live_server)
     assert len(driver.find_elements(By.CSS_SELECTOR, '[data-list="priorities"] .item')) == 3
     _generate(driver)
     driver.save_screenshot(str(shots / "draft.png"))
@@ -136,10 +141,7 @@ def test_draft_swap_lock_regenerate_edit_download(
 def test_errors_beside_the_field_and_sources_in_context(
     browser: Any, live_server: str, shots: Path
 ) -> None:
-    driver = browser
-    driver.get(live_server + "/")
-    driver.find_element(By.ID, "example").click()
-    _wait(driver, lambda d: d.find_element(By.NAME, "city").get_attribute("value") == "青岚市")
+    driver = _example(browser, live_server)
     driver.find_element(By.NAME, "speaker.title").clear()
     length = driver.find_element(By.NAME, "length")
     length.clear()
@@ -171,10 +173,7 @@ def test_errors_beside_the_field_and_sources_in_context(
 def test_markup_and_template_code_in_the_city_stay_text(
     browser: Any, live_server: str, downloads: Path
 ) -> None:
-    driver = browser
-    driver.get(live_server + "/")
-    driver.find_element(By.ID, "example").click()
-    _wait(driver, lambda d: d.find_element(By.NAME, "city").get_attribute("value") == "青岚市")
+    driver = _example(browser, live_server)
     city = driver.find_element(By.NAME, "city")
     city.clear()
     city.send_keys(XSS_CITY)

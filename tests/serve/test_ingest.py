@@ -4,8 +4,8 @@ without a half-written store, and concurrent drafting while an ingest writes."""
 from __future__ import annotations
 
 import sqlite3
-import time
 import threading
+import time
 from pathlib import Path
 from typing import Any
 

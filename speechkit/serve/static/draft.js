@@ -152,8 +152,9 @@
     const seed = Number((state.draft.stats && state.draft.stats.seed) || 0) + 1;
     const locked = [...state.kept.keys()].sort((a, b) => a - b).map((index) => {
       const p = state.draft.paragraphs[index];
-      return { index, text: p.text, role: p.role, lead: p.lead, sources: p.sources };
+      return { index, text: p.text, role: p.role, kind: p.kind, lead: p.lead, sources: p.sources };
     });
+    form.querySelector('[name="seed"]').value = String(seed);  // the form shows the seed in use
     generate({ seed, locked });
   });
 
@@ -189,8 +190,13 @@
   function paragraphNode(p, index) {
     const findings = (state.draft.findings || []).filter((f) => f.paragraph === index);
     const kept = state.kept.get(index);
+    const lock = el("button", { type: "button", class: `lock${kept ? " on" : ""}`, "aria-pressed": kept ? "true" : "false",
+      onclick: () => toggleLock(index) }, kept === "edited" ? "已修改·保留" : kept ? "已锁定" : "锁定");
+    const editButton = el("button", { type: "button", class: "edit", onclick: () => edit(index) }, "编辑");
     if (p.kind === "heading") {
-      return el("h3", { class: "heading", "data-index": index }, p.text);
+      return el("article", { class: `para heading-para${kept ? " kept" : ""}`, "data-index": index },
+        el("span", { class: "actions heading-actions" }, lock, editButton),
+        el("h3", { class: "heading text" }, p.text));
     }
     const body = el("p", { class: `text ${p.kind}` });
     if (p.lead && p.text.startsWith(p.lead)) {
@@ -206,9 +212,7 @@
       p.sources.length ? p.sources.map(sourceChip) : el("span", { class: "muted" }, "模板句 template"),
       el("span", { class: "actions" },
         el("button", { type: "button", class: "swap", onclick: () => swap(index) }, "换一段"),
-        el("button", { type: "button", class: `lock${kept ? " on" : ""}`, "aria-pressed": kept ? "true" : "false",
-          onclick: () => toggleLock(index) }, kept === "edited" ? "已修改·保留" : kept ? "已锁定" : "锁定"),
-        el("button", { type: "button", class: "edit", onclick: () => edit(index) }, "编辑")));
+        lock, editButton));
     node.append(meta, body);
     for (const f of findings) {
       node.append(el("div", { class: "finding-note" }, `⚠ ${f.kind}：${f.span || ""} ${f.detail || ""}`));
@@ -247,6 +251,7 @@
       const text = area.value.trim();
       if (!text) { toast("段落不能为空"); return; }
       p.text = text;
+      if (p.kind === "heading") p.heading = text;
       if (p.lead && !text.startsWith(p.lead)) p.lead = null;
       state.kept.set(index, "edited");
       render();
