@@ -303,7 +303,7 @@ class Workbench:
         }
 
     def passage(self, source: str, line: int, *, around: int = 2) -> dict[str, Any]:
-        """The stored paragraph at ``source:line`` with ``around`` paragraphs either side.
+        """The stored paragraph at ``source:line`` and ``around`` neighbours in its speech.
 
         Read from the store, never from the file system: a request names a source, not a path.
 
@@ -313,25 +313,31 @@ class Workbench:
         from speechkit.store import Store
 
         with Store(self.db, create=False) as store:
-            rows = store.conn.execute(
-                "SELECT p.line, p.last_line, p.text, s.title FROM paragraphs p "
+            # The paragraph spanning the line (else the nearest), then its neighbours in the
+            # speech; a large source (a .jsonl of many records) is never loaded whole.
+            found = store.conn.execute(
+                "SELECT p.speech_id, p.seq, p.line, p.last_line, s.title FROM paragraphs p "
                 "JOIN speeches s ON s.id = p.speech_id JOIN documents d ON d.id = s.document_id "
-                "WHERE d.source = ? ORDER BY d.record, p.line, p.id",
-                (source,),
+                "WHERE d.source = ? ORDER BY (p.line <= ? AND ? <= max(p.line, p.last_line)) "
+                "DESC, abs(p.line - ?), d.record, p.id LIMIT 1",
+                (source, line, line, line),
+            ).fetchone()
+            if found is None:
+                raise WorkbenchError(f"{source}: not in the store", status=404)
+            speech_id, seq, first, last, title = found
+            if not first <= line <= max(first, last):
+                raise WorkbenchError(f"{source}:{line}: no paragraph at this line", status=404)
+            rows = store.conn.execute(
+                "SELECT seq, line, last_line, text FROM paragraphs WHERE speech_id = ? "
+                "AND seq BETWEEN ? AND ? ORDER BY seq",
+                (speech_id, seq - around, seq + around),
             ).fetchall()
-        if not rows:
-            raise WorkbenchError(f"{source}: not in the store", status=404)
-        at = next((i for i, r in enumerate(rows) if r[0] <= line <= max(r[0], r[1])), None)
-        if at is None:
-            raise WorkbenchError(f"{source}:{line}: no paragraph at this line", status=404)
-        lo, hi = max(0, at - around), min(len(rows), at + around + 1)
         return {
             "source": source,
             "line": line,
-            "title": rows[at][3],
+            "title": title,
             "paragraphs": [
-                {"line": r[0], "last_line": r[1], "text": r[2], "hit": i == at}
-                for i, r in enumerate(rows[lo:hi], start=lo)
+                {"line": r[1], "last_line": r[2], "text": r[3], "hit": r[0] == seq} for r in rows
             ],
         }
 

@@ -170,6 +170,26 @@ def test_errors_beside_the_field_and_sources_in_context(
     dialog.find_element(By.TAG_NAME, "button").click()
 
 
+def test_findings_in_the_draft_json_are_shown_in_place(browser: Any, live_server: str) -> None:
+    # The shape the grounded-drafts issue adds: {"paragraph", "sentence", "kind", "span", "detail"}.
+    driver = _example(browser, live_server)
+    _generate(driver)
+    paragraphs = _state(driver)["draft"]["paragraphs"]
+    at = next(i for i, p in enumerate(paragraphs) if p["kind"] == "body" and p["sources"])
+    span = paragraphs[at]["text"][4:10]
+    finding = {"paragraph": at, "sentence": "", "kind": "foreign_name", "span": span,
+               "detail": "另一城市的名称"}  # fmt: skip
+    driver.execute_script(
+        "window.speechkitDraftState.draft.findings = [arguments[0]]; window.speechkitRender();",
+        finding,
+    )
+    marks = driver.find_elements(By.CSS_SELECTOR, "mark.finding")
+    assert [m.text for m in marks] == [span]
+    assert marks[0].get_attribute("title") == "foreign_name: 另一城市的名称"
+    note = _para(driver, at).find_element(By.CSS_SELECTOR, ".finding-note").text
+    assert span in note and "另一城市的名称" in note
+
+
 def test_markup_and_template_code_in_the_city_stay_text(
     browser: Any, live_server: str, downloads: Path
 ) -> None:

@@ -31,6 +31,7 @@
     $("ingest-err").textContent = "";
     const batch = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, "0")).join("");
     $("job").hidden = false;
+    $("job-cancel").disabled = true;  // uploads are single requests; the ingest can be cancelled
     try {
       for (const [i, file] of chosen.entries()) {
         $("job-text").textContent = `上传 ${i + 1}/${chosen.length}：${file.name}`;

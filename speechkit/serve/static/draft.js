@@ -159,13 +159,14 @@
   });
 
   function textWithFindings(text, findings) {
-    // Findings (from `check`) first; else placeholders found here.
+    // The draft's own findings (the `check` of the grounded drafts) when it has the key;
+    // before that lands, the placeholders found here.
     const spans = [];
     for (const f of findings) {
       const at = f.span ? text.indexOf(f.span) : -1;
       if (at >= 0) spans.push([at, at + f.span.length, `${f.kind}: ${f.detail || ""}`]);
     }
-    if (!findings.length) {
+    if (!Array.isArray(state.draft.findings)) {
       for (const m of text.matchAll(PLACEHOLDER)) {
         spans.push([m.index, m.index + m[0].length, "占位符未替换：请改成本地的名称或数字 (placeholder left)"]);
       }
@@ -333,4 +334,5 @@
   }
 
   window.speechkitDraftState = state;  // for the browser tests and the curious
+  window.speechkitRender = render;
 })();
