@@ -5,8 +5,9 @@
   being ready;
 - drafting once the model is ready: ``POST /api/draft`` (the example profile, new seeds),
   ``POST /api/alternatives`` and ``POST /api/export?format=docx``, median and max;
-- concurrency: two "tabs" drafting in a loop while an ingest of ``--copies`` copies of the
-  bundled corpus runs (one writer); draft and search latency during the ingest.
+- concurrency: two "tabs" drafting in a loop, first alone for 5 s, then while an ingest of
+  ``--copies`` copies of the bundled corpus runs (one writer, in its own process); draft and
+  search latency during the ingest.
 
     python benchmarks/serve.py
     python benchmarks/serve.py --repeat 20 --copies 8
@@ -106,6 +107,30 @@ def main() -> None:
             print(f"POST /api/draft ({args.repeat} seeds): {_ms(drafts)}")
             print(f"POST /api/alternatives: {_ms(alts)}")
             print(f"POST /api/export?format=docx: {_ms(exports)}")
+
+            def two_tabs(seconds: float) -> list[float]:
+                """Two tabs drafting in a loop for ``seconds``: the baseline for the ingest."""
+                times: list[float] = []
+                end = time.perf_counter() + seconds
+
+                def tab(seed: int) -> None:
+                    with httpx.Client(base_url=base, timeout=300) as c:
+                        while time.perf_counter() < end:
+                            took, response = _timed(
+                                lambda: c.post("/api/draft", json={**profile, "seed": seed})
+                            )
+                            response.raise_for_status()
+                            times.append(took)
+
+                tabs = [threading.Thread(target=tab, args=(s,)) for s in (100, 200)]
+                for t in tabs:
+                    t.start()
+                for t in tabs:
+                    t.join()
+                return times
+
+            alone = two_tabs(5.0)
+            print(f"two tabs drafting at once, no ingest: {len(alone)} drafts in 5 s, {_ms(alone)}")
 
             folder = Path(tmp) / "more"
             for i in range(args.copies):

@@ -7,8 +7,8 @@ they are plain Python and tested as such. Concurrency rules:
   the writer, and one ingest writes at a time (:attr:`Workbench.writer`).
 - The corpus model is loaded (or built) once per corpus content; drafts use the last model
   while a new one builds after an ingest, so a page stays usable.
-- An ingest runs in one transaction in its own thread; cancelling it rolls the transaction
-  back, so the store is as before.
+- An ingest runs in one transaction in a child process (:mod:`.ingest_job`), so drafting
+  keeps its speed; cancelling it rolls the transaction back, so the store is as before.
 """
 
 from __future__ import annotations
@@ -18,17 +18,18 @@ import secrets
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from speechkit.draft.model_cache import CorpusModel
 from speechkit.errors import InputError, SpeechkitError
+from speechkit.serve.ingest_job import FileItem, run_ingest_process
 from speechkit.serve.uploads import MAX_UPLOAD_BYTES, check_batch, upload_target
 from speechkit.types import PathLike
 
-__all__ = ["EXPORT_FORMATS", "IngestJob", "JobCancelled", "Workbench", "WorkbenchError"]
+__all__ = ["EXPORT_FORMATS", "IngestJob", "Workbench", "WorkbenchError"]
 
 #: ``/api/export?format=`` values and their media types.
 EXPORT_FORMATS = {
@@ -46,10 +47,6 @@ class WorkbenchError(SpeechkitError):
     def __init__(self, message: str, *, status: int = 400):
         self.status = status
         super().__init__(message)
-
-
-class JobCancelled(Exception):
-    """Raised inside an ingest to roll its transaction back."""
 
 
 @dataclass(slots=True)
@@ -401,7 +398,7 @@ class Workbench:
 
     # -- ingest ----------------------------------------------------------------------------
 
-    def _files(self, paths: Sequence[PathLike]) -> list[tuple[Path, str, str]]:
+    def _files(self, paths: Sequence[PathLike]) -> list[FileItem]:
         from speechkit.ingest import iter_files
 
         exclude = [f"{self.db}{suffix}" for suffix in ("", "-journal", "-wal", "-shm")]
@@ -447,9 +444,7 @@ class Workbench:
             raise InputError("nothing readable (.txt .md .docx .html .jsonl .csv)", path=label)
         return self._start_job(label, files, then_model=True)
 
-    def _start_job(
-        self, label: str, files: list[tuple[Path, str, str]], *, then_model: bool
-    ) -> IngestJob:
+    def _start_job(self, label: str, files: list[FileItem], *, then_model: bool) -> IngestJob:
         job = IngestJob(id=secrets.token_hex(6), label=label, files_total=len(files))
         job.bytes_total = sum(p.stat().st_size for p, _s, _k in files)
         self.jobs[job.id] = job
@@ -458,33 +453,19 @@ class Workbench:
         ).start()
         return job
 
-    def _watch(self, job: IngestJob, files: list[tuple[Path, str, str]]) -> Iterator[Any]:
-        for item in files:
-            if job.cancel.is_set():
-                raise JobCancelled
-            yield item
+    def _run_ingest(self, job: IngestJob, files: list[FileItem], model: bool) -> None:
+        def done_file(size: int) -> None:
             job.files_done += 1
-            job.bytes_done += item[0].stat().st_size
-        if job.cancel.is_set():  # cancelled during the last file: still before the commit
-            raise JobCancelled
-
-    def _run_ingest(self, job: IngestJob, files: list[tuple[Path, str, str]], model: bool) -> None:
-        from speechkit.corpus import ingest
-        from speechkit.store import Store
+            job.bytes_done += size
 
         try:
             with self.writer:
-                store = Store(self.db)
-                try:
-                    report = ingest(self._watch(job, files), store, warn=job.warnings.append)
-                finally:
-                    store.close()
-            job.state, job.message = "done", report.summary()
-        except JobCancelled:
-            job.state = "cancelled"
-            job.message = "已取消，语料库未改变 cancelled; the store is unchanged"
-        except SpeechkitError as exc:
-            job.state, job.message = "error", str(exc)
+                job.state, job.message = run_ingest_process(
+                    self.db, files, cancel=job.cancel, on_file=done_file,
+                    on_warning=job.warnings.append,
+                )  # fmt: skip
+            if job.state == "cancelled":
+                job.message = "已取消，语料库未改变 cancelled; the store is unchanged"
         finally:
             if job.state == "running":  # an unexpected bug: the traceback goes to the console
                 job.state, job.message = "error", "internal error; see the server console"
