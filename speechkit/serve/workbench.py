@@ -94,7 +94,7 @@ class Workbench:
     Args:
         db: The SQLite store (created when missing).
         seed_paths: Files or folders ingested into the store at start (``--corpus``).
-        seed_bundled: Ingest the bundled corpus at start when the store is new.
+        seed_bundled: Ingest the bundled corpus at start when the store is empty.
         upload_dir: Folder uploads are written into (default: beside the store).
         max_upload_bytes: Largest single upload.
     """
@@ -117,8 +117,9 @@ class Workbench:
             else self.db.with_name(f"{self.db.stem}-uploads")
         )
         self.max_upload_bytes = max_upload_bytes
-        new = not self.db.is_file() or self.db.stat().st_size == 0
-        Store(self.db).close()  # creates the tables, or fails now with a clear StoreError
+        with Store(self.db) as store:  # creates the tables, or fails now with a clear error
+            # Empty, also after a first start stopped while it was seeding the store.
+            empty = store.counts()["documents"] == 0
         enable_wal(self.db)
         self.writer = threading.Lock()
         self.jobs: dict[str, IngestJob] = {}
@@ -129,7 +130,7 @@ class Workbench:
         self._rebuilding = False
         self._analysis: dict[tuple[str, str], Any] = {}
         self._seed_paths = list(seed_paths)
-        self._seed_bundled = seed_bundled and new
+        self._seed_bundled = seed_bundled and empty
 
     # -- start -------------------------------------------------------------------------
 
@@ -193,6 +194,12 @@ class Workbench:
             if self._model is not None and self._model.key == key:
                 return self._model
             if self.counts()["paragraphs"] == 0:
+                if any(j.state == "running" for j in self.jobs.values()):
+                    raise WorkbenchError(
+                        "the corpus is still being added (see the 语料 page); try again when "
+                        "it is done / 语料正在入库，请稍候",
+                        status=503,
+                    )
                 raise WorkbenchError(
                     "the store has no speeches yet; add 范文 on the 语料 page first", status=409
                 )

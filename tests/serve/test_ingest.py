@@ -176,3 +176,20 @@ def test_drafts_use_the_last_model_while_the_new_one_builds(
         assert time.monotonic() < deadline
         time.sleep(0.05)
     assert bench.model().key != old.key
+
+
+def test_drafting_while_the_first_corpus_is_added_says_so(
+    example_profile: dict[str, Any], tmp_path: Path
+) -> None:
+    from speechkit.serve.workbench import WorkbenchError
+
+    bench = Workbench(tmp_path / "seeded.db", seed_paths=[_files(tmp_path / "seed", 3)])
+    with bench.writer:  # the start-up ingest waits: the store is still empty
+        bench.start()
+        with pytest.raises(WorkbenchError, match="still being added") as err:
+            bench.draft(example_profile)
+        assert err.value.status == 503
+    wait_for_jobs(bench)
+    assert bench.counts()["speeches"] == 3
+    again = Workbench(tmp_path / "seeded.db", seed_bundled=True)
+    assert again._seed_bundled is False  # not empty: the bundled corpus is not added
