@@ -25,6 +25,13 @@ _STATE_CHANGING = ("/api/upload", "/api/ingest", "/api/jobs/")
 #: POST bodies that are not JSON.
 _RAW_BODY = ("/api/upload",)
 
+#: On every response: no MIME sniffing, no framing by other sites, no referrer leaving.
+_HARDENING = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
@@ -95,7 +102,13 @@ class LocalOnly:
             )
             await send({"type": "http.response.body", "body": body})
             return
-        await self.app(scope, receive, send)
+
+        async def send_hardened(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *_HARDENING]
+            await send(message)
+
+        await self.app(scope, receive, send_hardened)
 
     def _problem(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str] | None:
         host = _hostname(headers.get("host", ""))

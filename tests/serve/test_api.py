@@ -43,6 +43,8 @@ def test_pages_are_served_with_the_token_and_no_outside_resources(client: Any) -
         assert f'content="{TOKEN}"' in html
         assert "http://" not in html and "https://" not in html  # no CDN, no web fonts
         assert "default-src 'self'" in response.headers["content-security-policy"]
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["x-content-type-options"] == "nosniff"
     for name in ("app.css", "common.js", "draft.js", "corpus.js"):
         text = client.get(f"/static/{name}").text
         assert "http://" not in text and "https://" not in text and "@import" not in text
