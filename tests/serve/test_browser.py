@@ -224,3 +224,36 @@ def test_corpus_page_search_and_phrases(browser: Any, live_server: str, shots: P
     _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#outline tr"), 60)
     driver.execute_script("document.getElementById('phrases').scrollIntoView()")
     driver.save_screenshot(str(shots / "corpus-analysis.png"))
+
+
+def test_corpus_page_uploads_files_and_shows_progress(
+    browser: Any, tmp_path: Path, shots: Path
+) -> None:
+    from speechkit.serve.app import create_app
+    from tests.serve.conftest import TOKEN, bundled_workbench, serving
+
+    folder = tmp_path / "范文"
+    folder.mkdir()
+    for i in range(3):
+        text = (
+            f"在第{i}号市创建全国文明城市推进会上的讲话\n同志们：\n"
+            "今天我们召开推进会，部署创建工作。要抓好背街小巷整治，做到常态长效。\n"
+            "同志们，让我们共同努力，夺取创建工作的全面胜利！\n"
+        )
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    bench = bundled_workbench(tmp_path)
+    with serving(create_app(bench, token=TOKEN)) as url:
+        driver = browser
+        driver.get(url + "/corpus")
+        _wait(driver, lambda d: "24 篇讲话" in d.find_element(By.ID, "counts").text)
+        chooser = driver.find_element(By.ID, "files")
+        chooser.send_keys("\n".join(str(p) for p in sorted(folder.iterdir())))
+        assert driver.find_element(By.ID, "chosen").text == "已选 3 个文件"
+        driver.find_element(By.ID, "upload").click()
+        _wait(driver, lambda d: "27 篇讲话" in d.find_element(By.ID, "counts").text, 60)
+        assert driver.find_element(By.ID, "job-text").text.startswith("入库完成 done: 3 files read")
+        _wait(driver, lambda d: "27 篇" in d.find_element(By.ID, "status").text)
+        assert driver.find_element(By.ID, "job-progress").get_attribute("value") == "1"
+        driver.save_screenshot(str(shots / "corpus-upload.png"))
+    hits = bench.search("背街小巷整治，做到常态长效")["hits"]
+    assert {h["source"] for h in hits} == {f"上传/{i}.txt" for i in range(3)}

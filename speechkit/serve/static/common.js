@@ -61,7 +61,9 @@ const SK = (() => {
     toastTimer = setTimeout(() => { box.hidden = true; }, 6000);
   }
 
+  let statusTimer = null;
   async function pollStatus() {
+    clearTimeout(statusTimer);
     const badge = document.getElementById("status");
     try {
       const s = await json("GET", "/api/status");
@@ -70,14 +72,14 @@ const SK = (() => {
       badge.textContent = `${model} · ${c.speeches} 篇 ${c.paragraphs} 段`;
       badge.dataset.state = s.model;
       if (s.model_error) badge.title = s.model_error;
-      setTimeout(pollStatus, s.model === "ready" && !s.jobs.length ? 15000 : 1500);
+      statusTimer = setTimeout(pollStatus, s.model === "ready" && !s.jobs.length ? 15000 : 1500);
     } catch (err) {
       badge.textContent = "服务器未响应";
       badge.dataset.state = "error";
-      setTimeout(pollStatus, 5000);
+      statusTimer = setTimeout(pollStatus, 5000);
     }
   }
   document.addEventListener("DOMContentLoaded", pollStatus);
 
-  return { el, api, json, toast, ApiError, ROLE_NAMES };
+  return { el, api, json, toast, ApiError, ROLE_NAMES, refreshStatus: pollStatus };
 })();

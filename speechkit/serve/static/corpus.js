@@ -55,8 +55,9 @@
     $("job").hidden = false;
     $("job-cancel").disabled = job.state !== "running";
     $("job-progress").value = job.bytes_total ? job.bytes_done / job.bytes_total : 0;
+    const outcome = { done: "入库完成 done: ", cancelled: "", error: "入库失败 failed: " }[job.state] || "";
     $("job-text").textContent = job.state === "running"
-      ? `入库中 ${job.files_done}/${job.files_total} 个文件 (${job.label})` : job.message;
+      ? `入库中 ${job.files_done}/${job.files_total} 个文件 (${job.label})` : outcome + job.message;
     if (job.state === "running") {
       setTimeout(async () => {
         if (watching === job.id) watch(await json("GET", `/api/jobs/${job.id}`));
@@ -64,7 +65,9 @@
     } else {
       if (job.state === "done") $("job-progress").value = 1;
       if (job.warnings.length) $("ingest-err").textContent = job.warnings.join("\n");
+      if (job.state === "done") choose([]);
       refreshCounts();
+      SK.refreshStatus();
     }
   }
   $("job-cancel").addEventListener("click", async () => {
