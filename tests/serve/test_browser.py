@@ -170,6 +170,32 @@ def test_errors_beside_the_field_and_sources_in_context(
     dialog.find_element(By.TAG_NAME, "button").click()
 
 
+def test_load_a_yaml_profile_and_save_the_form_as_yaml(
+    browser: Any, live_server: str, downloads: Path
+) -> None:
+    import yaml
+
+    from speechkit.draft.profile import load_profile
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "yunxi_district.yaml"
+    driver = browser
+    driver.get(live_server + "/")
+    driver.find_element(By.ID, "load-yaml").send_keys(str(example))
+    _wait(driver, lambda d: d.find_element(By.NAME, "city").get_attribute("value") == "云溪区")
+    expected = load_profile(example)
+    items = driver.find_elements(By.CSS_SELECTOR, '[data-list="priorities"] .item')
+    assert [i.get_attribute("value") for i in items] == expected.priorities
+    assert driver.find_element(By.NAME, "meeting.type").get_attribute("value") == "推进会"
+    for old in downloads.iterdir():
+        old.unlink()
+    driver.find_element(By.ID, "save-yaml").click()
+    saved = _wait(driver, lambda d: list(downloads.glob("*.yaml")))[0]
+    time.sleep(0.3)
+    assert saved.name == "云溪区.yaml"
+    assert load_profile(saved) == expected
+    assert yaml.safe_load(saved.read_text(encoding="utf-8"))["city"] == "云溪区"
+
+
 def test_findings_in_the_draft_json_are_shown_in_place(browser: Any, live_server: str) -> None:
     # The shape the grounded-drafts issue adds: {"paragraph", "sentence", "kind", "span", "detail"}.
     driver = _example(browser, live_server)
