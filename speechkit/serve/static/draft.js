@@ -133,6 +133,7 @@
       clearErrors();
       state.profile = { ...profile, ...(extra && extra.seed !== undefined ? { seed: extra.seed } : {}) };
       state.draft = draft;
+      state.alternativesFor = null;
       state.kept = new Map();
       for (const i of (draft.stats && draft.stats.locked) || []) state.kept.set(i, "locked");
       render();
