@@ -527,7 +527,9 @@ def init_profile(file: str, force: bool) -> None:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to work on.")
+@click.option(
+    "--db", type=click.Path(dir_okay=False), help="SQLite store to work on (created when missing)."
+)
 @click.option(
     "--corpus",
     "corpus_paths",
