@@ -108,14 +108,13 @@ def main() -> None:
             print(f"POST /api/alternatives: {_ms(alts)}")
             print(f"POST /api/export?format=docx: {_ms(exports)}")
 
-            def two_tabs(seconds: float) -> list[float]:
-                """Two tabs drafting in a loop for ``seconds``: the baseline for the ingest."""
+            def two_tabs(stop: threading.Event) -> tuple[list[threading.Thread], list[float]]:
+                """Two tabs drafting in a loop until ``stop`` is set; their draft times."""
                 times: list[float] = []
-                end = time.perf_counter() + seconds
 
                 def tab(seed: int) -> None:
                     with httpx.Client(base_url=base, timeout=300) as c:
-                        while time.perf_counter() < end:
+                        while not stop.is_set():
                             took, response = _timed(
                                 lambda: c.post("/api/draft", json={**profile, "seed": seed})
                             )
@@ -125,12 +124,15 @@ def main() -> None:
                 tabs = [threading.Thread(target=tab, args=(s,)) for s in (100, 200)]
                 for t in tabs:
                     t.start()
-                for t in tabs:
-                    t.join()
-                return times
+                return tabs, times
 
-            alone = two_tabs(5.0)
-            print(f"two tabs drafting at once, no ingest: {len(alone)} drafts in 5 s, {_ms(alone)}")
+            stop = threading.Event()
+            tabs, alone = two_tabs(stop)
+            time.sleep(5.0)
+            stop.set()
+            for t in tabs:
+                t.join()
+            print(f"two tabs drafting at once, no ingest: {len(alone)} drafts, {_ms(alone)}")
 
             folder = Path(tmp) / "more"
             for i in range(args.copies):
@@ -139,22 +141,9 @@ def main() -> None:
             headers = {"X-Speechkit-Token": token}
             ingest_start = time.perf_counter()
             job = client.post("/api/ingest", json={"path": str(folder)}, headers=headers).json()
-            during: list[float] = []
             searches: list[float] = []
             stop = threading.Event()
-
-            def tab(seed: int) -> None:
-                with httpx.Client(base_url=base, timeout=300) as c:
-                    while not stop.is_set():
-                        took, response = _timed(
-                            lambda: c.post("/api/draft", json={**profile, "seed": seed})
-                        )
-                        response.raise_for_status()
-                        during.append(took)
-
-            tabs = [threading.Thread(target=tab, args=(s,)) for s in (100, 200)]
-            for t in tabs:
-                t.start()
+            tabs, during = two_tabs(stop)
             while True:
                 took, response = _timed(
                     lambda: client.get("/api/search", params={"q": "长效机制", "limit": 20})
