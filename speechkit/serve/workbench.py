@@ -5,9 +5,10 @@ they are plain Python and tested as such. Concurrency rules:
 
 - The store runs in SQLite WAL mode: readers (search, drafting's model key) never wait for
   the writer, and one ingest writes at a time (:attr:`Workbench.writer`).
-- The corpus model is loaded (or built) once per corpus content; drafts use the last model
-  while a new one builds after an ingest, so a page stays usable.
-- An ingest runs in one transaction in a child process (:mod:`.ingest_job`), so drafting
+- The corpus model is built once per corpus content, in a child process (into the model
+  cache, which this process then loads); drafts use the last model while a new one builds
+  after an ingest, so a page stays usable.
+- An ingest runs in one transaction in a child process (:mod:`.background`), so drafting
   keeps its speed; cancelling it rolls the transaction back, so the store is as before.
 """
 
@@ -25,7 +26,7 @@ from typing import Any
 
 from speechkit.draft.model_cache import CorpusModel
 from speechkit.errors import InputError, SpeechkitError
-from speechkit.serve.ingest_job import FileItem, run_ingest_process
+from speechkit.serve.background import FileItem, run_ingest_process, warm_model_cache
 from speechkit.serve.uploads import MAX_UPLOAD_BYTES, check_batch, upload_target
 from speechkit.types import PathLike
 
@@ -203,6 +204,7 @@ class Workbench:
                 raise WorkbenchError(
                     "the store has no speeches yet; add 范文 on the 语料 page first", status=409
                 )
+            warm_model_cache(self.db)  # built without holding this process's interpreter lock
             try:
                 self._model = load_model((), db=self.db)
                 self._model_error = None

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from speechkit.serve.ingest_job import JobCancelled
+from speechkit.serve.background import JobCancelled
 from speechkit.serve.workbench import Workbench
 from tests.serve.conftest import TOKEN, bundled_workbench, serving, wait_for_jobs
 

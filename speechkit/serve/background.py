@@ -1,15 +1,19 @@
-"""An ingest in its own process, reporting progress, and cancellable without a trace.
+"""The workbench's long jobs in child processes: an ingest, and building the corpus model.
 
-Reading, cleaning and segmenting are pure Python: in the server's process they would hold
-the interpreter lock and slow every draft while they run. In a child process (``spawn``, the
-same on Windows and Linux) the drafts keep their speed. The child writes the store in one
-transaction; cancelling makes it raise :class:`JobCancelled` before the commit, so SQLite
+Reading, cleaning and segmenting, and building the model, are mostly Python: in the server's
+process they would hold the interpreter lock and slow every draft while they run. In a child
+process (``spawn``, the same on Windows and Linux) drafts keep their speed.
+
+The ingest child writes the store in one transaction, reports progress, and is cancellable
+without a trace: cancelling makes it raise :class:`JobCancelled` before the commit, so SQLite
 rolls everything back, and a child killed with the server leaves an uncommitted transaction
-that SQLite discards too.
+that SQLite discards too. The model child only fills the on-disk model cache, which the
+server then loads in milliseconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue as queue_module
 import threading
@@ -19,7 +23,7 @@ from typing import Any
 
 from speechkit.errors import SpeechkitError
 
-__all__ = ["FileItem", "JobCancelled", "run_ingest_process"]
+__all__ = ["FileItem", "JobCancelled", "run_ingest_process", "warm_model_cache"]
 
 FileItem = tuple[Path, str, str]  # (path, source, reader kind), as speechkit.ingest gives them
 
@@ -101,3 +105,20 @@ def run_ingest_process(
     if outcome is None:  # the child died (its traceback went to the server console)
         return "error", f"the ingest process stopped (exit code {child.exitcode}); see the console"
     return outcome
+
+
+def _model_child(db: str) -> None:
+    from speechkit.draft.model_cache import load_model
+
+    # A failure is reported by the server's own load_model, which then builds and raises.
+    with contextlib.suppress(SpeechkitError):
+        load_model((), db=db, warn=lambda _m: None)
+
+
+def warm_model_cache(db: Path) -> None:
+    """Build the corpus model of ``db`` into the on-disk cache, in a child process; wait."""
+    child = multiprocessing.get_context("spawn").Process(
+        target=_model_child, args=(str(db),), daemon=True
+    )
+    child.start()
+    child.join()
