@@ -709,3 +709,46 @@ def check(
     else:
         click.echo(to_table(reports))
     sys.exit(EXIT_CLEAN if all(r.clean for r in reports) else EXIT_FINDINGS)
+
+
+# --- serve (speechkit.serve) ---
+
+
+@cli.command()
+@click.option(
+    "--db", type=click.Path(dir_okay=False), help="SQLite store to work on (created when missing)."
+)
+@click.option(
+    "--corpus",
+    "corpus_paths",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Files or folders ingested into a store in the cache folder (repeatable).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port."
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@handle_errors
+def serve(
+    db: str | None, corpus_paths: tuple[str, ...], host: str, port: int, no_browser: bool
+) -> None:
+    """Start the local workbench in the browser: draft from a form, swap, lock, edit, download.
+
+    Pages 起草 (draft) and 语料 (corpus), and a JSON API under /api/. Without --db or
+    --corpus the store is the bundled corpus, copied to the cache folder so files can be
+    added to it. Only this computer can connect unless --host says otherwise. Needs the
+    serve extra: pip install 'speechkit[serve]'.
+
+    \b
+    Example:
+      speechkit serve
+      speechkit serve --db speeches.db --port 8800 --no-browser
+    """
+    from speechkit.serve import run
+
+    if db is not None and corpus_paths:
+        raise click.UsageError("give --db FILE or --corpus PATH, not both")
+    run(db=db, corpus=corpus_paths, host=host, port=port, open_browser=not no_browser,
+        echo=lambda message: click.echo(message, err=True))  # fmt: skip

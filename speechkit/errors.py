@@ -57,3 +57,23 @@ class DataError(SpeechkitError, LookupError):
     Also a :class:`LookupError`, the standard library's error for a missing resource, so
     callers that fall back when optional data is absent keep working.
     """
+
+
+class ProfileProblems(ProfileError):
+    """A profile given as data (not YAML) is invalid; ``problems`` lists ``(key, message)``."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__("\n".join(f"{key}: {message}" for key, message in problems))
+
+
+class DraftDataError(SpeechkitError):
+    """A draft given as JSON (an edited draft to export) has the wrong shape; ``key`` says where."""
+
+    def __init__(self, key: str, message: str):
+        self.key = key
+        super().__init__(f"draft JSON: {key}: {message}")
+
+
+class DependencyError(SpeechkitError):
+    """An optional dependency (an extra such as ``speechkit[serve]``) is not installed."""

@@ -8,13 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from speechkit.check.read import read_draft
-from speechkit.check.review import Facts, Report, facts_from_profile, facts_from_title, review
+from speechkit.check.review import (
+    Facts,
+    Paragraph,
+    Report,
+    facts_from_profile,
+    facts_from_title,
+    review,
+)
 from speechkit.errors import ParameterError
 from speechkit.types import PathLike
 
-__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "check_files"]
+if TYPE_CHECKING:
+    from speechkit.draft.bank import CorpusModel
+    from speechkit.draft.model import Draft
+    from speechkit.draft.profile import Profile
+    from speechkit.tokenize.base import Tokenizer
+
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "check_draft", "check_files"]
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -60,3 +74,28 @@ def check_files(
         report.findings = [replace(f, line=text.lines[f.paragraph - 1]) for f in report.findings]
         reports.append(report)
     return reports
+
+
+def check_draft(
+    draft: Draft,
+    profile: Profile,
+    model: CorpusModel,
+    *,
+    tokenizer: Tokenizer | None = None,
+    source: str = "draft",
+) -> Report:
+    """Review a draft object (a composed or edited draft) against its profile.
+
+    The draft stage checks its own output with this, and ``speechkit serve`` re-checks a draft
+    after the writer edits or swaps a paragraph.
+    """
+    paragraphs = [
+        Paragraph(p.text, heading=p.kind == "heading", lead=p.lead) for p in draft.paragraphs
+    ]
+    return review(
+        paragraphs,
+        facts=facts_from_profile(profile),
+        model=model,
+        tokenizer=tokenizer,
+        source=source,
+    )

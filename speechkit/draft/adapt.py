@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from speechkit.check.claims import mask_idioms, strip_opener
 from speechkit.check.terms import campaigns, dated_terms
@@ -26,7 +28,10 @@ from speechkit.draft import resources as res
 from speechkit.levels import level_terms
 from speechkit.segment.placeholders import find_placeholders
 
-__all__ = ["AdaptContext", "adapt_sentence", "level_terms"]
+if TYPE_CHECKING:
+    from speechkit.draft.profile import Profile
+
+__all__ = ["AdaptContext", "adapt_sentence", "context_for", "level_terms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,32 @@ class AdaptContext:
         if "文明" in self.campaign:
             return None
         return "创建"
+
+
+def context_for(profile: Profile, names: Iterable[str]) -> AdaptContext:
+    """The adaptation context of a profile: one place builds it for drafts and alternatives.
+
+    Args:
+        profile: The validated profile.
+        names: The corpus's place and person names; those the profile itself mentions may stay.
+    """
+    given = "\n".join(
+        (
+            profile.city,
+            profile.province or "",
+            *profile.achievements,
+            *profile.problems,
+            *profile.priorities,
+            *profile.figures.values(),
+        )
+    )
+    return AdaptContext(
+        city=profile.city,
+        unit=profile.unit,
+        campaign=profile.campaign,
+        allowed_names=frozenset(n for n in names if n in given),
+        date=profile.meeting.date or _dt.date.today(),
+    )
 
 
 def _campaign(text: str, ctx: AdaptContext) -> str | None:

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import random
 import re
@@ -21,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from speechkit.check.review import Paragraph, facts_from_profile, review
+from speechkit.check.run import check_draft
 from speechkit.draft import resources as res
-from speechkit.draft.adapt import AdaptContext
+from speechkit.draft.adapt import context_for
 from speechkit.draft.bank import CorpusModel
 from speechkit.draft.model import Draft, DraftParagraph, SourceRef
 from speechkit.draft.originality import MAX_SHARE
@@ -714,29 +713,7 @@ def draft(
     effective = seed if seed is not None else (profile.seed if profile.seed is not None else 0)
     target = profile.length
     plan = plan_sections(profile, corpus_model.role_order)
-    allowed = frozenset(
-        n
-        for n in corpus_model.names
-        if any(
-            n in text
-            for text in (
-                profile.city,
-                profile.province or "",
-                *profile.achievements,
-                *profile.problems,
-                *profile.priorities,
-                *profile.figures.values(),
-            )
-        )
-    )
-    ctx = AdaptContext(
-        city=profile.city,
-        unit=profile.unit,
-        campaign=profile.campaign,
-        allowed_names=allowed,
-        date=profile.meeting.date or _dt.date.today(),
-    )
-    facts = facts_from_profile(profile)
+    ctx = context_for(profile, corpus_model.names)
     tokenizer = make_tokenizer()
     folder = Path(templates_dir) if templates_dir is not None else None
     cap = 0.22
@@ -757,11 +734,8 @@ def draft(
         title, paragraphs = _assemble(items, profile, numbering)
         text = "\n".join(p.text for p in paragraphs)
         # The draft checks itself with the reviewer any draft gets (speechkit check).
-        report = review(
-            [Paragraph(p.text, heading=p.kind == "heading", lead=p.lead) for p in paragraphs],
-            facts=facts,
-            model=corpus_model,
-            tokenizer=tokenizer,
+        report = check_draft(
+            Draft(title=title, paragraphs=paragraphs), profile, corpus_model, tokenizer=tokenizer
         )
         top = max((c.share for c in report.copied), default=0.0)
         chars = count_chars(text)

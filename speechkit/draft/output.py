@@ -8,14 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from speechkit.atomic import atomic_open
-from speechkit.draft.model import Draft
-from speechkit.errors import InputError, OutputError, ParameterError
+from speechkit.draft.model import Draft, DraftParagraph, SourceRef
+from speechkit.errors import DraftDataError, InputError, OutputError, ParameterError
 from speechkit.types import PathLike
 
 __all__ = [
     "OUTPUT_SUFFIXES",
     "check_output_path",
     "draft_from_file",
+    "draft_from_json",
     "draft_to_json",
     "length_warning",
     "write_draft",
@@ -54,6 +55,97 @@ def draft_to_json(draft: Draft) -> dict[str, Any]:
         "stats": draft.stats,
         "findings": draft.findings,
     }
+
+
+#: Paragraph kinds a draft JSON may carry (see :class:`~speechkit.draft.model.DraftParagraph`).
+PARAGRAPH_KINDS = ("salutation", "heading", "body", "closing")
+
+
+def _text_or_none(obj: dict[str, Any], name: str, where: str) -> str | None:
+    value = obj.get(name)
+    if value is not None and not isinstance(value, str):
+        raise DraftDataError(f"{where}{name}", f"must be text or null, not {type(value).__name__}")
+    return value
+
+
+def _paragraph_from_json(obj: Any, where: str) -> DraftParagraph:
+    from speechkit.types import ROLES
+
+    if not isinstance(obj, dict):
+        raise DraftDataError(where.rstrip("."), "must be an object with at least 'text'")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise DraftDataError(f"{where}text", "is required and must be text")
+    role = obj.get("role")
+    if role is not None and role not in ROLES:
+        raise DraftDataError(f"{where}role", f"must be one of {' | '.join(ROLES)} (got {role!r})")
+    kind = obj.get("kind", "body")
+    if kind not in PARAGRAPH_KINDS:
+        valid = " | ".join(PARAGRAPH_KINDS)
+        raise DraftDataError(f"{where}kind", f"must be one of {valid} (got {kind!r})")
+    level = obj.get("level")
+    if level is not None and (isinstance(level, bool) or level not in (1, 2)):
+        raise DraftDataError(f"{where}level", f"must be 1, 2 or null (got {level!r})")
+    lead = _text_or_none(obj, "lead", where)
+    if lead is not None and not text.startswith(lead):
+        # The renderer sets the lead in 楷体 as the start of the paragraph: it must be there.
+        raise DraftDataError(f"{where}lead", "must be the start of text; set it to null after "
+                             "editing the start of the paragraph")  # fmt: skip
+    sources_raw = obj.get("sources", [])
+    if not isinstance(sources_raw, list):
+        raise DraftDataError(f"{where}sources", "must be a list of {source, line}")
+    sources = []
+    for j, ref in enumerate(sources_raw):
+        ok = isinstance(ref, dict) and isinstance(ref.get("source"), str)
+        line = ref.get("line") if ok else None
+        if not ok or not isinstance(line, int) or isinstance(line, bool):
+            expected = 'must be {"source": text, "line": number}'
+            raise DraftDataError(f"{where}sources[{j}]", expected)
+        sources.append(SourceRef(source=ref["source"], line=line))
+    return DraftParagraph(
+        text=text, role=role, heading=_text_or_none(obj, "heading", where), level=level,
+        lead=lead, kind=kind, sources=sources,
+    )  # fmt: skip
+
+
+def draft_from_json(obj: Any) -> Draft:
+    """The inverse of :func:`draft_to_json`: a (possibly edited) draft JSON back to a Draft.
+
+    Unknown keys (``findings``, ``locked``…) are ignored; ``stats`` is kept as given.
+
+    Raises:
+        DraftDataError: Wrong shape, naming the key (``paragraphs[3].text``) and what is expected.
+
+    Examples:
+        >>> d = draft_from_json({"title": "讲话", "paragraphs": [{"text": "同志们：",
+        ...     "kind": "salutation", "role": "opening"}]})
+        >>> d.paragraphs[0].kind, d.speaker
+        ('salutation', None)
+        >>> from speechkit.errors import DraftDataError
+        >>> try:
+        ...     draft_from_json({"title": "讲话", "paragraphs": [{"txt": "x"}]})
+        ... except DraftDataError as exc:
+        ...     print(exc)
+        draft JSON: paragraphs[0].text: is required and must be text
+    """
+    if not isinstance(obj, dict):
+        raise DraftDataError("draft", "must be an object like the output of draft --format json")
+    title = obj.get("title")
+    if not isinstance(title, str):
+        raise DraftDataError("title", "is required and must be text")
+    paragraphs = obj.get("paragraphs")
+    if not isinstance(paragraphs, list) or not paragraphs:
+        raise DraftDataError("paragraphs", "is required and must be a non-empty list")
+    stats = obj.get("stats", {})
+    if not isinstance(stats, dict):
+        raise DraftDataError("stats", "must be an object")
+    return Draft(
+        title=title,
+        paragraphs=[_paragraph_from_json(p, f"paragraphs[{i}].") for i, p in enumerate(paragraphs)],
+        speaker=_text_or_none(obj, "speaker", ""),
+        date=_text_or_none(obj, "date", ""),
+        stats=dict(stats),
+    )
 
 
 def check_output_path(path: PathLike) -> Path:

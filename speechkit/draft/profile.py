@@ -31,6 +31,7 @@ __all__ = [
     "Speaker",
     "load_profile",
     "parse_profile",
+    "validate_profile_data",
 ]
 
 #: Administrative levels a profile can name; they decide 全市/全区/全县 throughout the draft.
@@ -441,3 +442,48 @@ def load_profile(path: PathLike) -> Profile:
             f" / 第{line}行 不是 UTF-8 编码"
         ) from None
     return parse_profile(text, path=where)
+
+
+# ---------------------------------------------------------------------------- data (JSON)
+
+
+def validate_profile_data(data: Any) -> Profile:
+    """Validate a profile given as data (the JSON body of ``speechkit serve``), not YAML.
+
+    Same rules and messages as :func:`parse_profile`, but the problems come back structured,
+    one ``(key, message)`` per problem, so a form can show each beside its field.
+
+    Raises:
+        ProfileProblems: With ``problems``, e.g. ``[("sections", "must be between 3 and 5
+            (got 6) / 应为 3–5")]``.
+
+    Examples:
+        >>> validate_profile_data({"city": "云溪区", "campaign": "全国文明城区",
+        ...     "meeting": {"type": "推进会"}, "speaker": {"title": "区委书记"}}).level
+        '区'
+        >>> from speechkit.errors import ProfileProblems
+        >>> try:
+        ...     validate_profile_data({"city": "云溪区", "sections": 6})
+        ... except ProfileProblems as exc:
+        ...     print(exc.problems[0])
+        ('sections', 'must be between 3 and 5 (got 6) / 应为 3–5')
+    """
+    from speechkit.errors import ProfileProblems  # here, so this edit stays additive
+
+    if not isinstance(data, dict):
+        message = f"must be an object of keys and values, not {type(data).__name__}"
+        raise ProfileProblems([("profile", f"{message} / 应为“键: 值”形式")])
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        located = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            if error["type"] == "value_error" and "level_unknown" in str(error.get("msg", "")):
+                loc = ("city",)
+            en, zh = _describe(error)
+            located.append((error["type"] == "missing", ".".join(map(str, loc)) or "profile",
+                            f"{en} / {zh}"))  # fmt: skip
+        # As in the YAML messages: problems with what was written before missing keys.
+        located.sort(key=lambda item: item[0])
+        raise ProfileProblems([(key, message) for _, key, message in located]) from None
