@@ -96,14 +96,14 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         add(m.start(), sentence[m.start() : m.end()], "refers to a list not given here", "context")
         # The list's count and quotes are the reference itself, not a claim of their own.
         masked = masked[: m.start()] + "□" * (m.end() - m.start()) + masked[m.end() :]
-    m = res.BACKREF_START.match(masked)
-    if m is not None:
-        add(0, m.group(0), "points back to something said before", "context")
+    back = res.BACKREF_START.match(masked)
+    if back is not None:
+        add(0, back.group(0), "points back to something said before", "context")
     for m in res.SPEAKER_REF.finditer(masked):
         add(m.start(), m.group(0), "refers to what was said earlier at the meeting", "context")
-    m = res.ANNOUNCE.search(masked)
-    if m is not None:
-        add(m.start(), m.group(0) or "：", "announces what follows", "context")
+    announce = res.ANNOUNCE.search(masked)
+    if announce is not None:
+        add(announce.start(), announce.group(0) or "：", "announces what follows", "context")
     if "另一方面" in masked and "一方面" not in masked.split("另一方面")[0]:
         i = masked.index("另一方面")
         add(i, "另一方面", "另一方面 with no first side", "context")

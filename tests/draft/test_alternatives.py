@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from speechkit.draft.alternatives import alternatives, apply_locked
+from speechkit.draft.bank import CorpusModel
 from speechkit.draft.compose import count_chars, draft
 from speechkit.draft.model import Draft, DraftParagraph
-from speechkit.draft.bank import CorpusModel
 from speechkit.draft.output import draft_from_json, draft_to_json
 from speechkit.draft.profile import load_profile, parse_profile, validate_profile_data
 from speechkit.errors import DraftDataError, ParameterError, ProfileError, ProfileProblems
