@@ -19,7 +19,7 @@ PASTED = """在青岚市创建全国文明城市动员大会上的讲话
 今天，市委、市政府召开青岚市创建全国文明城市动员大会。下面我讲两点意见。
 一、提高认识
 这“八个不”只要有一个“不”做不到，就会前功尽弃。今年是创文工作第三年，关键看行动。
-要学习濮阳的经验，深入开展“七五”普法宣传。
+要学习濮阳的经验，深入开展“七五”普法宣传。要强化网格管理。一是要把责任落实到人。
 二、狠抓落实
 要坚持“双创”并重，全县上下拧成一股绳。xx同志要亲自抓。要坚持以人民为中心，把群众满意作为检验创建成效的根本标准。要坚持以人民为中心，把群众满意作为检验创建成效的根本标准。
 """
@@ -58,6 +58,8 @@ def test_a_pasted_draft_lists_every_kind(runner: CliRunner, tmp_path: Path) -> N
     third = next(f for f in data["findings"] if "第三年" in f["sentence"])
     assert third["kind"] == "unsupported_claim" and third["paragraph"] == 4 and third["line"] == 6
     assert third["span"] in third["sentence"]
+    lone = [f for f in data["findings"] if f["kind"] == "dangling" and f["span"] == "一是"]
+    assert lone and lone[0]["sentence"] == "一是要把责任落实到人。"
     # 下面我讲两点意见 with two sections is fine.
     assert not any("两点意见" in f["sentence"] for f in data["findings"])
 

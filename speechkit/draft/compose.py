@@ -90,6 +90,7 @@ LENGTH_TOLERANCE = 0.15
 #: Rounds of corpus sub-points ``@points`` slots may add when the draft is short (one more per
 #: 1000 characters of target above 4000), and their size.
 _MAX_EXTRA_POINTS = 6
+_MAX_SECTION_POINTS = 8
 _EXTRA_POINT_CHARS = 400
 #: Most corpus characters added to a plain paragraph (not a sub-point), as a share of the target
 #: length (220 of 4000): the genre's paragraphs run 150–300 characters; a section with few
@@ -507,6 +508,18 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
     # Still short: the corpus has no more sentences on the profile's own points. Whole corpus
     # sub-points (a lead with its own paragraph, so the body develops the lead) fill the rest.
     extra_slots = [it for it in items if it.kind == "points"]
+    # Sub-points a section already has (the template's own); a section never gets more than
+    # _MAX_SECTION_POINTS: past that, corpus sub-points only pad (a reading of six drafts found
+    # nine "tasks" of loosely related 范文 in a section).
+    own_points: dict[int, int] = {}
+    count = 0
+    for it in items:
+        if it.kind == "h":
+            count = 0
+        elif it.kind == "point":
+            count += 1
+        elif it.kind == "points":
+            own_points[id(it)] = count
     leads = [it.lead for it in items if it.lead]
     leads += [p.lead for it in items for p in it.pieces if p.lead]
     for _ in range(max(_MAX_EXTRA_POINTS, target // 1000)):  # a long draft needs more
@@ -515,6 +528,8 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
             deficit = int(target - _total(items))
             if deficit < 60:
                 break
+            if own_points[id(it)] + len(it.pieces) >= _MAX_SECTION_POINTS:
+                continue
             extra = selector.points(
                 it.role or "tasks",
                 _query(it, profile),

@@ -493,8 +493,9 @@ class Selector:
             if piece.chars >= budget or len(piece.sources) >= max_units:
                 break
             self._take(i, piece, sentences, budget - piece.chars)
-        if piece.sentences or not fallback or mood == "negative":
-            # A problem nobody in the corpus wrote about is best stated plainly.
+        if piece.sentences or not fallback or mood == "negative" or role != "tasks":
+            # A problem nobody in the corpus wrote about is best stated plainly, and so is a
+            # lesson of experience (坚持以人民为中心、依靠群众。): no filler under it.
             return piece
         # Fallback: nothing in the corpus speaks of this lead. A corpus sentence "typical of
         # the role" read as misplaced (核心价值观 under 病媒生物防制, in a reading of six drafts);
