@@ -133,6 +133,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         (res.COUNT, "a count, ordinal or ranking"),
         (res.ACHIEVED, "a title, ranking or inspection result"),
         (res.FREQUENCY, "a practice or event said to exist here"),
+        (res.PROJECTS, "a named local programme"),
     ):
         for m in pattern.finditer(masked):
             text = sentence[m.start() : m.end()].rstrip("，,、 ")

@@ -75,6 +75,8 @@ COUNT = re.compile(
     r"第[一二三四五六七八九十百\d]+(?:年|名|位|批|届|次|轮|个|家)|"
     r"[二三四五六七八九十两百千]+(?:个|场|块|项|条|座|所|家|名|位|批|支|件|大|类|张|次|轮|届|年|天|月)"
 )
+#: Particular projects named for speeding up (加快科技馆、大佛古镇等项目建设): another city's list.
+PROJECTS = re.compile(r"(?:加快|推进|推动|抓好)[^。；！]{4,40}?等(?:重点)?(?:项目|工程)(?:建设)?")
 #: A schedule said to be kept (每月检查一次, 每季度通报一次).
 FREQUENCY = re.compile(
     r"每(?:天|日|周|星期|旬|半月|半个月|月|季度?|半年|年)[^，。；]{0,8}?[一两二三四五六七八九十]+[次轮遍]"

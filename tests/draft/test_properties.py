@@ -103,8 +103,8 @@ def test_level_is_consistent(case) -> None:  # type: ignore[no-untyped-def]
 
 
 #: Test profiles whose campaign and length the bundled corpus has enough generic material for.
-#: The others (国家卫生城市/县城 at 5,000–6,000 characters: the corpus is mostly 文明城市 text, which
-#: a 卫生 speech may not reuse) come out shorter, and say so: never padded.
+#: The others (国家卫生城市/县城 at 5,000–6,000 characters: the corpus is mostly 文明城市 text,
+#: which a 卫生 speech may not reuse) come out shorter, and say so: never padded.
 _MATERIAL_ENOUGH = {"city_mobilization", "city_progress_5", "county_deployment",
                     "district_deployment_short", "district_progress", "qinglan_city",
                     "yunxi_district"}  # fmt: skip
