@@ -17,6 +17,7 @@ The cues are jieba's part-of-speech tags (m numerals, ns/nr names, ul for the as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -123,6 +124,12 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         and not res.MODAL.match(masked)
     ):
         add(0, sentence, "a bare fragment (a sub-heading, not a sentence)", "context")
+
+    # A sentence cut off in the source (…推进老城减量提质，新城。): its last clause is no clause.
+    tail = re.split(r"[，,；;]", body)
+    if len(tail) > 1 and len(tail[-1]) <= 2:
+        cut = len(sentence) - len(tail[-1]) - 1
+        add(cut, tail[-1], "a sentence cut off in the source", "context")
 
     # --- specific: claims about a particular case
     for pattern, why in (

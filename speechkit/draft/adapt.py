@@ -198,6 +198,9 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
     campaign_text = _campaign(text, ctx)
     if campaign_text is None:
         return None
+    if campaign_text != text and "最" in campaign_text:
+        # 全国文明城市是…最高荣誉 is not true of 全国文明县城: a superlative stays with its title.
+        return None
     text = level_terms(campaign_text, ctx.unit).lstrip("，、；：。 ")
     if len(text) < 8 or len(text) > 220:
         return None
