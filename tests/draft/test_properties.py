@@ -99,7 +99,8 @@ def test_level_is_consistent(case) -> None:  # type: ignore[no-untyped-def]
         if other != unit:
             assert not re.search(rf"(?<![健完齐安])全{other}(?!民)", text)  # not 健全市民
             assert f"{other}委、{other}政府" not in text
-    assert f"{unit}委" in text
+    # The level words there are the profile's own (a 区委书记 says 全区, not 在区委的领导下).
+    assert re.search(f"全{unit}|{unit}委|{unit}政府", text)
 
 
 #: Test profiles whose campaign and length the bundled corpus has enough generic material for.
