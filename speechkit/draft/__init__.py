@@ -10,11 +10,12 @@ Examples:
 """
 
 from speechkit.draft.bank import CorpusModel, build_model, load_model
-from speechkit.draft.compose import draft, plan_sections
+from speechkit.draft.compose import draft
 from speechkit.draft.example import EXAMPLE_PROFILE, write_example_profile
 from speechkit.draft.model import Draft, DraftParagraph, SourceRef
 from speechkit.draft.originality import MAX_SHARE, shares
 from speechkit.draft.output import draft_from_file, draft_to_json, write_draft
+from speechkit.draft.plan import plan_sections
 from speechkit.draft.profile import MEETING_TYPES, Profile, load_profile, parse_profile
 
 __all__ = [

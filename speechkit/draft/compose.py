@@ -1,13 +1,14 @@
-"""Composing a draft: section plan, Jinja skeleton, corpus material, length and originality.
+"""Composing a draft (the library entry of the draft stage): the steps in one direction.
 
-1. :func:`plan_sections` picks ``profile.sections`` section topics for the meeting type and
-   orders them by the role order mined from the corpus.
-2. The meeting type's Jinja template renders the skeleton as directive lines (see
-   ``templates/macros.j2``) with the profile's facts written in.
-3. ``@expand``/``@points`` slots are filled with adapted corpus sentences chosen by
-   :class:`~speechkit.draft.select.Selector`, sized so the draft lands on ``profile.length``.
-4. The originality share per corpus speech is measured; a draft over the limit is recomposed
-   with a tighter per-speech cap.
+1. Section plan (:mod:`speechkit.draft.plan`).
+2. Template skeleton (:mod:`speechkit.draft.skeleton`): the profile's facts, directive lines.
+3. Corpus material (:mod:`speechkit.draft.select` over the sentence bank,
+   :mod:`speechkit.draft.bank`, adapted by :mod:`speechkit.draft.adapt`) fills the
+   ``@expand``/``@points`` slots, sized so the draft lands on ``profile.length``.
+4. Assembly and numbering (:mod:`speechkit.draft.assemble`).
+5. The check (:mod:`speechkit.check`): the draft reviews itself; corpus sentences it rejects are
+   left out of the next composition, and a draft over the originality limit is recomposed with a
+   tighter per-speech cap.
 """
 
 from __future__ import annotations
@@ -15,95 +16,47 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
 
 from speechkit.check.run import check_draft
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import context_for
+from speechkit.draft.assemble import NUMBERING, assemble, date_cn
 from speechkit.draft.bank import CorpusModel
-from speechkit.draft.model import Draft, DraftParagraph, SourceRef
+from speechkit.draft.model import Draft
 from speechkit.draft.originality import MAX_SHARE
+from speechkit.draft.plan import plan_sections
 from speechkit.draft.profile import Profile
 from speechkit.draft.select import Piece, Selector
-from speechkit.errors import TemplateError
-from speechkit.paths import templates_dir as bundled_templates_dir
+from speechkit.draft.skeleton import Item, parse_skeleton, render_skeleton
 from speechkit.tokenize import make_tokenizer
-from speechkit.types import ROLES, PathLike, Role
+from speechkit.types import PathLike
 
-__all__ = ["TEMPLATE_FILES", "count_chars", "draft", "plan_sections", "render_skeleton"]
+__all__ = ["LENGTH_TOLERANCE", "count_chars", "draft", "problem_development"]
 
-#: Template file for each meeting type (ASCII names travel well across systems).
-TEMPLATE_FILES = {
-    "动员会": "mobilization.j2",
-    "推进会": "progress.j2",
-    "部署会": "deployment.j2",
-    "总结表彰会": "commendation.j2",
-}
-#: Section topics by meeting type and section count; the order is fixed later by the mined outline.
-EMPHASIS: dict[str, dict[int, tuple[str, ...]]] = {
-    "动员会": {
-        3: ("significance", "priorities", "safeguards"),
-        4: ("significance", "problems", "priorities", "safeguards"),
-        5: ("significance", "problems", "priorities", "participation", "safeguards"),
-    },
-    "推进会": {
-        3: ("achievements", "priorities", "safeguards"),
-        4: ("achievements", "problems", "priorities", "safeguards"),
-        5: ("achievements", "problems", "priorities", "participation", "safeguards"),
-    },
-    "部署会": {
-        3: ("significance", "priorities", "safeguards"),
-        4: ("significance", "achievements", "priorities", "safeguards"),
-        5: ("significance", "achievements", "priorities", "participation", "safeguards"),
-    },
-    "总结表彰会": {
-        3: ("achievements", "consolidate", "safeguards"),
-        4: ("achievements", "experience", "consolidate", "safeguards"),
-        5: ("achievements", "experience", "problems", "consolidate", "safeguards"),
-    },
-}
-TOPIC_ROLE: dict[str, Role] = {
-    "significance": "significance",
-    "achievements": "situation",
-    "problems": "situation",
-    "experience": "situation",
-    "priorities": "tasks",
-    "participation": "tasks",
-    "consolidate": "tasks",
-    "safeguards": "safeguards",
-}
-_TASK_TOPICS = ("priorities", "participation", "consolidate")
-_CN = "零一二三四五六七八九十"
-#: Sub-point numbering styles: 一是… or 第一，…
-_NUMBERING = ("{n}是", "第{n}，")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+，)")
 #: Compositions tried: each leaves out the corpus sentences the previous one's check rejected.
 _ATTEMPTS = 6
+
 #: Tolerance the composer aims inside (the requirement is ±15 %).
 _AIM = 0.06
+
 #: The length requirement: a draft outside ``length`` ±15 % has ``stats["length_ok"] = False``
 #: (a small corpus cannot supply the material; the draft is never padded with repeated text).
 LENGTH_TOLERANCE = 0.15
+
 #: Rounds of corpus sub-points ``@points`` slots may add when the draft is short (one more per
 #: 1000 characters of target above 4000), and their size.
 _MAX_EXTRA_POINTS = 6
+
 _MAX_SECTION_POINTS = 8
+
 _EXTRA_POINT_CHARS = 400
+
 #: Most corpus characters added to a plain paragraph (not a sub-point), as a share of the target
 #: length (220 of 4000): the genre's paragraphs run 150–300 characters; a section with few
 #: slots (one achievement) would otherwise get one long paragraph of loosely related text. The
 #: length is made up by extra corpus sub-points.
 _PARAGRAPH_FILL_SHARE = 0.055
-
-
-def _cn(n: int) -> str:
-    if n <= 10:
-        return _CN[n]
-    return ("" if n < 20 else _CN[n // 10]) + "十" + (_CN[n % 10] if n % 10 else "")
-
 
 def count_chars(text: str) -> int:
     """Length as speechwriters count it: every character except whitespace.
@@ -114,324 +67,18 @@ def count_chars(text: str) -> int:
     """
     return sum(1 for ch in text if not ch.isspace())
 
-
-def plan_sections(profile: Profile, role_order: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Topics of the level-1 sections, in the corpus's mined role order.
-
-    Priorities are shared out over the task sections (the first gets the larger half).
-
-    Examples:
-        >>> from speechkit.draft.profile import parse_profile
-        >>> p = parse_profile("city: 云溪区\\ncampaign: 全国文明城区\\nmeeting: {type: 推进会}\\n"
-        ...                   "speaker: {title: 区委书记}\\nsections: 4\\nachievements: [建成驿站]")
-        >>> [s["topic"] for s in plan_sections(p, ("opening", "situation", "tasks", "safeguards"))]
-        ['achievements', 'problems', 'priorities', 'safeguards']
-    """
-    topics = _grounded_topics(EMPHASIS[profile.meeting.type][profile.sections], profile)
-    rank = {role: i for i, role in enumerate(role_order)}
-    ordered = sorted(topics, key=lambda t: rank.get(TOPIC_ROLE[t], len(rank)))
-    task_topics = [t for t in ordered if t in _TASK_TOPICS]
-    items = list(profile.priorities)
-    share: dict[str, list[str]] = {t: [] for t in task_topics}
-    if task_topics:
-        first = -(-len(items) // len(task_topics))
-        share[task_topics[0]] = items[:first]
-        rest = items[first:]
-        for j, t in enumerate(task_topics[1:]):
-            k = -(-len(rest) // (len(task_topics) - 1 - j)) if rest else 0
-            share[t], rest = rest[:k], rest[k:]
-    return [{"topic": t, "role": TOPIC_ROLE[t], "focus": share.get(t, [])} for t in ordered]
-
-
-def leadership_phrase(title: str, unit: str) -> str:
-    """What the speaker may say of who leads the work (the closing's 在…的坚强领导下).
-
-    Examples:
-        >>> leadership_phrase("市委书记", "市")
-        '更加紧密地团结在以习近平同志为核心的党中央周围，'
-        >>> leadership_phrase("区长", "区")
-        '在区委的坚强领导下，'
-        >>> leadership_phrase("副县长", "县")
-        '在县委、县政府的坚强领导下，'
-    """
-    if "书记" in title and "副书记" not in title:  # the committee's own head
-        return "更加紧密地团结在以习近平同志为核心的党中央周围，"
-    if re.search(r"(?<!副)[市区县]长$", title):  # the government's own head
-        return f"在{unit}委的坚强领导下，"
-    return f"在{unit}委、{unit}政府的坚强领导下，"
-
-
-def _grounded_topics(topics: tuple[str, ...], profile: Profile) -> tuple[str, ...]:
-    """The topics with those the profile gives no facts for replaced.
-
-    A section on achievements or experience says what was done; without achievements in the
-    profile there is nothing true to say, so it becomes a section on why the work matters
-    (or, when there is one already, on everyone's part in it).
-
-    Examples:
-        >>> from speechkit.draft.profile import parse_profile
-        >>> p = parse_profile("city: 北塘市\\ncampaign: 全国文明城市\\n"
-        ...                   "meeting: {type: 总结表彰会}\\nspeaker: {title: 市长}\\nsections: 4")
-        >>> _grounded_topics(EMPHASIS["总结表彰会"][4], p)
-        ('significance', 'participation', 'consolidate', 'safeguards')
-        >>> _grounded_topics(EMPHASIS["部署会"][5], p)
-        ('significance', 'consolidate', 'priorities', 'participation', 'safeguards')
-    """
-    if profile.achievements:
-        return topics
-    spare = ["significance", "participation", "consolidate"]
-    if profile.problems:
-        spare.append("problems")
-    out: list[str] = []
-    for topic in topics:
-        if topic in ("achievements", "experience"):
-            topic = next((t for t in spare if t not in topics and t not in out), "")
-        if topic:
-            out.append(topic)  # with no topic left, the speech has one section fewer
-    return tuple(out)
-
-
-def _campaign_task(campaign: str) -> str:
-    return (
-        campaign
-        if campaign.startswith(("创建", "争创", "巩固", "迎接", "推进", "深化"))
-        else f"创建{campaign}"
-    )
-
-
-def _task_phrase(item: str, pick: Callable[[list[str]], str]) -> str:
-    item = item.strip().rstrip("。；;，,")
-    if item.startswith(res.TASK_VERBS):
-        return item
-    return pick(list(res.TASK_OPENERS)) + item
-
-
-def _clean_value(value: str) -> str:
-    # One paragraph per directive line: a value may not break lines or the lead marker.
-    return re.sub(r"\s*\n\s*", "", str(value)).replace("§", "").strip()
-
-
-def _environment(folder: Path, rng: random.Random) -> Any:
-    """A sandboxed Jinja environment over ``folder``.
-
-    ``FileSystemLoader`` (not ``PackageLoader``): the design card keeps ``templates/`` at the
-    top level of a checkout, and ``--templates DIR`` points at a user's own folder.
-    StrictUndefined turns a misspelt variable into an error instead of an empty string.
-    """
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(folder)),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-        keep_trailing_newline=False,
-    )
-
-    def pick(options: list[str]) -> str:
-        if not options:
-            raise ValueError("pick() needs at least one option")
-        return options[rng.randrange(len(options))]
-
-    used: set[str] = set()
-
-    def develop(item: str) -> str:
-        # A fitting generic sentence after an achievement, never the same one twice a draft.
-        options = next(
-            (list(s) for cue, s in res.ACHIEVEMENT_DEVELOPMENT if cue.search(str(item))),
-            list(res.ACHIEVEMENT_GENERIC),
-        )
-        fresh = (
-            [o for o in options if o not in used]
-            or [o for o in res.ACHIEVEMENT_GENERIC if o not in used]
-            or list(res.ACHIEVEMENT_GENERIC)
-        )
-        choice = pick(fresh)
-        used.add(choice)
-        return choice
-
-    chosen: set[str] = set()
-
-    def fresh(options: list[str]) -> str:
-        # Two task sections must not open with the same sentence.
-        choice = pick([o for o in options if o not in chosen] or list(options))
-        chosen.add(choice)
-        return choice
-
-    env.globals.update(
-        cn=_cn,
-        pick=pick,
-        fresh=fresh,
-        task=lambda item: _task_phrase(str(item), pick),
-        develop=develop,
-    )
-    return env
-
-
-def _template_error(exc: BaseException, name: str, folder: Path) -> TemplateError:
-    from jinja2 import TemplateNotFound, TemplateSyntaxError
-
-    if isinstance(exc, TemplateNotFound):
-        return TemplateError(
-            f"{folder / name}: template not found (needed: {exc.name}); "
-            f"each meeting type needs its file in {folder}: {', '.join(TEMPLATE_FILES.values())}"
-        )
-    if isinstance(exc, TemplateSyntaxError):
-        where = exc.filename or str(folder / (exc.name or name))
-        return TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}")
-    # Undefined variables and sandbox violations: find the template frame for its line.
-    where, line = str(folder / name), None
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".j2", ".jinja", ".jinja2", ".txt", ".html")):
-            where, line = filename, tb.tb_lineno
-        tb = tb.tb_next
-    loc = f"{where}:{line}" if line is not None else where
-    message = getattr(exc, "message", None) or str(exc)
-    return TemplateError(
-        f"{loc}: template error: {message}; "
-        "check the variable names against 'speechkit init-profile'"
-    )
-
-
-def render_skeleton(
-    profile: Profile, plan: list[dict[str, Any]], *, rng: random.Random, folder: Path | None = None
-) -> tuple[str, str]:
-    """Render the meeting type's template to directive lines.
-
-    Returns:
-        ``(template_path, rendered_text)``.
-
-    Raises:
-        TemplateError: Missing template, syntax error or undefined variable (file and line named).
-    """
-    from jinja2 import TemplateError as JinjaTemplateError
-
-    folder = Path(folder) if folder is not None else bundled_templates_dir()
-    if not folder.is_dir():
-        raise TemplateError(f"{folder}: templates folder not found; check --templates")
-    name = TEMPLATE_FILES[profile.meeting.type]
-    topics = [s["topic"] for s in plan]
-    problems_home = next(
-        (
-            t
-            for t in ("problems", "significance", "achievements", "experience", *_TASK_TOPICS)
-            if t in topics
-        ),
-        topics[0],
-    )
-    unit = profile.unit
-    context = {
-        "city": _clean_value(profile.city),
-        "unit": unit,
-        "province": _clean_value(profile.province or ""),
-        "campaign": _clean_value(profile.campaign),
-        "campaign_task": _clean_value(_campaign_task(profile.campaign)),
-        "meeting_name": _clean_value(profile.meeting.name or ""),
-        "meeting_type": profile.meeting.type,
-        "speaker": _clean_value(profile.speaker.title),
-        "achievements": [_clean_value(a) for a in profile.achievements],
-        "problems": [_clean_value(p) for p in profile.problems],
-        "priorities": [_clean_value(p) for p in profile.priorities],
-        "figures": [
-            {"name": _clean_value(k), "value": _clean_value(v)} for k, v in profile.figures.items()
-        ],
-        "n_sections": len(plan),
-        "plan": [{**s, "focus": [_clean_value(x) for x in s["focus"]]} for s in plan],
-        "style": rng.randrange(3),
-        "has_achievements_section": "achievements" in topics,
-        "has_problems_section": "problems" in topics,
-        "problems_home": problems_home,
-        "goal": f"把{_clean_value(profile.city)}建设得更加文明美好",
-        "leadership": leadership_phrase(profile.speaker.title, unit),
-    }
-    env = _environment(folder, rng)
-    try:
-        template = env.get_template(name)
-        return str(folder / name), template.render(**context)
-    except JinjaTemplateError as exc:
-        raise _template_error(exc, name, folder) from None
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise _template_error(exc, name, folder) from None
-
-
-# ---------------------------------------------------------------------------- composition
-
-
-@dataclass(slots=True)
-class _Item:
-    kind: str  # title | salutation | p | h | point | closing | points
-    role: Role | None
-    text: str = ""
-    lead: str | None = None
-    fills: list[tuple[Piece, Role, float, str | None]] = field(
-        default_factory=list
-    )  # piece, role, weight, mood
-    pieces: list[Piece] = field(default_factory=list)  # corpus sub-points (@points)
-    k: int = 0
-
-
-_DIRECTIVE = re.compile(r"^@(title|salutation|p|h|point|expand|points|closing)(?:\s+(.*))?$")
-
-
-def _parse(rendered: str, template: str) -> list[_Item]:
-    items: list[_Item] = []
-    for number, raw in enumerate(rendered.splitlines(), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        m = _DIRECTIVE.match(line)
-        if m is None:
-            raise TemplateError(
-                f"{template}: output line {number} is not a directive (@p, @h, @point…): "
-                f"{line[:40]!r}"
-            )
-        kind, rest = m.group(1), (m.group(2) or "").strip()
-        if kind in ("title", "salutation", "closing"):
-            items.append(_Item(kind=kind, role="closing" if kind == "closing" else None, text=rest))
-            continue
-        role_name, _, body = rest.partition(" ")
-        if role_name not in ROLES:
-            raise TemplateError(f"{template}: output line {number}: unknown role {role_name!r}")
-        role = cast(Role, role_name)
-        if kind == "expand":
-            if not items:
-                raise TemplateError(
-                    f"{template}: output line {number}: @expand before any paragraph"
-                )
-            weight, _, mood = (body or "1").partition(" ")
-            if mood not in ("", "positive", "negative"):
-                raise TemplateError(
-                    f"{template}: output line {number}: mood must be positive or negative"
-                )
-            items[-1].fills.append((Piece(), role, float(weight), mood or None))
-        elif kind == "points":
-            items.append(_Item(kind="points", role=role, k=int(body or 3)))
-        elif kind == "point":
-            lead, _, text = body.partition("§")
-            items.append(_Item(kind="point", role=role, lead=lead.strip(), text=text.strip()))
-        else:
-            items.append(_Item(kind=kind, role=role, text=body))
-    return items
-
-
-def _fixed_chars(items: list[_Item]) -> int:
+def _fixed_chars(items: list[Item]) -> int:
     return sum(
         count_chars(it.text) + count_chars(it.lead or "") for it in items if it.kind != "title"
     )
 
-
-def _query(item: _Item, profile: Profile) -> str:
+def _query(item: Item, profile: Profile) -> str:
     base = f"{item.lead or ''}{item.text}"
     if item.role == "tasks":
         base += "".join(profile.priorities) + "".join(profile.problems)
     elif item.role == "situation":
         base += "".join(profile.achievements) + "".join(profile.problems)
     return base + profile.campaign
-
 
 def _lead_topic(lead: str) -> str:
     """What a sub-point is about: its lead without the template's task opener.
@@ -442,14 +89,12 @@ def _lead_topic(lead: str) -> str:
     """
     return res.TASK_OPENER.sub("", lead.strip()).rstrip("。；;，,！")
 
-
 def _trim_tail(piece: Piece) -> None:
     # A short comma-less sentence is an inline sub-heading; it cannot end a paragraph.
     while piece.sentences and len(piece.sentences[-1]) <= 16 and "，" not in piece.sentences[-1]:
         piece.sentences.pop()
 
-
-def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int) -> None:
+def _fill(items: list[Item], profile: Profile, selector: Selector, target: int) -> None:
     for it in items:  # corpus wording must not repeat what the template already says
         for sentence in re.split(r"(?<=[。！？；])", f"{it.lead or ''}{it.text}"):
             if len(sentence) >= 8:
@@ -556,7 +201,6 @@ def _fill(items: list[_Item], profile: Profile, selector: Selector, target: int)
         largest.sentences.pop()
         _trim_tail(largest)
 
-
 def problem_development(problem: str) -> tuple[str, ...]:
     """Generic sentences that fit a problem (the cue rule with the most hits, else generic).
 
@@ -570,8 +214,7 @@ def problem_development(problem: str) -> tuple[str, ...]:
     best, neg_index = max(hits)
     return res.PROBLEM_DEVELOPMENT[-neg_index][1] if best else res.PROBLEM_GENERIC
 
-
-def _develop_bare_problems(items: list[_Item], selector: Selector) -> None:
+def _develop_bare_problems(items: list[Item], selector: Selector) -> None:
     """A problem sub-point the corpus found nothing for gets one fitting generic sentence.
 
     A bare statement (第二，部分小区物业管理缺位。) reads like a list, not a speech; the corpus
@@ -594,99 +237,14 @@ def _develop_bare_problems(items: list[_Item], selector: Selector) -> None:
             it.fills[0][0].sentences.append(choice)
             selector.remember(choice)
 
-
-def _total(items: list[_Item]) -> int:
+def _total(items: list[Item]) -> int:
     total = _fixed_chars(items)
     for it in items:
         total += sum(f[0].chars for f in it.fills)
         total += sum(p.chars for p in it.pieces)
     return total
 
-
-def _assemble(
-    items: list[_Item], profile: Profile, numbering: str
-) -> tuple[str, list[DraftParagraph]]:
-    title = ""
-    paragraphs: list[DraftParagraph] = []
-    heading: str | None = None
-    section_no = 0
-    point_no = 0
-
-    def body(it: _Item) -> tuple[str, list[SourceRef]]:
-        text = it.text
-        sources: list[SourceRef] = []
-        for piece, _role, _w, _mood in it.fills:
-            text += "".join(piece.sentences)
-            sources.extend(s for s in piece.sources if s not in sources)
-        return text, sources
-
-    for it in items:
-        if it.kind == "title":
-            title = it.text
-        elif it.kind == "salutation":
-            paragraphs.append(DraftParagraph(text=it.text, role="opening", kind="salutation"))
-        elif it.kind == "h":
-            section_no += 1
-            point_no = 0
-            heading = f"{_cn(section_no)}、{it.text}"
-            paragraphs.append(
-                DraftParagraph(text=heading, role=it.role, heading=heading, level=1, kind="heading")
-            )
-        elif it.kind in ("p", "closing"):
-            text, sources = body(it)
-            kind = "closing" if it.kind == "closing" else "body"
-            role = it.role or "closing"
-            paragraphs.append(
-                DraftParagraph(
-                    text=text,
-                    role=role,
-                    heading=heading if role != "opening" else None,
-                    kind=kind,
-                    sources=sources,
-                )
-            )
-        elif it.kind == "point":
-            point_no += 1
-            lead = numbering.format(n=_cn(point_no)) + (it.lead or "")
-            text, sources = body(it)
-            paragraphs.append(
-                DraftParagraph(
-                    text=lead + text, role=it.role, heading=heading, lead=lead, sources=sources
-                )
-            )
-        elif it.kind == "points":
-            for piece in it.pieces:
-                point_no += 1
-                lead = numbering.format(n=_cn(point_no)) + (piece.lead or "")
-                paragraphs.append(
-                    DraftParagraph(
-                        text=lead + "".join(piece.sentences),
-                        role=it.role,
-                        heading=heading,
-                        lead=lead,
-                        sources=list(piece.sources),
-                    )
-                )
-    return title, _unnumber_lone_points(paragraphs)
-
-
-def _unnumber_lone_points(paragraphs: list[DraftParagraph]) -> list[DraftParagraph]:
-    """A section with a single sub-point gives it no number: a lone 一是 is a seam."""
-    sections: list[list[DraftParagraph]] = [[]]
-    for p in paragraphs:
-        if p.kind == "heading":
-            sections.append([])
-        elif p.lead:
-            sections[-1].append(p)
-    for points in sections:
-        if len(points) == 1 and (p := points[0]).lead:
-            bare = _NUMBERED.sub("", p.lead, count=1)
-            p.text = bare + p.text[len(p.lead) :]
-            p.lead = bare
-    return paragraphs
-
-
-def _corpus_sentences(items: list[_Item]) -> set[str]:
+def _corpus_sentences(items: list[Item]) -> set[str]:
     """Every adapted corpus sentence and lead a composed draft uses."""
     out: set[str] = set()
     for it in items:
@@ -695,12 +253,6 @@ def _corpus_sentences(items: list[_Item]) -> set[str]:
             if piece.lead:
                 out.add(piece.lead)
     return out
-
-
-def _date_cn(profile: Profile) -> str | None:
-    d = profile.meeting.date
-    return f"{d.year}年{d.month}月{d.day}日" if d is not None else None
-
 
 def draft(
     profile: Profile,
@@ -739,14 +291,14 @@ def draft(
         base = int.from_bytes(hashlib.sha256(f"{effective}".encode()).digest()[:8], "little")
         rng = random.Random(base)
         template_path, rendered = render_skeleton(profile, plan, rng=rng, folder=folder)
-        items = _parse(rendered, template_path)
+        items = parse_skeleton(rendered, template_path)
         selector = Selector(
             corpus_model, ctx, seed=base + 1, max_chars_per_speech=int(cap * target),
             banned=banned,
         )  # fmt: skip
         _fill(items, profile, selector, target)
-        numbering = _NUMBERING[random.Random(base + 2).randrange(len(_NUMBERING))]
-        title, paragraphs = _assemble(items, profile, numbering)
+        numbering = NUMBERING[random.Random(base + 2).randrange(len(NUMBERING))]
+        title, paragraphs = assemble(items, profile, numbering)
         text = "\n".join(p.text for p in paragraphs)
         # The draft checks itself with the reviewer any draft gets (speechkit check).
         report = check_draft(
@@ -758,7 +310,7 @@ def draft(
             title=title,
             paragraphs=paragraphs,
             speaker=profile.speaker.title,
-            date=_date_cn(profile),
+            date=date_cn(profile),
             findings=[f.as_json() for f in report.findings],
             stats={
                 "chars": chars,
