@@ -2,7 +2,7 @@
 
 Every fenced ``console`` block of README.md is a sequence of ``$ command`` lines, each
 followed by the output it prints (stdout and stderr, as a terminal shows them). The commands
-run in order, in one scratch folder that holds links to ``corpus/`` and ``examples/``, with a
+run in order, in one scratch folder that holds links to ``corpus/``, ``examples/`` and ``tests/``, with a
 private cache, through ``sh`` (so ``| head -8`` works) and a ``speechkit`` on PATH that runs
 this checkout.
 
@@ -92,10 +92,13 @@ def parse(lines: list[str]) -> list[Block]:
 
 def _sandbox(folder: Path) -> dict[str, str]:
     """Prepare ``folder`` to run README commands in; returns their environment."""
-    for name in ("corpus", "examples"):
+    for name in ("corpus", "examples", "tests"):  # tests/: the fixtures some examples read
         (folder / name).symlink_to(ROOT / name, target_is_directory=True)
     bin_dir = folder / ".bin"
     bin_dir.mkdir()
+    python = bin_dir / "python"  # `python` in an example is the interpreter speechkit runs in
+    python.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} "$@"\n')
+    python.chmod(0o755)
     wrapper = bin_dir / "speechkit"
     # prog_name as installed (python -m would show "python -m speechkit" in usage errors)
     run_cli = "from speechkit.cli import cli; cli(prog_name='speechkit')"

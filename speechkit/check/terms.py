@@ -7,6 +7,7 @@ data users can read and extend, not code.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -176,22 +177,28 @@ class Campaigns:
             >>> campaigns().foreign("要坚持双创并重，迎接国家卫生城市复审。", frozenset({"文明"}))
             [(3, '双创', '双创'), (10, '国家卫生城市', '卫生')]
         """
-        hits: list[tuple[int, str, str]] = []
-        taken: list[tuple[int, int]] = []
-        words: list[tuple[str, str]] = []
+        pattern, family_of = self._foreign_pattern(own)
+        if pattern is None:
+            return []
+        return [(m.start(), m.group(0), family_of[m.group(0)]) for m in pattern.finditer(text)]
+
+    @functools.lru_cache(maxsize=32)  # noqa: B019 - the tables live as long as the process
+    def _foreign_pattern(
+        self, own: frozenset[str]
+    ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        # One alternation, longest words first, so 国家卫生城市 wins over 卫生城市.
+        family_of: dict[str, str] = {}
         for name, fams in self.joint:
             if not fams <= own:
-                words.append((name, name))
+                family_of.setdefault(name, name)
         for fam in self.families:
             if fam.name not in own:
-                words.extend((w, fam.name) for w in (*fam.names, *fam.terms))
-        for word, fam_name in sorted(words, key=lambda w: -len(w[0])):
-            for m in re.finditer(re.escape(word), text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                hits.append((m.start(), word, fam_name))
-        return sorted(hits)
+                for word in (*fam.names, *fam.terms):
+                    family_of.setdefault(word, fam.name)
+        if not family_of:
+            return None, family_of
+        words = sorted(family_of, key=lambda w: (-len(w), w))
+        return re.compile("|".join(map(re.escape, words))), family_of
 
 
 @lru_cache(maxsize=1)

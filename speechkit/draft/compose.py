@@ -285,6 +285,7 @@ def draft(
     folder = Path(templates_dir) if templates_dir is not None else None
     cap = 0.22
     banned: set[str] = set()
+    adapt_memo: dict[tuple[str, tuple[str, ...]], str | None] = {}
     result: Draft | None = None
     for _attempt in range(_ATTEMPTS):
         # One RNG stream per concern, derived from the seed, so attempts stay reproducible.
@@ -294,7 +295,7 @@ def draft(
         items = parse_skeleton(rendered, template_path)
         selector = Selector(
             corpus_model, ctx, seed=base + 1, max_chars_per_speech=int(cap * target),
-            banned=banned,
+            banned=banned, adapt_memo=adapt_memo,
         )  # fmt: skip
         _fill(items, profile, selector, target)
         numbering = NUMBERING[random.Random(base + 2).randrange(len(NUMBERING))]

@@ -201,6 +201,7 @@ class Selector:
         seed: Random seed of the draft.
         max_chars_per_speech: Cap on characters taken from one corpus speech.
         banned: Adapted sentences not to use (the draft's own check rejected them).
+        adapt_memo: A memo of adapted sentences to share between selectors of one profile.
     """
 
     def __init__(
@@ -211,6 +212,7 @@ class Selector:
         seed: int,
         max_chars_per_speech: int,
         banned: Iterable[str] = (),
+        adapt_memo: dict[tuple[str, tuple[str, ...]], str | None] | None = None,
     ):
         self.model = model
         self.ctx = ctx
@@ -223,7 +225,8 @@ class Selector:
         #: Adapted sentences the draft's own check rejected in an earlier attempt.
         self.banned: frozenset[str] = frozenset(banned)
         # Memos: drafting scores the same sentences and leads many times (≈10× faster warm).
-        self._adapt_memo: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        # Adaptation depends on the profile only: attempts of one draft share the memo.
+        self._adapt_memo = adapt_memo if adapt_memo is not None else {}
         self._weights_memo: dict[str, dict[int, float]] = {}
         self._lead_memo: dict[str, dict[int, float]] = {}
         self._by_role: dict[str, list[int]] = {}

@@ -6,6 +6,7 @@ facts; ``@expand``/``@points`` lines mark where corpus material goes (see ``temp
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Callable
@@ -73,24 +74,31 @@ def clean_value(value: str) -> str:
     # One paragraph per directive line: a value may not break lines or the lead marker.
     return re.sub(r"\s*\n\s*", "", str(value)).replace("§", "").strip()
 
-def _environment(folder: Path, rng: random.Random) -> Any:
-    """A sandboxed Jinja environment over ``folder``.
+@functools.lru_cache(maxsize=8)
+def _environment(folder: str) -> Any:
+    """A sandboxed Jinja environment over ``folder``, made once a process.
 
     ``FileSystemLoader`` (not ``PackageLoader``): the design card keeps ``templates/`` at the
     top level of a checkout, and ``--templates DIR`` points at a user's own folder.
-    StrictUndefined turns a misspelt variable into an error instead of an empty string.
+    StrictUndefined turns a misspelt variable into an error instead of an empty string. The
+    loader re-reads a template whose file changed; compiled templates are reused across drafts
+    and attempts (compiling took a third of a warm draft).
     """
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(folder)),
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(folder),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
         keep_trailing_newline=False,
     )
+
+
+def _helpers(rng: random.Random) -> dict[str, Any]:
+    """The seeded helpers templates call (pick, fresh, task, develop, cn), for one rendering."""
 
     def pick(options: list[str]) -> str:
         if not options:
@@ -122,14 +130,14 @@ def _environment(folder: Path, rng: random.Random) -> Any:
         chosen.add(choice)
         return choice
 
-    env.globals.update(
-        cn=cn_number,
-        pick=pick,
-        fresh=fresh,
-        task=lambda item: _task_phrase(str(item), pick),
-        develop=develop,
-    )
-    return env
+    return {
+        "cn": cn_number,
+        "pick": pick,
+        "fresh": fresh,
+        "task": lambda item: _task_phrase(str(item), pick),
+        "develop": develop,
+    }
+
 
 def _template_error(exc: BaseException, name: str, folder: Path) -> TemplateError:
     from jinja2 import TemplateNotFound, TemplateSyntaxError
@@ -208,10 +216,12 @@ def render_skeleton(
         "goal": f"把{clean_value(profile.city)}建设得更加文明美好",
         "leadership": leadership_phrase(profile.speaker.title, unit),
     }
-    env = _environment(folder, rng)
+    env = _environment(str(folder))
     try:
         template = env.get_template(name)
-        return str(folder / name), template.render(**context)
+        # Helpers go in the render context ("with context" imports see them too), so the
+        # cached environment carries no draft's state.
+        return str(folder / name), template.render(**context, **_helpers(rng))
     except JinjaTemplateError as exc:
         raise _template_error(exc, name, folder) from None
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
