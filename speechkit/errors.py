@@ -49,3 +49,7 @@ class TemplateError(SpeechkitError):
 
 class OutputError(SpeechkitError):
     """An output file or folder cannot be written."""
+
+
+class EngineError(SpeechkitError):
+    """An execution engine (local processes, a Dask cluster) cannot be started or reached."""
