@@ -82,6 +82,41 @@ def generate(n: int, *, seed: int = 0, dup_rate: float = 0.05) -> tuple[list[str
     return docs, labels
 
 
+def generate_heavy(
+    n: int, *, seed: int = 0, dup_share: float = 0.3, sizes: tuple[int, int] = (10, 1000),
+    noise: tuple[float, float] = (0.01, 0.05),
+) -> tuple[list[str], np.ndarray]:
+    """Heavy duplication: ``dup_share`` of ``n`` documents are noisy copies of a few seeds.
+
+    Groups of ``sizes`` documents (one seed document and its copies) are planted until the
+    copies are ``dup_share`` of the corpus; each copy has a share of its characters, drawn
+    uniformly from ``noise``, replaced by random characters.
+    """
+    docs, _ = generate(n, seed=seed, dup_rate=0.0)
+    rng = np.random.default_rng(seed + 1)
+    labels = np.full(n, -1, dtype=np.int64)
+    slots = rng.permutation(n)
+    pos, group, copies = 0, 0, 0
+    target = int(n * dup_share)
+    while copies < target and pos + 1 < n:
+        size = int(min(rng.integers(sizes[0], sizes[1] + 1), target - copies + 1, n - pos))
+        original = int(slots[pos])
+        labels[original] = group
+        base = docs[original]
+        for target_slot in slots[pos + 1 : pos + size].tolist():
+            chars = list(base)
+            rate = rng.uniform(*noise)
+            at = rng.choice(len(chars), size=max(1, round(rate * len(chars))), replace=False)
+            for k, c in zip(at.tolist(), rng.integers(0x4E00, 0x4E00 + 3500, len(at)).tolist()):
+                chars[k] = chr(c)
+            docs[target_slot] = "".join(chars)
+            labels[target_slot] = group
+        copies += size - 1
+        pos += size
+        group += 1
+    return docs, labels
+
+
 def _variant(text: str, rng: np.random.Generator, vocab: list[str]) -> str:
     chars = list(text)
     for _ in range(int(rng.integers(0, 6))):  # substituted characters

@@ -93,24 +93,26 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
-def bucket_pairs(column: np.ndarray) -> np.ndarray:
-    """Candidate pairs of one band: each bucket member with the bucket's first and previous member.
+def bucket_pairs(column: np.ndarray, *, window: int = 2) -> np.ndarray:
+    """Candidate pairs of one band: each bucket member with the bucket's first member and with
+    the ``window`` members before it.
 
-    A bucket of ``k`` texts gives ``2k - 3`` pairs (``k - 1`` to its first member, ``k - 2``
-    to the previous one), so the cost stays linear in the bucket size while the bucket stays
-    connected; verification (:mod:`speechkit.dedup.reduce`) then joins its members through
-    whichever verified pairs exist. The second link keeps a member whose bucket's first text
-    is an unrelated collision from being cut off.
+    A bucket of ``k`` texts gives fewer than ``(window + 1) k`` pairs, never ``k(k - 1)/2``, so
+    the cost stays linear in the bucket size while the bucket stays connected; verification
+    (:mod:`speechkit.dedup.reduce`) then joins its members through whichever verified pairs
+    exist. The links to previous members keep a text whose bucket's first member is an
+    unrelated collision (or a copy too noisy to match) from being cut off.
 
     Args:
         column: One band's keys, row ``i`` for text ``i``.
+        window: Previous members each member is paired with (besides the first).
 
     Returns:
         ``(m, 2)`` int64 local pairs ``(i, j)`` with ``i < j`` (unsorted, may repeat).
 
     Examples:
         >>> import numpy as np
-        >>> bucket_pairs(np.array([4, 9, 4, 4, 1], dtype=np.uint64)).tolist()
+        >>> bucket_pairs(np.array([4, 9, 4, 4, 1], dtype=np.uint64), window=1).tolist()
         [[0, 2], [0, 3], [2, 3]]
     """
     order = np.argsort(column, kind="stable")  # stable: inside a bucket, ascending text index
@@ -119,12 +121,16 @@ def bucket_pairs(column: np.ndarray) -> np.ndarray:
     if not same.any():
         return np.empty((0, 2), dtype=np.int64)
     starts = np.concatenate([[True], ~same])
-    first = order[np.flatnonzero(starts)][np.cumsum(starts) - 1]  # bucket's first member
+    run_start = np.flatnonzero(starts)[np.cumsum(starts) - 1]  # position of the bucket's first
+    found = []
     to_first = np.flatnonzero(~starts)  # every position but a bucket's first
-    star = np.stack([first[to_first], order[to_first]], axis=1)
-    chained = to_first[~starts[to_first - 1]]  # previous member is not the first
-    chain = np.stack([order[chained - 1], order[chained]], axis=1)
-    return np.concatenate([star, chain]).astype(np.int64)
+    found.append(np.stack([order[run_start[to_first]], order[to_first]], axis=1))
+    for d in range(1, window + 1):
+        linked = to_first[to_first - d > run_start[to_first]]  # not the first, not outside
+        if not len(linked):
+            break
+        found.append(np.stack([order[linked - d], order[linked]], axis=1))
+    return np.concatenate(found).astype(np.int64)
 
 
 def candidate_pairs(keys: np.ndarray, *, workers: int = 1) -> np.ndarray:

@@ -271,10 +271,10 @@ def verify_batch(batch: VerifyBatch, threshold: float, n: int, keep: str) -> lis
             known = {(i, j): s for i, j, s in group_edges}
             to_rep: list[float] = []
             for u in members:
-                sim = 1.0 if u == rep else known.get((min(u, rep), max(u, rep)))
-                if sim is None:  # joined through another member: its true similarity
-                    sim = jaccard(set_of(rep), set_of(u))  # type: ignore[arg-type]
-                to_rep.append(sim)
+                value = 1.0 if u == rep else known.get((min(u, rep), max(u, rep)))
+                if value is None:  # joined through another member: its true similarity
+                    value = jaccard(set_of(rep), set_of(u))  # type: ignore[arg-type]
+                to_rep.append(value)
             groups.append(Group(members, rep, group_edges, to_rep))
     return groups
 
