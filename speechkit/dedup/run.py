@@ -1,13 +1,20 @@
-"""The ``speechkit dedup`` entry: open a corpus, find near-duplicates, mark them, write."""
+"""The ``speechkit dedup`` entry: open a corpus, find near-duplicates, mark them, write.
+
+Files without ``--db`` or ``--write`` are streamed shard by shard
+(:mod:`speechkit.dedup.sharded`): nothing is stored and no text is kept in memory. A store,
+the bundled corpus, or ``--write`` (which needs the documents) read the corpus into memory.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from speechkit.dedup.output import DedupReport, check_output_dir, write_deduplicated
 from speechkit.dedup.pipeline import DedupConfig, map_reduce
 from speechkit.dedup.units import Unit, build_units, check_level
+from speechkit.engine import Executor, make_executor
 from speechkit.errors import StoreError
 from speechkit.types import PathLike
 
@@ -30,6 +37,10 @@ def dedup_corpus(
     text_field: str = "text",
     progress: bool = False,
     warn: Callable[[str], None] | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    tmp: PathLike | None = None,
 ) -> DedupReport:
     """Find groups of near-duplicate documents, speeches or paragraphs in a corpus.
 
@@ -53,6 +64,11 @@ def dedup_corpus(
         text_field: Field holding the text in .jsonl/.csv records.
         progress: Show ingest progress on stderr.
         warn: Receives one-line warnings from reading.
+        engine: ``local`` (processes on this machine) or ``dask``
+            (:mod:`speechkit.engine`); same result on both for the same input and seed.
+        workers: Worker processes (local pool or LocalCluster); ``None``: all cores.
+        scheduler: Address of a running Dask scheduler (``--engine dask`` only).
+        tmp: Folder for the temporary band-key files of a streamed run.
 
     Returns:
         The :class:`DedupReport`.
@@ -76,16 +92,93 @@ def dedup_corpus(
     )
     if write is not None:
         check_output_dir(write, force=force)
+    if engine != "local" or scheduler is not None:
+        executor: Executor | None = make_executor(engine, workers=workers, scheduler=scheduler)
+    else:
+        make_executor(engine, workers=workers)  # checks the arguments; starts nothing
+        executor = None
+    try:
+        if paths and db is None and write is None:
+            return _dedup_stream(paths, level, config, executor, text_field, tmp, warn)
+        return _dedup_corpus(
+            paths, db, level, config, executor, write, force, text_field, progress, warn
+        )
+    finally:
+        if executor is not None:
+            executor.close()
+
+
+def _local(config: DedupConfig, size: int, small: int) -> Executor:
+    """Local processes for large inputs, this process for small ones (workers cost ~0.3 s)."""
+    return make_executor("local", workers=config.workers if size >= small else 1)
+
+
+def _dedup_stream(
+    paths: Sequence[PathLike],
+    level: str,
+    config: DedupConfig,
+    executor: Executor | None,
+    text_field: str,
+    tmp: PathLike | None,
+    warn: Callable[[str], None] | None,
+) -> DedupReport:
+    from speechkit.corpus import _default_warn, _nothing_readable
+    from speechkit.dedup.sharded import dedup_shards, plan_shards
+    from speechkit.ingest import iter_files
+
+    warn = warn or _default_warn
+    files = list(iter_files(paths, warn=warn))
+    shards = plan_shards(files, text_field=text_field)
+    own = executor is None
+    if executor is None:
+        size = sum(Path(shard.path).stat().st_size for shard in shards)
+        executor = _local(config, size, 8 << 20)
+    try:
+        result = dedup_shards(shards, config, executor, level=level, tmp=tmp, warn=warn)
+    finally:
+        if own:
+            executor.close()
+    if result.count == 0:
+        raise _nothing_readable(paths)
+    lengths = result.lengths
+    short = int(((lengths > 0) & (lengths < config.min_chars)).sum())
+    return DedupReport(
+        level, float(config.threshold), config.keep, result.units, result.clusters,
+        min_chars=config.min_chars, short=short, unit_count=result.count,
+    )  # fmt: skip
+
+
+def _dedup_corpus(
+    paths: Sequence[PathLike],
+    db: PathLike | None,
+    level: str,
+    config: DedupConfig,
+    executor: Executor | None,
+    write: PathLike | None,
+    force: bool,
+    text_field: str,
+    progress: bool,
+    warn: Callable[[str], None] | None,
+) -> DedupReport:
     from speechkit.corpus import open_corpus  # the corpus stack is imported only when used
 
     with open_corpus(paths, db=db, text_field=text_field, progress=progress, warn=warn) as corpus:
         documents = corpus.documents
         units = build_units(documents, level)
-        mapped, clusters = map_reduce([u.text for u in units], config=config)
+        texts = [u.text for u in units]
+        own = executor is None
+        run = executor or _local(config, len(texts), config.parallel_min)
+        try:
+            mapped, clusters = map_reduce(texts, config=config, executor=run)
+        finally:
+            if own:
+                run.close()
+        min_chars = config.min_chars
         short = int(((mapped.lengths > 0) & (mapped.lengths < min_chars)).sum())
         report = DedupReport(
-            level, float(threshold), keep, units, clusters, min_chars=min_chars, short=short
-        )
+            level, float(config.threshold), config.keep, units, clusters,
+            min_chars=min_chars, short=short,
+        )  # fmt: skip
         if corpus.store is not None:
             report.marked = mark_duplicates(corpus, report)
         if write is not None:
