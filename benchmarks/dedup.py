@@ -107,7 +107,8 @@ def generate_heavy(
             chars = list(base)
             rate = rng.uniform(*noise)
             at = rng.choice(len(chars), size=max(1, round(rate * len(chars))), replace=False)
-            for k, c in zip(at.tolist(), rng.integers(0x4E00, 0x4E00 + 3500, len(at)).tolist()):
+            new = rng.integers(0x4E00, 0x4E00 + 3500, len(at)).tolist()
+            for k, c in zip(at.tolist(), new, strict=True):
                 chars[k] = chr(c)
             docs[target_slot] = "".join(chars)
             labels[target_slot] = group
