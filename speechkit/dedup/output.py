@@ -47,6 +47,7 @@ class DedupReport:
         min_chars: Units with a shorter normalized text were not compared.
         short: Number of such units (not counting units with no text left at all).
         unit_count: Number of units (``len(units)`` when ``units`` is the full list).
+        signed: Units signed in this run in a store (the others' signatures were stored).
     """
 
     level: str
@@ -60,6 +61,7 @@ class DedupReport:
     min_chars: int = 0
     short: int = 0
     unit_count: int | None = None
+    signed: int | None = None
 
     def __post_init__(self) -> None:
         if self.unit_count is None:

@@ -11,14 +11,15 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from speechkit.dedup.incremental import signed_units
 from speechkit.dedup.output import DedupReport, check_output_dir, write_deduplicated
-from speechkit.dedup.pipeline import DedupConfig, map_reduce
+from speechkit.dedup.pipeline import DedupConfig, map_reduce, reduce_units
 from speechkit.dedup.units import Unit, build_units, check_level
 from speechkit.engine import Executor, make_executor
 from speechkit.errors import StoreError
 from speechkit.types import PathLike
 
-__all__ = ["dedup_corpus", "mark_duplicates"]
+__all__ = ["dedup_corpus", "mark_duplicates", "unit_row_ids"]
 
 _TABLES = {"document": "documents", "speech": "speeches", "paragraph": "paragraphs"}
 
@@ -168,8 +169,15 @@ def _dedup_corpus(
         texts = [u.text for u in units]
         own = executor is None
         run = executor or _local(config, len(texts), config.parallel_min)
+        row_ids: list[int | None] | None = None
+        signed = None
         try:
-            mapped, clusters = map_reduce(texts, config=config, executor=run)
+            if corpus.store is None:
+                mapped, clusters = map_reduce(texts, config=config, executor=run)
+            else:  # sign only the units the store has no signature of
+                row_ids = unit_row_ids(corpus, level, units)
+                mapped, signed = signed_units(corpus.store, level, row_ids, texts, config, run)
+                clusters = reduce_units(texts, mapped, config, executor=run)
         finally:
             if own:
                 run.close()
@@ -179,34 +187,26 @@ def _dedup_corpus(
             level, float(config.threshold), config.keep, units, clusters,
             min_chars=min_chars, short=short,
         )  # fmt: skip
+        report.signed = signed
         if corpus.store is not None:
-            report.marked = mark_duplicates(corpus, report)
+            report.marked = mark_duplicates(corpus, report, row_ids)
         if write is not None:
             report.files_written = write_deduplicated(report, documents, write, force=force)
             report.written = str(write)
     return report
 
 
-def mark_duplicates(corpus: object, report: DedupReport) -> int:
-    """Set ``duplicate_of`` of each non-kept member to its representative's row (one transaction).
-
-    Args:
-        corpus: A :class:`speechkit.corpus.Corpus` with a store.
-        report: The groups to mark.
-
-    Returns:
-        Number of rows marked.
-    """
+def unit_row_ids(corpus: object, level: str, units: Sequence[Unit]) -> list[int | None]:
+    """Row id of each unit in the store table of ``level`` (``None`` if not stored)."""
     store = corpus.store  # type: ignore[attr-defined]
-    table = _TABLES[report.level]
     paragraph_rows: dict[int, list[int]] = {}
 
     def row_id(unit: Unit) -> int | None:
-        if report.level == "document":
+        if level == "document":
             return corpus.document_row_id(unit.document)  # type: ignore[attr-defined,no-any-return]
         speech = corpus.documents[unit.document].speeches[unit.speech]  # type: ignore[attr-defined]
         speech_row = corpus.speech_row_id(speech.id)  # type: ignore[attr-defined]
-        if report.level == "speech" or speech_row is None:
+        if level == "speech" or speech_row is None:
             return speech_row  # type: ignore[no-any-return]
         rows = paragraph_rows.get(speech_row)
         if rows is None:
@@ -217,13 +217,34 @@ def mark_duplicates(corpus: object, report: DedupReport) -> int:
             ]  # fmt: skip
         return rows[unit.paragraph] if unit.paragraph is not None else None
 
+    return [row_id(unit) for unit in units]
+
+
+def mark_duplicates(
+    corpus: object, report: DedupReport, row_ids: Sequence[int | None] | None = None
+) -> int:
+    """Set ``duplicate_of`` of each non-kept member to its representative's row (one transaction).
+
+    Args:
+        corpus: A :class:`speechkit.corpus.Corpus` with a store.
+        report: The groups to mark.
+        row_ids: :func:`unit_row_ids` of the report's units, if already known.
+
+    Returns:
+        Number of rows marked.
+    """
+    store = corpus.store  # type: ignore[attr-defined]
+    table = _TABLES[report.level]
+    units = report.units
+    assert isinstance(units, list)
+    rows = row_ids if row_ids is not None else unit_row_ids(corpus, report.level, units)
     updates: list[tuple[int, int]] = []
     for cluster in report.clusters:
-        keep_row = row_id(report.units[cluster.representative])
+        keep_row = rows[cluster.representative]
         if keep_row is None:
             continue
         for member in cluster.members[1:]:
-            row = row_id(report.units[member])
+            row = rows[member]
             if row is not None:
                 updates.append((keep_row, row))
     try:
