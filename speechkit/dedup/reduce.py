@@ -139,13 +139,21 @@ def band_candidates(columns: Iterable[np.ndarray], ids: np.ndarray) -> np.ndarra
         [[10, 11], [10, 12]]
     """
     scale = np.int64(int(ids[-1]) + 1) if len(ids) else np.int64(1)
-    codes = np.empty(0, dtype=np.int64)
+    per_band = []
     for column in columns:
         local = bucket_pairs(column)
         if len(local):
-            new = ids[local[:, 0]] * scale + ids[local[:, 1]]
-            codes = np.union1d(codes, new)  # bounded: each band adds at most 2 pairs a unit
+            per_band.append(_sorted_unique(ids[local[:, 0]] * scale + ids[local[:, 1]]))
+    codes = _sorted_unique(np.concatenate([np.empty(0, np.int64), *per_band]))
     return np.stack([codes // scale, codes % scale], axis=1).astype(np.int64)
+
+
+def _sorted_unique(codes: np.ndarray) -> np.ndarray:
+    """``np.unique`` by sorting in place (NumPy 2's hash-based unique was 10x slower here)."""
+    codes.sort()
+    if len(codes) < 2:
+        return codes
+    return codes[np.concatenate([[True], codes[1:] != codes[:-1]])]
 
 
 def components(pairs: np.ndarray) -> list[np.ndarray]:
