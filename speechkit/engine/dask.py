@@ -67,6 +67,13 @@ class DaskExecutor:
                     f"{CONNECT_TIMEOUT} s ({type(exc).__name__}: {exc}); start it with "
                     "`dask scheduler` and check the address and port"
                 ) from exc
+            except Exception as exc:  # only the handshake is inside the try
+                # Something else listens there: its bytes, read as Dask frames, raise
+                # anything (a MemoryError for a 3 EiB "frame" was seen from a proxy).
+                raise EngineError(
+                    f"{scheduler} answered but is not a Dask scheduler "
+                    f"({type(exc).__name__}); check the address and port of `dask scheduler`"
+                ) from exc
         info = self.client.scheduler_info()
         self.workers = max(1, len(info.get("workers", {})))
 

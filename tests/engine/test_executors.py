@@ -80,6 +80,46 @@ def test_unreachable_scheduler_fails_fast_naming_it(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_address_of_another_service_is_an_error(tmp_path: Path) -> None:
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+
+    stop = threading.Event()
+
+    def answer_junk() -> None:  # e.g. a proxy or another program on the port
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n" + b"\xff" * 64)
+            conn.close()
+
+    thread = threading.Thread(target=answer_junk, daemon=True)
+    thread.start()
+    path = write_jsonl(tmp_path / "d.jsonl", heavy_texts(n=30)[0])
+    start = time.monotonic()
+    try:
+        args = ["dedup", str(path), "--engine", "dask", "--scheduler", address]
+        result = CliRunner().invoke(cli, args)
+        elapsed = time.monotonic() - start
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        server.close()
+    assert elapsed < 10
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Error: {address}") or result.output.startswith(
+        f"Error: cannot reach the Dask scheduler at {address}"
+    )
+    assert "Traceback" not in result.output
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("shards")
