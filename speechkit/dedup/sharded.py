@@ -219,11 +219,15 @@ def _units(
     level: str,
     warn: Callable[[str], None],
     stats: dict[str, int] | None = None,
+    records: set[int] | None = None,
 ) -> Iterator[Unit]:
+    """Units of a shard; with ``records``, only those of these records (others not cleaned)."""
     from speechkit.clean.pipeline import clean_lines
     from speechkit.segment import segment
 
     for doc in shard.documents(warn, stats):
+        if records is not None and doc.record not in records:
+            continue
         doc.lines = clean_lines(doc.raw_lines)
         doc.raw_lines = []
         # Documents need no segmentation: their title is then their first line.
@@ -254,16 +258,27 @@ def map_shard(shard: FileShard, config: DedupConfig, level: str) -> ShardMap:
 
 
 def fetch_shard(
-    item: tuple[FileShard, np.ndarray], config: DedupConfig, level: str
+    item: tuple[FileShard, np.ndarray, np.ndarray | None], config: DedupConfig, level: str
 ) -> list[tuple[str | None, str]]:
-    """Fetch task: ``(title, normalized text)`` of the shard's units at the given positions."""
-    shard, wanted = item
-    want = set(wanted.tolist())
+    """Fetch task: ``(title, normalized text)`` of the shard's units at the given positions.
+
+    ``item`` is the shard, the units' positions in it and, when each of them is a whole record
+    (document level), their record numbers: only those records are then cleaned again.
+    """
+    shard, wanted, records = item
     titles, texts = [], []
-    for k, unit in enumerate(_units(shard, level, lambda _m: None)):  # warned by map
-        if k in want:
-            titles.append(unit.title)
-            texts.append(unit.text)
+    if records is not None:
+        found = {
+            unit.record: unit
+            for unit in _units(shard, level, lambda _m: None, records=set(records.tolist()))
+        }
+        chosen = [found[r] for r in records.tolist()]
+    else:
+        want = set(wanted.tolist())
+        chosen = [u for k, u in enumerate(_units(shard, level, lambda _m: None)) if k in want]
+    for unit in chosen:  # warned by the map stage already
+        titles.append(unit.title)
+        texts.append(unit.text)
     normalized = normalize_many(
         texts, mask_placeholders=config.mask_placeholders, mask_digits=config.mask_digits
     )
@@ -385,14 +400,14 @@ def _run(
             yield np.ascontiguousarray(spill.band(band)[ids])
 
     def fetch(ids: np.ndarray) -> dict[int, str]:
-        _fetch(ids, shards, bounds, config, level, executor, fetched)
+        _fetch(ids, shards, bounds, config, level, executor, fetched, meta)
         return {u: fetched[u][1] for u in ids.tolist()}
 
     clusters = reduce_stage(all_digests, all_lengths, columns, fetch, config, executor)
     members = np.array(sorted({u for c in clusters for u in c.members}), dtype=np.int64)
     missing = np.array([u for u in members.tolist() if u not in fetched], dtype=np.int64)
     if len(missing):  # exact copies outside LSH: only their titles are needed
-        _fetch(missing, shards, bounds, config, level, executor, fetched)
+        _fetch(missing, shards, bounds, config, level, executor, fetched, meta)
     units: dict[int, Unit] = {}
     for u in members.tolist():
         k = int(np.searchsorted(bounds, u, side="right")) - 1
@@ -412,12 +427,16 @@ def _fetch(
     level: str,
     executor: Executor,
     into: dict[int, tuple[str | None, str]],
+    meta: np.ndarray,
 ) -> None:
     shard_of = np.searchsorted(bounds, ids, side="right") - 1
-    items, globals_of = [], []
+    items: list[tuple[FileShard, np.ndarray, np.ndarray | None]] = []
+    globals_of = []
     for k in np.unique(shard_of).tolist():
         mine = ids[shard_of == k]
-        items.append((shards[k], mine - bounds[k]))
+        records = meta[mine, 0]
+        whole = level == "document" and bool((records >= 0).all())
+        items.append((shards[k], mine - bounds[k], records if whole else None))
         globals_of.append(mine.tolist())
     results = executor.map(fetch_shard, items, config, level)
     for mine, found in zip(globals_of, results, strict=True):
