@@ -144,17 +144,18 @@ def plan_shards(
     files: Sequence[tuple[Path, str, str]],
     *,
     text_field: str = "text",
-    shard_bytes: int = SHARD_BYTES,
+    shard_bytes: int | None = None,
 ) -> list[FileShard]:
     """Shards of ``files``: one per file, large UTF-8/GB18030 .jsonl files cut at newlines.
 
     Args:
         files: ``(path, source, kind)`` items (:func:`speechkit.ingest.iter_files`).
         text_field: Field holding the text in .jsonl/.csv records.
-        shard_bytes: Target byte size of a .jsonl shard.
+        shard_bytes: Target byte size of a .jsonl shard (default :data:`SHARD_BYTES`).
     """
     from speechkit.ingest.text import sniff_encoding
 
+    shard_bytes = shard_bytes or SHARD_BYTES
     shards: list[FileShard] = []
     for path, source, kind in files:
         size = path.stat().st_size

@@ -24,7 +24,7 @@ from speechkit.errors import OutputError
 from speechkit.ingest import iter_files
 
 
-def _shards(path: Path, shard_bytes: int) -> list[FileShard]:
+def _shards(path: Path, shard_bytes: int | None) -> list[FileShard]:
     return plan_shards(list(iter_files([path], warn=print)), shard_bytes=shard_bytes)
 
 
@@ -87,6 +87,7 @@ def test_records_numbered_across_shards_and_bad_records_named(tmp_path: Path) ->
     original = sharded.SHARD_BYTES
     try:
         sharded.SHARD_BYTES = 5_000
+        assert len(_shards(path, None)) > 10
         small = dedup_corpus([path], level="document", keep="first", warn=lambda _m: None)
     finally:
         sharded.SHARD_BYTES = original
@@ -172,3 +173,26 @@ def test_disk_full_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert result.output.startswith(f"Error: {tmp_path}/speechkit-dedup-")
     assert "disk full" in result.output and "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.jsonl"]
+
+
+def test_ctrl_c_removes_the_spill_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts, _ = heavy_texts(seed=8, n=200)
+    path = write_jsonl(tmp_path / "docs.jsonl", texts)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    from speechkit.dedup import sharded
+
+    saved = sharded._Spill.save
+    calls = []
+
+    def interrupted(self: sharded._Spill, array: np.ndarray) -> None:
+        saved(self, array)
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(sharded, "SHARD_BYTES", 5_000)
+    monkeypatch.setattr(sharded._Spill, "save", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        dedup_corpus([path], level="document", tmp=spill)
+    assert len(calls) == 2 and list(spill.iterdir()) == []
