@@ -188,12 +188,9 @@ def truth_pairs(
             a, b = members[g][i], members[g][j]
             candidates.append((min(a, b), max(a, b)))
         candidates = sorted(set(candidates))
-    cache: dict[int, set[int] | frozenset[str]] = {}
-
+    # No cache of the sets: 300,000 of them take 4 GB, which would stay in this process.
     def sets(i: int) -> set[int] | frozenset[str]:
-        if i not in cache:
-            cache[i] = shingle_set(normalize(docs[i]))
-        return cache[i]
+        return shingle_set(normalize(docs[i]))
 
     kept = [(a, b) for a, b in candidates if jaccard(sets(a), sets(b)) >= threshold]
     return np.array(kept, dtype=np.int64).reshape(-1, 2)
@@ -227,7 +224,7 @@ class PeakRSS:
                 return
 
     def __enter__(self) -> PeakRSS:
-        self.peak = self._total()
+        self.peak = self.start = self._total()
         self._thread.start()
         return self
 
@@ -307,6 +304,9 @@ def measure_mode(mode: str, args: argparse.Namespace) -> None:
     print(f"[{mode}] truth: {len(truth):,} {what} with Jaccard >= {args.threshold}")
     gc.collect()
 
+    import psutil
+
+    before = psutil.Process().memory_info().rss / 2**20
     clusters, elapsed, peak = run_speechkit(docs, args.threshold, args.workers)
     found, correct = same_group_pairs(clusters, labels)
     ids = cluster_ids(clusters, len(docs))
@@ -314,7 +314,8 @@ def measure_mode(mode: str, args: argparse.Namespace) -> None:
         f"[{mode}] speechkit  n={len(docs):>9,}  {len(docs) / elapsed:>9,.0f} docs/s  "
         f"({elapsed:.1f} s)  recall {_recall(ids, truth):.4f}  "
         f"precision {correct / found if found else 1.0:.4f}  "
-        f"peak RSS all processes {peak:,.0f} MB (documents in memory included)"
+        f"peak RSS all processes {peak:,.0f} MB (before the run {before:,.0f} MB: the "
+        "documents and this script)"
     )
     if args.dask:
         dask_clusters, dask_elapsed, dask_peak = run_speechkit(

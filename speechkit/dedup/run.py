@@ -90,6 +90,7 @@ def dedup_corpus(
         keep=keep,  # type: ignore[arg-type]
         seed=seed,
         min_chars=min_chars,
+        workers=workers,
     )
     if write is not None:
         check_output_dir(write, force=force)
