@@ -12,7 +12,7 @@ phrases (so unrelated documents share common n-grams as real ones do). Two modes
 
 For each mode, speechkit on ``--n`` documents (default 1,000,000) and datasketch
 ``MinHashLSH`` (num_perm 128, insert and query every document) on the first ``--baseline-n``
-(100,000) of them: docs/s, peak RSS of all processes (sampled), recall (truth pairs that end in
+(100,000) of them: docs/s, peak PSS of all processes (sampled), recall (truth pairs that end in
 one group; datasketch: that are candidates) and precision (pairs inside a reported group that
 are in one planted group, counted from the cluster x planted-group table). ``--dask`` also runs
 the same documents on a 2-worker Dask LocalCluster and checks the output is identical.
@@ -197,7 +197,8 @@ def truth_pairs(
 
 
 class PeakRSS:
-    """Samples the resident memory of this process and all its descendants (every 0.1 s)."""
+    """Samples the memory of this process and all its descendants (every 0.1 s): proportional
+    set size (PSS) where the system reports it, else RSS."""
 
     def __init__(self, pid: int | None = None) -> None:
         import psutil
@@ -210,10 +211,13 @@ class PeakRSS:
     def _total(self) -> int:
         import psutil
 
+        # PSS, not RSS: forked workers share their parent's pages (the documents), which a
+        # sum of RSS would count once per worker.
         total = 0
         for proc in [self._root, *self._root.children(recursive=True)]:
             with contextlib.suppress(psutil.Error):  # a worker that just ended
-                total += proc.memory_info().rss
+                info = proc.memory_full_info()
+                total += getattr(info, "pss", info.rss)
         return total
 
     def _run(self) -> None:
@@ -314,7 +318,7 @@ def measure_mode(mode: str, args: argparse.Namespace) -> None:
         f"[{mode}] speechkit  n={len(docs):>9,}  {len(docs) / elapsed:>9,.0f} docs/s  "
         f"({elapsed:.1f} s)  recall {_recall(ids, truth):.4f}  "
         f"precision {correct / found if found else 1.0:.4f}  "
-        f"peak RSS all processes {peak:,.0f} MB (before the run {before:,.0f} MB: the "
+        f"peak PSS all processes {peak:,.0f} MB (before the run {before:,.0f} MB: the "
         "documents and this script)"
     )
     if args.dask:
@@ -389,7 +393,7 @@ def from_file(path: Path, args: argparse.Namespace) -> None:
         raise SystemExit(f"{' '.join(cmd)} failed: {err}")
     print(
         f"{' '.join(cmd[1:])}: {lines:,} documents in {elapsed:.1f} s = "
-        f"{lines / elapsed:,.0f} docs/s; peak RSS of all processes {rss.mb:,.0f} MB"
+        f"{lines / elapsed:,.0f} docs/s; peak PSS of all processes {rss.mb:,.0f} MB"
     )
 
 
