@@ -10,6 +10,7 @@ flight, so the client holds a bounded number of results.
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -83,7 +84,10 @@ class DaskExecutor:
         limit = 4 * self.workers
         try:
             for shard in shards:
-                pending.append(self.client.submit(fn, shard, *common, pure=False))
+                with warnings.catch_warnings():
+                    # A shard of texts (10,000 of them, ~6 MB) is meant to travel with its task.
+                    warnings.filterwarnings("ignore", message="Sending large graph")
+                    pending.append(self.client.submit(fn, shard, *common, pure=False))
                 if len(pending) >= limit:
                     yield pending.pop(0).result()
             while pending:
