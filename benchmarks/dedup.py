@@ -1,30 +1,41 @@
 """Speed, memory and accuracy of near-duplicate detection on generated paragraphs.
 
-Generates ``--n`` paragraph-sized documents (~200 characters; default 1,000,000) from a
-Zipf-distributed vocabulary of Chinese phrases (so unrelated documents share common n-grams as
-real ones do), plants near-duplicate groups (5% of the documents are variants: characters
-substituted, a phrase inserted or dropped, punctuation changed, a place name prefixed), then
-prints for speechkit and for datasketch ``MinHashLSH`` (num_perm 128, on a ``--baseline-n``
-subset, default 100,000): docs/s, peak memory, recall and precision.
+Documents are paragraph-sized (~200 characters) from a Zipf-distributed vocabulary of Chinese
+phrases (so unrelated documents share common n-grams as real ones do). Two modes:
 
-Truth: planted pairs whose exact Jaccard (on the same normalized 3-shingles) is >= the
-threshold. speechkit's found pairs are all pairs within a reported group; any found pair
-outside a planted group counts against precision.
+* ``pairs``: 5 % of the documents are variants in small planted groups (characters
+  substituted, a phrase inserted or dropped, punctuation changed, a place name prefixed).
+  Truth: every planted pair whose exact Jaccard (normalized 3-shingles) is >= the threshold.
+* ``heavy``: 30 % of the documents are noisy copies (1-5 % of characters replaced) in groups
+  of 10 to 1,000. Truth: a uniform sample of ``--truth-sample`` planted pairs, kept when their
+  exact Jaccard is >= the threshold (all pairs of 1,000-member groups are too many).
 
-    python benchmarks/dedup.py              # 1M documents (about two minutes)
-    python benchmarks/dedup.py --n 100000
+For each mode, speechkit on ``--n`` documents (default 1,000,000) and datasketch
+``MinHashLSH`` (num_perm 128, insert and query every document) on the first ``--baseline-n``
+(100,000) of them: docs/s, peak PSS of all processes (sampled), recall (truth pairs that end in
+one group; datasketch: that are candidates) and precision (pairs inside a reported group that
+are in one planted group, counted from the cluster x planted-group table). ``--dask`` also runs
+the same documents on a 2-worker Dask LocalCluster and checks the output is identical.
+
+Other measurements:
+
+    python benchmarks/dedup.py --mode heavy --n 1000000 --dask
+    python benchmarks/dedup.py --write-jsonl big.jsonl --n 10000000   # generate a file first
+    python benchmarks/dedup.py --from-file big.jsonl    # `speechkit dedup FILE`: docs/s, peak RSS
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import itertools
+import json
 import os
-import resource
+import subprocess
 import sys
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -33,8 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from speechkit.dedup.normalize import normalize
 from speechkit.dedup.pipeline import DedupConfig, map_units, reduce_units
-from speechkit.dedup.shingle import shingles
+from speechkit.dedup.reduce import Cluster
+from speechkit.dedup.shingle import shingle_set, shingles
 from speechkit.dedup.verify import jaccard
+from speechkit.engine import make_executor
 
 PUNCT = "，。、；：！？“”"
 PLACES = ["南京市", "xx市", "XX县", "**区", "苏州市", "合肥市", "某某区", "洛阳市"]
@@ -82,6 +95,42 @@ def generate(n: int, *, seed: int = 0, dup_rate: float = 0.05) -> tuple[list[str
     return docs, labels
 
 
+def generate_heavy(
+    n: int, *, seed: int = 0, dup_share: float = 0.3, sizes: tuple[int, int] = (10, 1000),
+    noise: tuple[float, float] = (0.01, 0.05),
+) -> tuple[list[str], np.ndarray]:
+    """Heavy duplication: ``dup_share`` of ``n`` documents are noisy copies of a few seeds.
+
+    Groups of ``sizes`` documents (one seed document and its copies) are planted until the
+    copies are ``dup_share`` of the corpus; each copy has a share of its characters, drawn
+    uniformly from ``noise``, replaced by random characters.
+    """
+    docs, _ = generate(n, seed=seed, dup_rate=0.0)
+    rng = np.random.default_rng(seed + 1)
+    labels = np.full(n, -1, dtype=np.int64)
+    slots = rng.permutation(n)
+    pos, group, copies = 0, 0, 0
+    target = int(n * dup_share)
+    while copies < target and pos + 1 < n:
+        size = int(min(rng.integers(sizes[0], sizes[1] + 1), target - copies + 1, n - pos))
+        original = int(slots[pos])
+        labels[original] = group
+        base = docs[original]
+        for target_slot in slots[pos + 1 : pos + size].tolist():
+            chars = list(base)
+            rate = rng.uniform(*noise)
+            at = rng.choice(len(chars), size=max(1, round(rate * len(chars))), replace=False)
+            new = rng.integers(0x4E00, 0x4E00 + 3500, len(at)).tolist()
+            for k, c in zip(at.tolist(), new, strict=True):
+                chars[k] = chr(c)
+            docs[target_slot] = "".join(chars)
+            labels[target_slot] = group
+        copies += size - 1
+        pos += size
+        group += 1
+    return docs, labels
+
+
 def _variant(text: str, rng: np.random.Generator, vocab: list[str]) -> str:
     chars = list(text)
     for _ in range(int(rng.integers(0, 6))):  # substituted characters
@@ -100,125 +149,276 @@ def _variant(text: str, rng: np.random.Generator, vocab: list[str]) -> str:
     return out
 
 
-def truth_pairs(docs: list[str], labels: np.ndarray, threshold: float) -> set[tuple[int, int]]:
-    """Planted pairs whose exact Jaccard reaches the threshold."""
+def same_group_pairs(clusters: list[Cluster], labels: np.ndarray) -> tuple[int, int]:
+    """Pairs inside reported groups, and those of them inside one planted group."""
+    found = correct = 0
+    for cluster in clusters:
+        k = len(cluster.members)
+        found += k * (k - 1) // 2
+        planted = labels[cluster.members]
+        _, counts = np.unique(planted[planted >= 0], return_counts=True)
+        correct += int((counts * (counts - 1) // 2).sum())
+    return found, correct
+
+
+def cluster_ids(clusters: list[Cluster], n: int) -> np.ndarray:
+    ids = np.full(n, -1, dtype=np.int64)
+    for k, cluster in enumerate(clusters):
+        ids[cluster.members] = k
+    return ids
+
+
+def truth_pairs(
+    docs: list[str], labels: np.ndarray, threshold: float, *, sample: int | None, seed: int = 0
+) -> np.ndarray:
+    """Planted pairs with exact Jaccard >= threshold: all of them, or of a uniform sample."""
     groups: dict[int, list[int]] = {}
-    for i in np.flatnonzero(labels >= 0):
-        groups.setdefault(int(labels[i]), []).append(int(i))
-    out = set()
-    for members in groups.values():
-        sets = {i: shingles(normalize(docs[i])) for i in members}
-        for i, j in itertools.combinations(members, 2):
-            if jaccard(sets[i], sets[j]) >= threshold:
-                out.add((i, j))
-    return out
+    for i in np.flatnonzero(labels >= 0).tolist():
+        groups.setdefault(int(labels[i]), []).append(i)
+    members = list(groups.values())
+    if sample is None:
+        candidates = [p for m in members for p in itertools.combinations(m, 2)]
+    else:
+        rng = np.random.default_rng(seed)
+        weights = np.array([len(m) * (len(m) - 1) / 2 for m in members], dtype=float)
+        picks = rng.choice(len(members), size=sample, p=weights / weights.sum())
+        candidates = []
+        for g in picks.tolist():
+            i, j = rng.choice(len(members[g]), size=2, replace=False).tolist()
+            a, b = members[g][i], members[g][j]
+            candidates.append((min(a, b), max(a, b)))
+        candidates = sorted(set(candidates))
+    # No cache of the sets: 300,000 of them take 4 GB, which would stay in this process.
+    def sets(i: int) -> set[int] | frozenset[str]:
+        return shingle_set(normalize(docs[i]))
+
+    kept = [(a, b) for a, b in candidates if jaccard(sets(a), sets(b)) >= threshold]
+    return np.array(kept, dtype=np.int64).reshape(-1, 2)
 
 
-def score(found: set[tuple[int, int]], truth: set[tuple[int, int]], labels: np.ndarray):
-    planted = {p for p in found if labels[p[0]] >= 0 and labels[p[0]] == labels[p[1]]}
-    recall = len(found & truth) / len(truth) if truth else 1.0
-    precision = len(planted) / len(found) if found else 1.0
-    return recall, precision
+class PeakRSS:
+    """Samples the memory of this process and all its descendants (every 0.1 s): proportional
+    set size (PSS) where the system reports it, else RSS."""
+
+    def __init__(self, pid: int | None = None) -> None:
+        import psutil
+
+        self._root = psutil.Process(pid or os.getpid())
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _total(self) -> int:
+        import psutil
+
+        # PSS, not RSS: forked workers share their parent's pages (the documents), which a
+        # sum of RSS would count once per worker.
+        total = 0
+        for proc in [self._root, *self._root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):  # a worker that just ended
+                info = proc.memory_full_info()
+                total += getattr(info, "pss", info.rss)
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            try:
+                self.peak = max(self.peak, self._total())
+            except Exception:  # the process tree ended: keep the peak seen
+                return
+
+    def __enter__(self) -> PeakRSS:
+        self.peak = self.start = self._total()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def mb(self) -> float:
+        return self.peak / 2**20
 
 
-def peak_mb() -> tuple[float, float]:
-    """Peak resident memory of this process and of the largest finished child, in MB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, child
-
-
-def run_speechkit(docs: list[str], threshold: float, workers: int | None) -> tuple[set, float]:
+def run_speechkit(
+    docs: list[str], threshold: float, workers: int, engine: str = "local"
+) -> tuple[list[Cluster], float, float]:
+    """Map and reduce on ``workers`` processes; returns clusters, seconds, peak MB."""
     config = DedupConfig(threshold=threshold, workers=workers, keep="first")
-    start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=workers or len(os.sched_getaffinity(0))) as pool:
-        mapped = map_units(docs, config, pool=pool)
-        middle = time.perf_counter()
-        clusters = reduce_units(docs, mapped, config, pool=pool)
-    elapsed = time.perf_counter() - start
+    with PeakRSS() as rss:
+        start = time.perf_counter()
+        with make_executor(engine, workers=workers) as executor:
+            ready = time.perf_counter()
+            mapped = map_units(docs, config, executor=executor)
+            middle = time.perf_counter()
+            clusters = reduce_units(docs, mapped, config, executor=executor)
+        elapsed = time.perf_counter() - start
     print(
-        f"  (n={len(docs):,}: map {middle - start:.1f} s, "
-        f"reduce {elapsed - (middle - start):.1f} s)"
+        f"  ({engine}, n={len(docs):,}: start workers {ready - start:.1f} s, "
+        f"map {middle - ready:.1f} s, reduce {elapsed - (middle - start):.1f} s)"
     )
-    # Pairs in the same group: exact copies are compared once, through their representative.
-    found = {
-        (min(i, j), max(i, j)) for c in clusters for i, j in itertools.combinations(c.members, 2)
-    }
-    return found, elapsed
+    return clusters, elapsed, rss.mb
 
 
-def run_datasketch(docs: list[str], threshold: float) -> tuple[set, float]:
+def run_datasketch(docs: list[str], threshold: float) -> tuple[set[tuple[int, int]], float, float]:
     from datasketch import MinHash, MinHashLSH
 
+    with PeakRSS() as rss:
+        start = time.perf_counter()
+        lsh = MinHashLSH(threshold=threshold, num_perm=128)
+        hashes = []
+        for i, doc in enumerate(docs):
+            m = MinHash(num_perm=128, seed=1)
+            m.update_batch([s.encode("utf-8") for s in shingles(normalize(doc))])
+            lsh.insert(i, m)
+            hashes.append(m)
+        found = set()
+        for i, m in enumerate(hashes):
+            for j in lsh.query(m):
+                if j != i:
+                    found.add((min(i, j), max(i, j)))
+        elapsed = time.perf_counter() - start
+    return found, elapsed, rss.mb
+
+
+def _recall(ids: np.ndarray, truth: np.ndarray) -> float:
+    if not len(truth):
+        return 1.0
+    a, b = ids[truth[:, 0]], ids[truth[:, 1]]
+    return float(((a >= 0) & (a == b)).mean())
+
+
+def measure_mode(mode: str, args: argparse.Namespace) -> None:
+    t = time.perf_counter()
+    if mode == "heavy":
+        docs, labels = generate_heavy(args.n, seed=args.seed)
+    else:
+        docs, labels = generate(args.n, seed=args.seed)
+    mean_len = sum(map(len, docs)) / len(docs)
+    groups = len(np.unique(labels[labels >= 0]))
+    print(
+        f"[{mode}] generated {len(docs):,} documents (mean {mean_len:.0f} chars, "
+        f"{int((labels >= 0).sum()):,} in {groups:,} planted groups) in "
+        f"{time.perf_counter() - t:.1f} s"
+    )
+    sample = args.truth_sample if mode == "heavy" else None
+    truth = truth_pairs(docs, labels, args.threshold, sample=sample, seed=args.seed)
+    what = f"of a sample of {sample:,} planted pairs" if sample else "planted pairs"
+    print(f"[{mode}] truth: {len(truth):,} {what} with Jaccard >= {args.threshold}")
+    gc.collect()
+
+    import psutil
+
+    before = psutil.Process().memory_info().rss / 2**20
+    clusters, elapsed, peak = run_speechkit(docs, args.threshold, args.workers)
+    found, correct = same_group_pairs(clusters, labels)
+    ids = cluster_ids(clusters, len(docs))
+    print(
+        f"[{mode}] speechkit  n={len(docs):>9,}  {len(docs) / elapsed:>9,.0f} docs/s  "
+        f"({elapsed:.1f} s)  recall {_recall(ids, truth):.4f}  "
+        f"precision {correct / found if found else 1.0:.4f}  "
+        f"peak PSS all processes {peak:,.0f} MB (before the run {before:,.0f} MB: the "
+        "documents and this script)"
+    )
+    if args.dask:
+        dask_clusters, dask_elapsed, dask_peak = run_speechkit(
+            docs, args.threshold, args.workers, engine="dask"
+        )
+        print(
+            f"[{mode}] dask       n={len(docs):>9,}  {len(docs) / dask_elapsed:>9,.0f} docs/s  "
+            f"({dask_elapsed:.1f} s, {dask_elapsed / elapsed:.2f}x the local time)  "
+            f"output identical to local: {dask_clusters == clusters}  "
+            f"peak RSS {dask_peak:,.0f} MB"
+        )
+    del clusters, ids
+    sub = min(args.baseline_n, len(docs))
+    sub_docs, sub_labels = docs[:sub], labels[:sub]
+    sub_truth = truth[truth[:, 1] < sub]
+    del docs
+    gc.collect()
+    clusters, elapsed_sk, _ = run_speechkit(sub_docs, args.threshold, args.workers)
+    found, correct = same_group_pairs(clusters, sub_labels)
+    print(
+        f"[{mode}] speechkit  n={sub:>9,}  {sub / elapsed_sk:>9,.0f} docs/s  "
+        f"({elapsed_sk:.1f} s)  recall {_recall(cluster_ids(clusters, sub), sub_truth):.4f}  "
+        f"precision {correct / found if found else 1.0:.4f}"
+    )
+    pairs, elapsed_ds, peak_ds = run_datasketch(sub_docs, args.threshold)
+    planted = sum(1 for a, b in pairs if sub_labels[a] >= 0 and sub_labels[a] == sub_labels[b])
+    truth_set = set(map(tuple, sub_truth.tolist()))
+    recall_ds = len(truth_set & pairs) / len(truth_set) if truth_set else 1.0
+    print(
+        f"[{mode}] datasketch n={sub:>9,}  {sub / elapsed_ds:>9,.0f} docs/s  "
+        f"({elapsed_ds:.1f} s)  recall {recall_ds:.4f}  "
+        f"precision {planted / len(pairs) if pairs else 1.0:.4f} (LSH candidates, unverified)  "
+        f"peak RSS {peak_ds:,.0f} MB"
+    )
+    print(
+        f"[{mode}] throughput ratio (speechkit at n={args.n:,} / datasketch at n={sub:,}): "
+        f"{(args.n / elapsed) / (sub / elapsed_ds):.1f}x"
+    )
+
+
+def write_jsonl(path: Path, n: int, seed: int, chunk: int = 1_000_000) -> None:
+    """``n`` heavy-duplication documents as .jsonl, generated ``chunk`` at a time."""
     start = time.perf_counter()
-    lsh = MinHashLSH(threshold=threshold, num_perm=128)
-    hashes = []
-    for i, doc in enumerate(docs):
-        m = MinHash(num_perm=128, seed=1)
-        m.update_batch([s.encode("utf-8") for s in shingles(normalize(doc))])
-        lsh.insert(i, m)
-        hashes.append(m)
-    found = set()
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            if j != i:
-                found.add((min(i, j), max(i, j)))
-    return found, time.perf_counter() - start
+    with path.open("w", encoding="utf-8") as handle:
+        for k, lo in enumerate(range(0, n, chunk)):
+            docs, _ = generate_heavy(min(chunk, n - lo), seed=seed + 1000 * k)
+            handle.writelines(
+                json.dumps({"id": lo + i, "text": d}, ensure_ascii=False) + "\n"
+                for i, d in enumerate(docs)
+            )
+            del docs
+            print(f"  {lo + min(chunk, n - lo):,} documents written", flush=True)
+    size = path.stat().st_size / 2**20
+    print(f"wrote {path} ({n:,} documents, {size:,.0f} MB) in {time.perf_counter() - start:.0f} s")
+
+
+def from_file(path: Path, args: argparse.Namespace) -> None:
+    """Time ``speechkit dedup FILE --level document`` (a new process) and sample its memory."""
+    cli = Path(sys.executable).with_name("speechkit")
+    cmd = [str(cli), "dedup", str(path), "--level", "document", "--format", args.format]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
+    lines = sum(1 for _ in path.open("rb"))
+    start = time.perf_counter()
+    with open(os.devnull, "w") as sink:
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE, text=True)
+        with PeakRSS(proc.pid) as rss:
+            _, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed: {err}")
+    print(
+        f"{' '.join(cmd[1:])}: {lines:,} documents in {elapsed:.1f} s = "
+        f"{lines / elapsed:,.0f} docs/s; peak PSS of all processes {rss.mb:,.0f} MB"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mode", choices=["heavy", "pairs", "both"], default="both")
     parser.add_argument("--n", type=int, default=1_000_000, help="documents to generate")
     parser.add_argument("--baseline-n", type=int, default=100_000, help="datasketch subset")
+    parser.add_argument("--truth-sample", type=int, default=200_000)
     parser.add_argument("--threshold", type=float, default=0.8)
-    parser.add_argument("--workers", type=int, default=None, help="map processes (all cores)")
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--dask", action="store_true", help="also run on a Dask LocalCluster")
+    parser.add_argument("--write-jsonl", type=Path, help="only generate a heavy .jsonl file")
+    parser.add_argument("--from-file", type=Path, help="time `speechkit dedup` on this file")
+    parser.add_argument("--format", default="csv", help="output format of --from-file")
     args = parser.parse_args()
-
-    t = time.perf_counter()
-    docs, labels = generate(args.n, seed=args.seed)
-    mean_len = sum(map(len, docs)) / len(docs)
-    print(
-        f"generated {len(docs):,} documents (mean {mean_len:.0f} chars, "
-        f"{int((labels >= 0).sum()):,} in planted groups) in {time.perf_counter() - t:.1f} s"
-    )
-    truth = truth_pairs(docs, labels, args.threshold)
-    print(f"truth: {len(truth):,} planted pairs with Jaccard >= {args.threshold}")
-    gc.collect()
-    before, _ = peak_mb()
-
-    found, elapsed = run_speechkit(docs, args.threshold, args.workers)
-    recall, precision = score(found, truth, labels)
-    own, child = peak_mb()
-    print(
-        f"speechkit  n={len(docs):>9,}  {len(docs) / elapsed:>9,.0f} docs/s  ({elapsed:.1f} s)  "
-        f"recall {recall:.4f}  precision {precision:.4f}  "
-        f"peak RSS main {own:,.0f} MB (before run {before:,.0f}), largest worker {child:,.0f} MB"
-    )
-
-    sub = min(args.baseline_n, len(docs))
-    sub_docs, sub_labels = docs[:sub], labels[:sub]
-    sub_truth = {p for p in truth if p[1] < sub}
-    found, elapsed_sk = run_speechkit(sub_docs, args.threshold, args.workers)
-    r_sk, p_sk = score(found, sub_truth, sub_labels)
-    print(
-        f"speechkit  n={sub:>9,}  {sub / elapsed_sk:>9,.0f} docs/s  ({elapsed_sk:.1f} s)  "
-        f"recall {r_sk:.4f}  precision {p_sk:.4f}"
-    )
-    del docs
-    gc.collect()
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    found, elapsed_ds = run_datasketch(sub_docs, args.threshold)
-    r_ds, p_ds = score(found, sub_truth, sub_labels)
-    print(
-        f"datasketch n={sub:>9,}  {sub / elapsed_ds:>9,.0f} docs/s  ({elapsed_ds:.1f} s)  "
-        f"recall {r_ds:.4f}  precision {p_ds:.4f} (LSH candidates, unverified)  "
-        f"peak RSS {rss0:,.0f} MB (lifetime)"
-    )
-    print(
-        f"throughput ratio (speechkit at n={args.n:,} / datasketch): "
-        f"{(args.n / elapsed) / (sub / elapsed_ds):.1f}x"
-    )
+    if args.write_jsonl:
+        write_jsonl(args.write_jsonl, args.n, args.seed)
+        return
+    if args.from_file:
+        from_file(args.from_file, args)
+        return
+    for mode in ("heavy", "pairs") if args.mode == "both" else (args.mode,):
+        measure_mode(mode, args)
 
 
 if __name__ == "__main__":

@@ -297,6 +297,30 @@ def structure(
 )
 @click.option("--force", is_flag=True, help="Replace a non-empty --write folder.")
 @seed_option(1, "Seed of the MinHash permutations.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run the stages on local processes or as Dask tasks (needs speechkit[dask]).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes (local pool or Dask LocalCluster). Default: all cores.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask; without it a "
+    "LocalCluster of --workers processes is started).",
+)
+@click.option(
+    "--tmp",
+    "tmp_dir",
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder for the temporary band-key files of a streamed run (default: the system's).",
+)
 @handle_errors
 def dedup(
     paths: tuple[str, ...],
@@ -310,16 +334,21 @@ def dedup(
     keep: str,
     force: bool,
     seed: int,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+    tmp_dir: str | None,
 ) -> None:
     """Find near-duplicate documents, speeches or paragraphs (and write a deduplicated corpus).
 
     Texts are compared by exact Jaccard similarity of their character 3-shingles after
     normalization (punctuation, spaces, placeholders such as xx/XX/** and numbers ignored);
-    MinHash LSH proposes candidates, every pair is verified exactly. Groups are transitive; the
-    kept member comes first. Units shorter than --min-chars normalized characters (default 20:
-    salutations, short headings) are not compared; they are still written by --write. In a
-    store (--db, or the bundled corpus) duplicates are marked, never deleted; sources are never
-    modified.
+    MinHash LSH proposes candidates, every pair is verified exactly. Groups are the connected
+    components of verified pairs; the kept member comes first. Units shorter than --min-chars
+    normalized characters (default 20: salutations, short headings) are not compared; they are
+    still written by --write. In a store (--db, or the bundled corpus) duplicates are marked,
+    never deleted; sources are never modified. Files without --db or --write are streamed:
+    nothing is stored. --format csv maps every removed member to its kept one.
 
     \b
     Examples:
@@ -327,6 +356,8 @@ def dedup(
       speechkit dedup 范文/ --level paragraph --format json
       speechkit dedup 范文/ --level paragraph --min-chars 50
       speechkit dedup 范文/ --write 范文-去重/ --keep longest
+      speechkit dedup records/ --level document --format csv > removed.csv
+      speechkit dedup records/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     import json
 
@@ -335,6 +366,7 @@ def dedup(
     report = dedup_corpus(
         paths, db=db, level=level, threshold=threshold, min_chars=min_chars, keep=keep,
         seed=seed, write=write_dir, force=force, text_field=text_field, warn=_warn,
+        engine=engine, workers=workers, scheduler=scheduler, tmp=tmp_dir,
     )  # fmt: skip
     if fmt == "json":
         click.echo(json.dumps(to_json(report), ensure_ascii=False, indent=2))

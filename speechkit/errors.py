@@ -77,3 +77,7 @@ class DraftDataError(SpeechkitError):
 
 class DependencyError(SpeechkitError):
     """An optional dependency (an extra such as ``speechkit[serve]``) is not installed."""
+
+
+class EngineError(SpeechkitError):
+    """An execution engine (local processes, a Dask cluster) cannot be started or reached."""

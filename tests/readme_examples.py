@@ -2,9 +2,9 @@
 
 Every fenced ``console`` block of README.md is a sequence of ``$ command`` lines, each
 followed by the output it prints (stdout and stderr, as a terminal shows them). The commands
-run in order, in one scratch folder that holds links to ``corpus/``, ``examples/`` and ``tests/``, with a
-private cache, through ``sh`` (so ``| head -8`` works) and a ``speechkit`` on PATH that runs
-this checkout.
+run in order, in one scratch folder that holds links to ``corpus/``, ``examples/`` and
+``tests/``, with a private cache, through ``sh`` (so ``| head -8`` works) and a ``speechkit``
+on PATH that runs this checkout.
 
 A block preceded by the line ``<!-- readme: regenerated -->`` holds output that changes
 whenever the corpus model or the templates change (drafts): its commands must still succeed,

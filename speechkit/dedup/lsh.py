@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["band_keys", "candidate_pairs", "optimal_params", "s_curve"]
+__all__ = ["band_keys", "bucket_pairs", "candidate_pairs", "optimal_params", "s_curve"]
 
 _GRID = 2001
 
@@ -93,39 +93,51 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
-def _band_pairs(column: np.ndarray, max_bucket: int) -> list[np.ndarray]:
-    """Candidate pairs from one band's keys."""
-    order = np.argsort(column, kind="stable")
+def bucket_pairs(column: np.ndarray, *, window: int = 2) -> np.ndarray:
+    """Candidate pairs of one band: each bucket member with the bucket's first member and with
+    the ``window`` members before it.
+
+    A bucket of ``k`` texts gives fewer than ``(window + 1) k`` pairs, never ``k(k - 1)/2``, so
+    the cost stays linear in the bucket size while the bucket stays connected; verification
+    (:mod:`speechkit.dedup.reduce`) then joins its members through whichever verified pairs
+    exist. The links to previous members keep a text whose bucket's first member is an
+    unrelated collision (or a copy too noisy to match) from being cut off.
+
+    Args:
+        column: One band's keys, row ``i`` for text ``i``.
+        window: Previous members each member is paired with (besides the first).
+
+    Returns:
+        ``(m, 2)`` int64 local pairs ``(i, j)`` with ``i < j`` (unsorted, may repeat).
+
+    Examples:
+        >>> import numpy as np
+        >>> bucket_pairs(np.array([4, 9, 4, 4, 1], dtype=np.uint64), window=1).tolist()
+        [[0, 2], [0, 3], [2, 3]]
+    """
+    order = np.argsort(column, kind="stable")  # stable: inside a bucket, ascending text index
     ordered = column[order]
-    same_next = ordered[1:] == ordered[:-1]
-    if not same_next.any():
-        return []
-    # Keep only members of buckets with two or more texts.
-    member = np.zeros(len(column), dtype=bool)
-    member[1:] |= same_next
-    member[:-1] |= same_next
-    ids = order[member]
-    bucket_keys = ordered[member]
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return np.empty((0, 2), dtype=np.int64)
+    starts = np.concatenate([[True], ~same])
+    run_start = np.flatnonzero(starts)[np.cumsum(starts) - 1]  # position of the bucket's first
     found = []
-    for d in range(1, min(max_bucket, len(ids) - 1) + 1):
-        same = bucket_keys[d:] == bucket_keys[:-d]
-        if not same.any():  # buckets are contiguous runs: none at d, none further
+    to_first = np.flatnonzero(~starts)  # every position but a bucket's first
+    found.append(np.stack([order[run_start[to_first]], order[to_first]], axis=1))
+    for d in range(1, window + 1):
+        linked = to_first[to_first - d > run_start[to_first]]  # not the first, not outside
+        if not len(linked):
             break
-        a, b = ids[:-d][same], ids[d:][same]
-        found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
-    return found
+        found.append(np.stack([order[linked - d], order[linked]], axis=1))
+    return np.concatenate(found).astype(np.int64)
 
 
-def candidate_pairs(keys: np.ndarray, *, max_bucket: int = 50, workers: int = 1) -> np.ndarray:
-    """Pairs of texts that share a band bucket.
-
-    Within a bucket of ``k <= max_bucket`` texts all ``k(k-1)/2`` pairs are candidates. In a
-    larger bucket each text is paired with its ``max_bucket`` next neighbours (in text order), which
-    keeps the cost linear while still chaining the whole bucket together.
+def candidate_pairs(keys: np.ndarray, *, workers: int = 1) -> np.ndarray:
+    """Pairs of texts that share a band bucket (:func:`bucket_pairs` for every band).
 
     Args:
         keys: ``(n, bands)`` band keys (:func:`band_keys`).
-        max_bucket: Bucket size above which pairs are limited to neighbours.
         workers: Threads sorting bands in parallel (NumPy sorts without the GIL).
 
     Returns:
@@ -141,12 +153,9 @@ def candidate_pairs(keys: np.ndarray, *, max_bucket: int = 50, workers: int = 1)
     columns = [np.ascontiguousarray(keys[:, band]) for band in range(keys.shape[1])]
     if workers > 1 and n > 100_000:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            per_band = list(pool.map(_band_pairs, columns, [max_bucket] * len(columns)))
+            found = list(pool.map(bucket_pairs, columns))
     else:
-        per_band = [_band_pairs(column, max_bucket) for column in columns]
-    found = [pairs for band in per_band for pairs in band]
-    if not found:
-        return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
-    code = np.unique(pairs[:, 0] * n + pairs[:, 1])
-    return np.stack([code // n, code % n], axis=1)
+        found = [bucket_pairs(column) for column in columns]
+    pairs = np.concatenate([np.empty((0, 2), np.int64), *found])
+    code = np.unique(pairs[:, 0] * max(n, 1) + pairs[:, 1])
+    return np.stack([code // max(n, 1), code % max(n, 1)], axis=1)

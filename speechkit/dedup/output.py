@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from speechkit.atomic import default_mode
-from speechkit.dedup.pipeline import Cluster
+from speechkit.dedup.reduce import Cluster
 from speechkit.dedup.units import Unit
 from speechkit.errors import OutputError
 from speechkit.model import Document
@@ -38,25 +38,34 @@ class DedupReport:
         level: ``document``, ``speech`` or ``paragraph``.
         threshold: Jaccard threshold used.
         keep: Representative policy.
-        units: All units compared.
+        units: All units compared (a list), or in a streamed run only the clustered ones
+            (a dict by unit index).
         clusters: Groups of near-duplicates (indices into ``units``), representative first.
         marked: Rows marked ``duplicate_of`` in the store (``None`` without a store).
         written: Folder the deduplicated corpus was written to, if any.
         files_written: Number of files written there.
         min_chars: Units with a shorter normalized text were not compared.
         short: Number of such units (not counting units with no text left at all).
+        unit_count: Number of units (``len(units)`` when ``units`` is the full list).
+        signed: Units signed in this run in a store (the others' signatures were stored).
     """
 
     level: str
     threshold: float
     keep: str
-    units: list[Unit]
+    units: list[Unit] | dict[int, Unit]
     clusters: list[Cluster]
     marked: int | None = None
     written: str | None = None
     files_written: int = 0
     min_chars: int = 0
     short: int = 0
+    unit_count: int | None = None
+    signed: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.unit_count is None:
+            self.unit_count = len(self.units)
 
     @property
     def duplicates(self) -> int:
@@ -71,7 +80,7 @@ class DedupReport:
             else ""
         )
         text = (
-            f"{len(self.units)} {self.level} units{skipped}, "
+            f"{self.unit_count} {self.level} units{skipped}, "
             f"{len(self.clusters)} groups of near-duplicates, "
             f"{self.duplicates} duplicates (threshold {self.threshold:g}, keep {self.keep})"
         )
@@ -90,7 +99,7 @@ def _member(unit: Unit, similarity: float) -> dict[str, Any]:
         "last_line": unit.last_line,
         "title": unit.title,
         "similarity": round(similarity, 4),
-        "chars": len(unit.text),
+        "chars": unit.length,
     }
 
 
@@ -120,7 +129,7 @@ def to_json(report: DedupReport) -> dict[str, Any]:
         "threshold": report.threshold,
         "min_chars": report.min_chars,
         "keep": report.keep,
-        "units": len(report.units),
+        "units": report.unit_count,
         "clusters": clusters,
     }
 
@@ -162,38 +171,37 @@ def format_table(report: DedupReport, *, max_pairs: int = 20) -> str:
 
 
 def format_csv(report: DedupReport) -> str:
-    """One row per member of every group."""
+    """One row per member of every group: a removed → kept mapping.
+
+    Columns: ``group``, ``group_similarity``, ``kept``, ``source``, ``record``, ``first_line``,
+    ``last_line``, ``title``, ``similarity`` (as before), then ``cluster`` (= ``group``),
+    ``kept_source``, ``kept_record``, ``kept_first_line`` (the group's kept member) and
+    ``similarity_to_kept`` (= ``similarity``: exact Jaccard to the kept member). ``kept`` is
+    ``true`` or ``false``. To drop duplicates from a table of records, remove the rows whose
+    ``(source, record)`` appears here with ``kept = false``.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
         [
-            "group",
-            "group_similarity",
-            "kept",
-            "source",
-            "record",
-            "first_line",
-            "last_line",
-            "title",
-            "similarity",
+            "group", "group_similarity", "kept", "source", "record", "first_line", "last_line",
+            "title", "similarity", "cluster", "kept_source", "kept_record", "kept_first_line",
+            "similarity_to_kept",
         ]
-    )
+    )  # fmt: skip
     for g, cluster in enumerate(report.clusters, 1):
+        kept = report.units[cluster.representative]
+        kept_record = "" if kept.record is None else kept.record
         for k, (u, s) in enumerate(zip(cluster.members, cluster.to_representative, strict=True)):
             unit = report.units[u]
             writer.writerow(
                 [
-                    g,
-                    f"{cluster.similarity:.4f}",
-                    int(k == 0),
-                    unit.source,
-                    "" if unit.record is None else unit.record,
-                    unit.first_line,
-                    unit.last_line,
-                    unit.title or "",
+                    g, f"{cluster.similarity:.4f}", "true" if k == 0 else "false", unit.source,
+                    "" if unit.record is None else unit.record, unit.first_line, unit.last_line,
+                    unit.title or "", f"{s:.4f}", g, kept.source, kept_record, kept.first_line,
                     f"{s:.4f}",
                 ]
-            )
+            )  # fmt: skip
     return buffer.getvalue()
 
 
@@ -245,6 +253,8 @@ def write_deduplicated(
         OutputError: ``path`` is not empty (without ``force``) or cannot be written.
     """
     target = check_output_dir(path, force=force)
+    if not isinstance(report.units, list):
+        raise TypeError("write_deduplicated needs the report of an in-memory run (all units)")
     dropped = {u for c in report.clusters for u in c.members[1:]}
     kept: dict[int, list[Unit]] = {}
     for k, unit in enumerate(report.units):

@@ -1,33 +1,44 @@
-"""Near-duplicate detection as map and reduce stages.
+"""Near-duplicate detection as map and reduce stages over texts in memory.
 
-* **map** (per unit, embarrassingly parallel): normalize → shingle hashes → MinHash signature
-  → LSH band keys, plus a digest of the normalized text. :func:`map_units` runs chunks on all
-  cores. Only the band keys leave the map stage (16 x 8 bytes a unit instead of a 512-byte
-  signature): verification is exact, so the reduce stage never needs signatures.
-* **reduce**: exact groups by digest → LSH band buckets over one representative per exact
-  group → candidate pairs → exact Jaccard verification → union-find groups.
+* **map** (per chunk of units, embarrassingly parallel): normalize → shingle hashes → MinHash
+  signature → LSH band keys, plus a digest of the normalized text (:func:`map_chunk`). Only
+  the band keys leave the map stage (16 x 8 bytes a unit instead of a 512-byte signature):
+  verification is exact, so the reduce stage never needs signatures.
+* **shuffle**: band keys are sorted band by band into buckets.
+* **reduce** (:func:`reduce_stage`, steps in :mod:`speechkit.dedup.reduce`): exact groups by
+  digest → star-and-chain candidates from the band buckets → verification, per connected
+  component of candidates, skipping pairs already joined → groups.
 
-The stages exchange plain NumPy arrays (:class:`MapResult`), so another backend (a cluster of
-machines, a dataframe engine) can run the same functions on its own partitions.
+Each stage runs through an executor (:mod:`speechkit.engine`): in this process, on local
+processes, or on Dask. :mod:`speechkit.dedup.sharded` runs the same stages over shards of
+files, with the band keys spilled to disk.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
-from speechkit.dedup.exact import code_digests, exact_groups
-from speechkit.dedup.lsh import band_keys, candidate_pairs, optimal_params
+from speechkit.dedup.exact import code_digests
+from speechkit.dedup.lsh import band_keys, optimal_params
 from speechkit.dedup.minhash import MinHasher
 from speechkit.dedup.normalize import normalize, normalize_codes, normalize_many
-from speechkit.dedup.shingle import DEFAULT_N, hash_codes, shingles
-from speechkit.dedup.unionfind import UnionFind
-from speechkit.dedup.verify import jaccard, verify_pairs
+from speechkit.dedup.reduce import (
+    Cluster,
+    Group,
+    VerifyBatch,
+    assemble,
+    band_candidates,
+    batches,
+    components,
+    exact_representatives,
+    verify_batch,
+)
+from speechkit.dedup.shingle import DEFAULT_N, hash_codes
+from speechkit.engine import Executor, LocalExecutor, available_cores
 from speechkit.errors import ParameterError
 
 __all__ = [
@@ -39,8 +50,9 @@ __all__ = [
     "map_chunk",
     "map_reduce",
     "map_units",
+    "reduce_stage",
     "reduce_units",
-    "verify_components",
+    "verify_task",
 ]
 
 Keep = Literal["longest", "first"]
@@ -67,7 +79,6 @@ class DedupConfig:
         mask_digits: Normalize every number to ``0``.
         false_positive_weight: LSH band choice weight of false candidates (0.05).
         false_negative_weight: LSH band choice weight of missed pairs (0.95).
-        max_bucket: Bucket size above which candidates are limited to neighbours (50).
         workers: Processes for the map stage; ``None`` = all available cores.
         chunk_size: Units per map task (10,000: arrays stay in cache).
         parallel_min: Fewer units than this run in-process (starting workers costs more).
@@ -83,7 +94,6 @@ class DedupConfig:
     mask_digits: bool = True
     false_positive_weight: float = 0.05
     false_negative_weight: float = 0.95
-    max_bucket: int = 50
     workers: int | None = None
     chunk_size: int = 10_000
     parallel_min: int = 40_000
@@ -101,7 +111,7 @@ class DedupConfig:
             or self.min_chars < 0
         ):
             raise ParameterError("min_chars", self.min_chars, "an integer >= 0, e.g. 20")
-        for name in ("n", "num_perm", "chunk_size", "max_bucket"):
+        for name in ("n", "num_perm", "chunk_size"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < (2 if name == "num_perm" else 1):
                 raise ParameterError(name, value, "a positive integer")
@@ -169,168 +179,83 @@ def map_chunk(texts: Sequence[str], config: DedupConfig) -> MapResult:
     return MapResult(keys, code_digests(codes, lengths), lengths)
 
 
-def _available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _parallel(count: int, config: DedupConfig) -> bool:
-    return (config.workers or _available_cores()) > 1 and count >= config.parallel_min
-
-
-def _start_pool(config: DedupConfig) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=config.workers or _available_cores())
+def default_executor(count: int, config: DedupConfig) -> LocalExecutor:
+    """Local processes for large inputs, this process for small ones (workers cost ~0.3 s)."""
+    workers = config.workers or available_cores()
+    return LocalExecutor(workers=workers if count >= config.parallel_min else 1)
 
 
 def map_units(
     texts: Sequence[str],
     config: DedupConfig,
     *,
+    executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
-    pool: ProcessPoolExecutor | None = None,
 ) -> MapResult:
-    """Map stage over all texts, in chunks, on ``config.workers`` processes.
+    """Map stage over all texts, in chunks of ``config.chunk_size``.
 
     Args:
         texts: Unit texts.
         config: Settings.
+        executor: Runs the chunks; default: :func:`default_executor`.
         progress: Called with the number of units finished after each chunk.
-        pool: Worker processes to use; default: started here when the input is large.
     """
+    if executor is None:
+        with default_executor(len(texts), config) as own:
+            return map_units(texts, config, executor=own, progress=progress)
     size = config.chunk_size
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-    parts: list[MapResult] = []
-    if pool is None and _parallel(len(texts), config):
-        with _start_pool(config) as own:
-            return map_units(texts, config, progress=progress, pool=own)
-    if pool is None:
-        for chunk in chunks:
-            parts.append(map_chunk(chunk, config))
-            if progress:
-                progress(len(chunk))
-    else:
-        results = pool.map(map_chunk, chunks, [config] * len(chunks))
-        for chunk, part in zip(chunks, results, strict=True):
-            parts.append(part)
-            if progress:
-                progress(len(chunk))
+    chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
+    parts = []
+    for part in executor.map(map_chunk, chunks, config):
+        parts.append(part)
+        if progress:
+            progress(len(part.lengths))
     return MapResult.concat(parts, config.bands_rows[0])
 
 
-@dataclass
-class Cluster:
-    """One group of near-duplicate units.
-
-    Attributes:
-        members: Unit indices, the kept representative first, then in input order.
-        similarity: Lowest exact Jaccard similarity among the verified pairs that join the group
-            (always >= the threshold).
-        pairs: Verified ``(i, j, similarity)`` pairs inside the group (exact copies as 1.0).
-        to_representative: Exact Jaccard similarity of each member to the representative (same
-            order as ``members``; a member joined through another may be under the threshold).
-    """
-
-    members: list[int]
-    similarity: float
-    pairs: list[tuple[int, int, float]] = field(default_factory=list)
-    to_representative: list[float] = field(default_factory=list)
-
-    @property
-    def representative(self) -> int:
-        """The kept unit."""
-        return self.members[0]
+def verify_task(batch: VerifyBatch, config: DedupConfig) -> list[Group]:
+    """:func:`~speechkit.dedup.reduce.verify_batch` with this configuration (a stage task)."""
+    return verify_batch(batch, float(config.threshold), config.n, config.keep)
 
 
-class _ShingleSets:
-    """Exact shingle sets of units, built on demand from their normalized text.
-
-    A set of ~200 five-character strings takes ~25 KB, so sets are cached only within one
-    candidate component (:meth:`clear`): holding all of them at a million units took 2 GB.
-    """
-
-    def __init__(self, texts: Sequence[str] | dict[int, str], config: DedupConfig):
-        self._texts = texts
-        self._config = config
-        self._normalized: dict[int, str] = {}
-        self._cache: dict[int, frozenset[str]] = {}
-
-    def prepare(self, units: Sequence[int]) -> None:
-        """Normalize the texts of ``units`` in one batch (faster than one by one)."""
-        todo = sorted({int(u) for u in units} - self._normalized.keys())
-        cfg = self._config
-        normalized = normalize_many(
-            [self._texts[u] for u in todo],
-            mask_placeholders=cfg.mask_placeholders,
-            mask_digits=cfg.mask_digits,
-        )
-        self._normalized.update(zip(todo, normalized, strict=True))
-
-    def get(self, unit: int) -> frozenset[str]:
-        found = self._cache.get(unit)
-        if found is None:
-            text = self._normalized.get(unit)
-            if text is None:
-                text = self._config.normalize(self._texts[unit])
-            found = self._cache[unit] = frozenset(shingles(text, n=self._config.n))
-        return found
-
-    def clear(self) -> None:
-        self._cache.clear()
-
-
-def verify_components(
-    components: Sequence[list[tuple[int, int]]],
-    texts: dict[int, str],
+def reduce_stage(
+    digests: np.ndarray,
+    lengths: np.ndarray,
+    columns: Callable[[np.ndarray], Iterator[np.ndarray]],
+    fetch: Callable[[np.ndarray], dict[int, str]],
     config: DedupConfig,
-) -> list[tuple[int, int, float]]:
-    """Reduce task: verify the candidate pairs of some components by exact Jaccard.
+    executor: Executor,
+    *,
+    batch_pairs: int = 50_000,
+) -> list[Cluster]:
+    """Shuffle and reduce: exact groups, candidates, verification, clusters.
 
     Args:
-        components: Candidate pairs of unit indices, one list per connected component.
-        texts: The (raw) text of every unit in those pairs.
-        config: Settings (normalization, ``n``, threshold).
+        digests: Digest of every unit's normalized text.
+        lengths: Normalized length of every unit.
+        columns: ``columns(ids)`` yields, band by band, the band keys of units ``ids``.
+        fetch: ``fetch(ids)`` returns the normalized texts of units ``ids``.
+        config: Settings.
+        executor: Runs the verification tasks.
+        batch_pairs: Candidate pairs per verification task (whole components).
+
+    Returns:
+        Clusters of two or more units, ordered by their first unit.
     """
-    sets = _ShingleSets(texts, config)
-    sets.prepare(list(texts))
-    kept: list[tuple[int, int, float]] = []
-    for component in components:
-        sets.clear()  # a unit's set is needed only inside its component
-        kept.extend(verify_pairs(component, sets.get, threshold=float(config.threshold)))
-    return kept
-
-
-def _verify_by_component(
-    pairs: np.ndarray,
-    texts: Sequence[str],
-    config: DedupConfig,
-    pool: ProcessPoolExecutor | None,
-    workers: int,
-) -> list[tuple[int, int, float]]:
-    """Verify candidate pairs grouped by connected component, in parallel when a pool is given."""
-    if len(pairs) == 0:
-        return []
-    units, local = np.unique(pairs, return_inverse=True)
-    local = local.reshape(pairs.shape)
-    uf = UnionFind(len(units))
-    local_pairs: list[list[int]] = local.tolist()  # type: ignore[assignment]
-    for a, b in local_pairs:
-        uf.union(a, b)
-    roots = np.fromiter((uf.find(a) for a in local[:, 0].tolist()), np.int64, len(local))
-    order = np.argsort(roots, kind="stable")
-    bounds = np.flatnonzero(np.diff(roots[order])) + 1
-    components = [[(int(i), int(j)) for i, j in pairs[idx]] for idx in np.split(order, bounds)]
-    if pool is None or len(pairs) < 2000:
-        kept = verify_components(components, {int(u): texts[int(u)] for u in units}, config)
-        return sorted(kept)
-    # Several tasks per worker, so one slow batch does not leave a core idle.
-    tasks = [components[k :: workers * 4] for k in range(workers * 4)]
-    texts_of = [{u: texts[u] for comp in task for pair in comp for u in pair} for task in tasks]
-    kept = []
-    for part in pool.map(verify_components, tasks, texts_of, [config] * len(tasks)):
-        kept.extend(part)
-    return sorted(kept)
+    rep_of = exact_representatives(digests, lengths, config.min_chars)
+    reps = np.flatnonzero(rep_of == np.arange(len(rep_of)))
+    groups: list[Group] = []
+    if len(reps) > 1:
+        pairs = band_candidates(columns(reps), reps)
+        parts = batches(pairs, components(pairs), size=batch_pairs)
+        texts = fetch(np.unique(pairs)) if len(pairs) else {}
+        tasks = [
+            VerifyBatch(p, bounds, {u: texts[u] for u in np.unique(p).tolist()})
+            for p, bounds in parts
+        ]
+        for found in executor.map(verify_task, tasks, config):
+            groups.extend(found)
+    return assemble(groups, rep_of)
 
 
 def reduce_units(
@@ -338,74 +263,38 @@ def reduce_units(
     mapped: MapResult,
     config: DedupConfig,
     *,
-    pool: ProcessPoolExecutor | None = None,
+    executor: Executor | None = None,
 ) -> list[Cluster]:
-    """Reduce stage: exact groups, LSH candidates, exact verification, transitive groups.
+    """Reduce stage for texts in memory (:func:`reduce_stage`).
 
     Units whose normalized text is empty or shorter than ``config.min_chars`` take no part.
 
     Args:
-        texts: The unit texts (only candidates are re-normalized, to verify exactly).
+        texts: The unit texts (only candidates are normalized again, to verify exactly).
         mapped: Output of :func:`map_units` for the same texts.
         config: Settings.
-        pool: Worker processes for verification (by connected component of candidates).
+        executor: Runs verification; default: :func:`default_executor`.
 
     Returns:
         Clusters of two or more units, ordered by their first unit.
     """
-    count = len(mapped.lengths)
-    valid = np.flatnonzero(mapped.lengths >= max(1, config.min_chars))
-    uf = UnionFind(count)
-    exact_pairs: list[tuple[int, int, float]] = []
-    first = exact_groups(mapped.digests[valid])  # positions into valid
-    reps = valid[first == np.arange(len(valid))]
-    for pos in np.flatnonzero(first != np.arange(len(valid))):
-        i, j = int(valid[first[pos]]), int(valid[pos])
-        uf.union(i, j)
-        exact_pairs.append((i, j, 1.0))
+    if executor is None:
+        with default_executor(len(texts), config) as own:
+            return reduce_units(texts, mapped, config, executor=own)
 
-    workers = config.workers or _available_cores()
-    near_pairs: list[tuple[int, int, float]] = []
-    if len(reps) > 1:
-        local = candidate_pairs(mapped.keys[reps], max_bucket=config.max_bucket, workers=workers)
-        near_pairs = _verify_by_component(reps[local], texts, config, pool, workers)
-        for i, j, _ in near_pairs:
-            uf.union(i, j)
+    def columns(ids: np.ndarray) -> Iterator[np.ndarray]:
+        for band in range(mapped.keys.shape[1]):
+            yield np.ascontiguousarray(mapped.keys[ids, band])
 
-    groups = uf.groups()
-    if not groups:
-        return []
-    root_of = {uf.find(g[0]): k for k, g in enumerate(groups)}
-    pairs_of: list[list[tuple[int, int, float]]] = [[] for _ in groups]
-    for pair in exact_pairs + near_pairs:
-        pairs_of[root_of[uf.find(pair[0])]].append(pair)
-
-    sets = _ShingleSets(texts, config)
-    clusters = []
-    for group, pairs in zip(groups, pairs_of, strict=True):
-        sets.clear()
-        if config.keep == "longest":
-            rep = max(group, key=lambda i: (int(mapped.lengths[i]), -i))
-        else:
-            rep = group[0]
-        members = [rep, *(i for i in group if i != rep)]
-        known = {(min(i, j), max(i, j)): sim for i, j, sim in pairs}
-        to_rep = []
-        for i in members:
-            sim = 1.0 if i == rep else known.get((min(i, rep), max(i, rep)))
-            if sim is None:  # joined through another member: compute it
-                sim = jaccard(sets.get(rep), sets.get(i))
-            to_rep.append(sim)
-        pairs.sort()
-        clusters.append(
-            Cluster(
-                members=members,
-                similarity=min(p[2] for p in pairs),
-                pairs=pairs,
-                to_representative=to_rep,
-            )
+    def fetch(ids: np.ndarray) -> dict[int, str]:
+        normalized = normalize_many(
+            [texts[u] for u in ids.tolist()],
+            mask_placeholders=config.mask_placeholders,
+            mask_digits=config.mask_digits,
         )
-    return clusters
+        return dict(zip(ids.tolist(), normalized, strict=True))
+
+    return reduce_stage(mapped.digests, mapped.lengths, columns, fetch, config, executor)
 
 
 def map_reduce(
@@ -413,6 +302,7 @@ def map_reduce(
     *,
     config: DedupConfig | None = None,
     progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
 ) -> tuple[MapResult, list[Cluster]]:
     """Map then reduce, on all cores when the input is large.
 
@@ -420,18 +310,18 @@ def map_reduce(
         texts: One text per unit.
         config: Settings; defaults to ``DedupConfig()``.
         progress: Called with the number of units mapped after each chunk.
+        executor: Runs the stages; default: :func:`default_executor`.
 
     Returns:
         The map stage's :class:`MapResult` (normalized lengths, e.g. to count the units under
         ``min_chars``) and the clusters of :func:`find_duplicates`.
     """
     config = config or DedupConfig()
-    if not _parallel(len(texts), config):
-        mapped = map_units(texts, config, progress=progress)
-        return mapped, reduce_units(texts, mapped, config)
-    with _start_pool(config) as pool:
-        mapped = map_units(texts, config, progress=progress, pool=pool)
-        return mapped, reduce_units(texts, mapped, config, pool=pool)
+    if executor is None:
+        with default_executor(len(texts), config) as own:
+            return map_reduce(texts, config=config, progress=progress, executor=own)
+    mapped = map_units(texts, config, executor=executor, progress=progress)
+    return mapped, reduce_units(texts, mapped, config, executor=executor)
 
 
 def find_duplicates(

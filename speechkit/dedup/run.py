@@ -1,17 +1,25 @@
-"""The ``speechkit dedup`` entry: open a corpus, find near-duplicates, mark them, write."""
+"""The ``speechkit dedup`` entry: open a corpus, find near-duplicates, mark them, write.
+
+Files without ``--db`` or ``--write`` are streamed shard by shard
+(:mod:`speechkit.dedup.sharded`): nothing is stored and no text is kept in memory. A store,
+the bundled corpus, or ``--write`` (which needs the documents) read the corpus into memory.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from speechkit.dedup.incremental import signed_units
 from speechkit.dedup.output import DedupReport, check_output_dir, write_deduplicated
-from speechkit.dedup.pipeline import DedupConfig, map_reduce
+from speechkit.dedup.pipeline import DedupConfig, map_reduce, reduce_units
 from speechkit.dedup.units import Unit, build_units, check_level
+from speechkit.engine import Executor, make_executor
 from speechkit.errors import StoreError
 from speechkit.types import PathLike
 
-__all__ = ["dedup_corpus", "mark_duplicates"]
+__all__ = ["dedup_corpus", "mark_duplicates", "unit_row_ids"]
 
 _TABLES = {"document": "documents", "speech": "speeches", "paragraph": "paragraphs"}
 
@@ -30,6 +38,10 @@ def dedup_corpus(
     text_field: str = "text",
     progress: bool = False,
     warn: Callable[[str], None] | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    tmp: PathLike | None = None,
 ) -> DedupReport:
     """Find groups of near-duplicate documents, speeches or paragraphs in a corpus.
 
@@ -53,6 +65,11 @@ def dedup_corpus(
         text_field: Field holding the text in .jsonl/.csv records.
         progress: Show ingest progress on stderr.
         warn: Receives one-line warnings from reading.
+        engine: ``local`` (processes on this machine) or ``dask``
+            (:mod:`speechkit.engine`); same result on both for the same input and seed.
+        workers: Worker processes (local pool or LocalCluster); ``None``: all cores.
+        scheduler: Address of a running Dask scheduler (``--engine dask`` only).
+        tmp: Folder for the temporary band-key files of a streamed run.
 
     Returns:
         The :class:`DedupReport`.
@@ -73,47 +90,124 @@ def dedup_corpus(
         keep=keep,  # type: ignore[arg-type]
         seed=seed,
         min_chars=min_chars,
+        workers=workers,
     )
     if write is not None:
         check_output_dir(write, force=force)
+    if engine != "local" or scheduler is not None:
+        executor: Executor | None = make_executor(engine, workers=workers, scheduler=scheduler)
+    else:
+        make_executor(engine, workers=workers)  # checks the arguments; starts nothing
+        executor = None
+    try:
+        if paths and db is None and write is None:
+            return _dedup_stream(paths, level, config, executor, text_field, tmp, warn)
+        return _dedup_corpus(
+            paths, db, level, config, executor, write, force, text_field, progress, warn
+        )
+    finally:
+        if executor is not None:
+            executor.close()
+
+
+def _local(config: DedupConfig, size: int, small: int) -> Executor:
+    """Local processes for large inputs, this process for small ones (workers cost ~0.3 s)."""
+    return make_executor("local", workers=config.workers if size >= small else 1)
+
+
+def _dedup_stream(
+    paths: Sequence[PathLike],
+    level: str,
+    config: DedupConfig,
+    executor: Executor | None,
+    text_field: str,
+    tmp: PathLike | None,
+    warn: Callable[[str], None] | None,
+) -> DedupReport:
+    from speechkit.corpus import _default_warn, _nothing_readable
+    from speechkit.dedup.sharded import dedup_shards, plan_shards
+    from speechkit.ingest import iter_files
+
+    warn = warn or _default_warn
+    files = list(iter_files(paths, warn=warn))
+    shards = plan_shards(files, text_field=text_field)
+    own = executor is None
+    if executor is None:
+        size = sum(Path(shard.path).stat().st_size for shard in shards)
+        executor = _local(config, size, 8 << 20)
+    try:
+        result = dedup_shards(shards, config, executor, level=level, tmp=tmp, warn=warn)
+    finally:
+        if own:
+            executor.close()
+    if result.count == 0:
+        raise _nothing_readable(paths)
+    lengths = result.lengths
+    short = int(((lengths > 0) & (lengths < config.min_chars)).sum())
+    return DedupReport(
+        level, float(config.threshold), config.keep, result.units, result.clusters,
+        min_chars=config.min_chars, short=short, unit_count=result.count,
+    )  # fmt: skip
+
+
+def _dedup_corpus(
+    paths: Sequence[PathLike],
+    db: PathLike | None,
+    level: str,
+    config: DedupConfig,
+    executor: Executor | None,
+    write: PathLike | None,
+    force: bool,
+    text_field: str,
+    progress: bool,
+    warn: Callable[[str], None] | None,
+) -> DedupReport:
     from speechkit.corpus import open_corpus  # the corpus stack is imported only when used
 
     with open_corpus(paths, db=db, text_field=text_field, progress=progress, warn=warn) as corpus:
         documents = corpus.documents
         units = build_units(documents, level)
-        mapped, clusters = map_reduce([u.text for u in units], config=config)
+        texts = [u.text for u in units]
+        own = executor is None
+        run = executor or _local(config, len(texts), config.parallel_min)
+        row_ids: list[int | None] | None = None
+        signed = None
+        try:
+            if corpus.store is None:
+                mapped, clusters = map_reduce(texts, config=config, executor=run)
+            else:  # sign only the units the store has no signature of
+                row_ids = unit_row_ids(corpus, level, units)
+                mapped, signed = signed_units(corpus.store, level, row_ids, texts, config, run)
+                clusters = reduce_units(texts, mapped, config, executor=run)
+        finally:
+            if own:
+                run.close()
+        min_chars = config.min_chars
         short = int(((mapped.lengths > 0) & (mapped.lengths < min_chars)).sum())
         report = DedupReport(
-            level, float(threshold), keep, units, clusters, min_chars=min_chars, short=short
-        )
+            level, float(config.threshold), config.keep, units, clusters,
+            min_chars=min_chars, short=short,
+        )  # fmt: skip
+        report.signed = signed
         if corpus.store is not None:
-            report.marked = mark_duplicates(corpus, report)
+            report.marked = mark_duplicates(corpus, report, row_ids)
         if write is not None:
             report.files_written = write_deduplicated(report, documents, write, force=force)
             report.written = str(write)
     return report
 
 
-def mark_duplicates(corpus: object, report: DedupReport) -> int:
-    """Set ``duplicate_of`` of each non-kept member to its representative's row (one transaction).
-
-    Args:
-        corpus: A :class:`speechkit.corpus.Corpus` with a store.
-        report: The groups to mark.
-
-    Returns:
-        Number of rows marked.
-    """
+def unit_row_ids(corpus: object, level: str, units: Sequence[Unit]) -> list[int | None]:
+    """Row id of each unit in the store table of ``level`` (``None`` if not stored)."""
     store = corpus.store  # type: ignore[attr-defined]
-    table = _TABLES[report.level]
     paragraph_rows: dict[int, list[int]] = {}
 
     def row_id(unit: Unit) -> int | None:
-        if report.level == "document":
+        if level == "document":
             return corpus.document_row_id(unit.document)  # type: ignore[attr-defined,no-any-return]
         speech = corpus.documents[unit.document].speeches[unit.speech]  # type: ignore[attr-defined]
         speech_row = corpus.speech_row_id(speech.id)  # type: ignore[attr-defined]
-        if report.level == "speech" or speech_row is None:
+        if level == "speech" or speech_row is None:
             return speech_row  # type: ignore[no-any-return]
         rows = paragraph_rows.get(speech_row)
         if rows is None:
@@ -124,13 +218,34 @@ def mark_duplicates(corpus: object, report: DedupReport) -> int:
             ]  # fmt: skip
         return rows[unit.paragraph] if unit.paragraph is not None else None
 
+    return [row_id(unit) for unit in units]
+
+
+def mark_duplicates(
+    corpus: object, report: DedupReport, row_ids: Sequence[int | None] | None = None
+) -> int:
+    """Set ``duplicate_of`` of each non-kept member to its representative's row (one transaction).
+
+    Args:
+        corpus: A :class:`speechkit.corpus.Corpus` with a store.
+        report: The groups to mark.
+        row_ids: :func:`unit_row_ids` of the report's units, if already known.
+
+    Returns:
+        Number of rows marked.
+    """
+    store = corpus.store  # type: ignore[attr-defined]
+    table = _TABLES[report.level]
+    units = report.units
+    assert isinstance(units, list)
+    rows = row_ids if row_ids is not None else unit_row_ids(corpus, report.level, units)
     updates: list[tuple[int, int]] = []
     for cluster in report.clusters:
-        keep_row = row_id(report.units[cluster.representative])
+        keep_row = rows[cluster.representative]
         if keep_row is None:
             continue
         for member in cluster.members[1:]:
-            row = row_id(report.units[member])
+            row = rows[member]
             if row is not None:
                 updates.append((keep_row, row))
     try:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["DEFAULT_N", "hash_codes", "hash_shingles", "shingles"]
+__all__ = ["DEFAULT_N", "hash_codes", "hash_shingles", "shingle_set", "shingles"]
 
 DEFAULT_N = 3
 
@@ -44,6 +44,34 @@ def shingles(text: str, *, n: int = DEFAULT_N) -> set[str]:
     if len(text) <= n:
         return {text} if text else set()
     return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+def shingle_set(text: str, *, n: int = DEFAULT_N) -> set[int] | frozenset[str]:
+    """The shingles of ``text`` in a form fast to intersect; same sizes as :func:`shingles`.
+
+    For ``n <= 3`` each shingle is packed into one integer, 21 bits per code point (Unicode
+    needs 21): an exact encoding, not a hash, so Jaccard values are exactly those of the
+    string sets while intersecting is ~2x faster. Longer shingles stay strings.
+
+    Examples:
+        >>> len(shingle_set("创建文明城市")) == len(shingles("创建文明城市"))
+        True
+        >>> shingle_set("城市") == shingle_set("城市"), len(shingle_set(""))
+        (True, 0)
+    """
+    if n > 3:
+        return frozenset(shingles(text, n=n))
+    if not text:
+        return set()
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    if len(codes) < n:  # one shingle: the text padded with zeros (no text holds U+0000)
+        codes = np.concatenate([codes, np.zeros(n - len(codes), np.int64)])
+    width = len(codes) - n + 1
+    packed = codes[:width].copy()
+    for k in range(1, n):
+        packed <<= 21
+        packed |= codes[k : k + width]
+    return set(packed.tolist())
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:

@@ -30,6 +30,7 @@ class Unit:
         document: Index of the document in the corpus.
         speech: Index of the speech in its document (``None`` at document level).
         paragraph: Index of the paragraph in its speech (paragraph level only).
+        chars: Characters of the text when ``text`` is not kept (streamed runs), else ``None``.
     """
 
     source: str
@@ -41,6 +42,12 @@ class Unit:
     document: int
     speech: int | None = None
     paragraph: int | None = None
+    chars: int | None = None
+
+    @property
+    def length(self) -> int:
+        """Characters of the unit's text."""
+        return len(self.text) if self.chars is None else self.chars
 
 
 def check_level(level: str) -> DedupLevel:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from speechkit.ingest.text import _MARK, iter_chunks, iter_raw_lines
 
-__all__ = ["iter_csv_records", "iter_jsonl_records"]
+__all__ = ["iter_csv_records", "iter_jsonl_records", "parse_jsonl_lines"]
 
 # Speeches are long: lift the csv module's default 128 KiB field limit.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -74,8 +74,36 @@ def iter_jsonl_records(
     Blank lines are ignored; invalid JSON and records without ``text_field`` are
     skipped with a warning naming the file line.
     """
+    return parse_jsonl_lines(
+        enumerate(_lines(path, encoding), start=1),
+        source=source,
+        text_field=text_field,
+        warn=warn,
+        date_field=date_field,
+    )
+
+
+def parse_jsonl_lines(
+    lines: Iterable[tuple[int, str]],
+    *,
+    source: str,
+    text_field: str,
+    warn: Callable[[str], None],
+    stats: dict[str, int] | None = None,
+    date_field: str | None = None,
+) -> Iterator[tuple[int, int, str, str | None]]:
+    """:func:`iter_jsonl_records` over ``(file_line, text)`` lines of a file or of a byte
+    range of it (records are then numbered from 0 within the range). ``stats["records"]``
+    receives the number of records (JSON objects, with or without text) once all are read.
+
+    Examples:
+        >>> lines = [(1, '{"text": "甲"}'), (2, "{oops"), (3, '{"text": "乙"}')]
+        >>> list(parse_jsonl_lines(lines, source="a.jsonl", text_field="text", warn=print))
+        a.jsonl:2: invalid JSON (Expecting property name enclosed in double quotes); skipped
+        [(0, 1, '甲', None), (1, 3, '乙', None)]
+    """
     record = 0
-    for number, raw in enumerate(_lines(path, encoding), start=1):
+    for number, raw in lines:
         if not raw.strip():
             continue
         if number == 1:
@@ -97,6 +125,8 @@ def iter_jsonl_records(
         if text is not None:
             yield record, number, text, _date_value(obj.get(date_field)) if date_field else None
         record += 1
+    if stats is not None:
+        stats["records"] = record
 
 
 def iter_csv_records(

@@ -20,6 +20,8 @@ Schema (extend by adding tables or columns only)::
     paragraphs_fts                                             -- FTS5 over paragraphs.text
     artifacts(name PRIMARY KEY, value_json)                    -- learned models
     meta(key PRIMARY KEY, value)                               -- schema version
+    dedup_signatures(level, unit_id, config, checksum, digest, length, keys)
+                                   -- MinHash band keys of dedup units (created on first dedup)
 
 Added columns (:data:`ADDED_COLUMNS`, created on opening when missing, so older
 databases gain them; rows written before read as ``NULL``)::
@@ -135,6 +137,18 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("speeches", "date_source", "TEXT"),
     ("speeches", "speaker", "TEXT"),
 )
+
+_DEDUP_SIGNATURES = """
+CREATE TABLE IF NOT EXISTS dedup_signatures (
+    level TEXT NOT NULL,
+    unit_id INTEGER NOT NULL,
+    config TEXT NOT NULL,
+    checksum INTEGER NOT NULL,
+    digest INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    keys BLOB NOT NULL,
+    PRIMARY KEY (level, unit_id)
+)"""
 
 _FTS_INSERT_TRIGGER = """
 CREATE TRIGGER IF NOT EXISTS paragraphs_ai AFTER INSERT ON paragraphs BEGIN
@@ -711,6 +725,67 @@ class Store:
             if consumed > offset:
                 return int(number)
         return line
+
+    # -- dedup signatures ------------------------------------------------------
+
+    def _dedup_table(self) -> None:
+        # Created by the first dedup, not by _setup: older stores gain it without a migration.
+        self.conn.execute(_DEDUP_SIGNATURES)
+
+    def dedup_signatures(
+        self, level: str, config: str
+    ) -> dict[int, tuple[int, int, int, bytes]]:
+        """Stored dedup signatures of ``level``'s units made with settings ``config``.
+
+        Returns:
+            ``{unit_id: (checksum, digest, length, keys)}``; ``unit_id`` is the row id in the
+            level's table, ``checksum`` a CRC-32 of the unit text it was made from.
+        """
+        try:
+            self._dedup_table()
+            rows = self.conn.execute(
+                "SELECT unit_id, checksum, digest, length, keys FROM dedup_signatures "
+                "WHERE level = ? AND config = ?",
+                (level, config),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(self._describe(exc)) from exc
+        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+
+    def set_dedup_signatures(
+        self,
+        level: str,
+        config: str,
+        rows: Iterable[tuple[int, int, int, int, bytes]],
+        *,
+        keep: Iterable[int],
+    ) -> None:
+        """Store ``(unit_id, checksum, digest, length, keys)`` rows of ``level``; rows of other
+        units of the level (deleted or changed), or of other settings, are removed.
+
+        Args:
+            level: ``document``, ``speech`` or ``paragraph``.
+            config: Fingerprint of the settings the signatures depend on.
+            rows: New or changed signatures.
+            keep: Unit ids whose stored signatures stay valid.
+        """
+        with self.transaction() as conn:
+            self._dedup_table()
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS dedup_keep (id INTEGER PRIMARY KEY)")
+            conn.execute("DELETE FROM dedup_keep")
+            conn.executemany("INSERT INTO dedup_keep(id) VALUES (?)", ((i,) for i in keep))
+            conn.execute(
+                "DELETE FROM dedup_signatures WHERE level = ? AND "
+                "(config != ? OR unit_id NOT IN (SELECT id FROM dedup_keep))",
+                (level, config),
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO dedup_signatures"
+                "(level, unit_id, config, checksum, digest, length, keys) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ((level, u, config, c, d, n, k) for u, c, d, n, k in rows),
+            )
+            conn.execute("DELETE FROM dedup_keep")
 
     # -- artifacts -------------------------------------------------------------
 

@@ -106,7 +106,7 @@ def test_default_bands_favour_recall() -> None:
 
 def test_candidate_pairs_large_bucket_is_chained() -> None:
     keys = np.zeros((200, 1), dtype=np.uint64)  # one bucket of 200
-    pairs = candidate_pairs(keys, max_bucket=5)
+    pairs = candidate_pairs(keys)
     uf = UnionFind(200)
     for a, b in pairs.tolist():
         assert a < b
