@@ -14,6 +14,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from speechkit.errors import ParameterError
 from speechkit.structure.resources import TOKEN_KEEP
@@ -129,19 +130,23 @@ def cluster_paragraphs(
     # LSA first: k-means straight on sparse TF-IDF put 336 of the seeds' 380 paragraphs
     # in one cluster and the rest in singletons; on 100 SVD dimensions clusters are balanced.
     dims = min(LSA_DIMS, matrix.shape[1] - 1, n - 1)
-    if dims >= 2:
-        reduced = TruncatedSVD(n_components=dims, random_state=seed).fit_transform(matrix)
-        reduced = normalize(reduced)
-    else:
-        reduced = matrix.toarray()
-    if n > MINIBATCH_ABOVE:
-        km = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096)
-    else:
-        km = KMeans(n_clusters=k, random_state=seed, n_init=4)
-    with warnings.catch_warnings():
-        # tiny corpora may have fewer distinct paragraphs than clusters: expected, harmless
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        labels = km.fit_predict(reduced).astype(int)
+    # One BLAS/OpenMP thread: with more, floating-point sums run in another order and the
+    # clusters (and so roles and drafts) changed with the thread count — the same corpus and
+    # seed gave other roles under `OMP_NUM_THREADS=1` (seen when Dask set it in a test run).
+    with threadpool_limits(limits=1):
+        if dims >= 2:
+            reduced = TruncatedSVD(n_components=dims, random_state=seed).fit_transform(matrix)
+            reduced = normalize(reduced)
+        else:
+            reduced = matrix.toarray()
+        if n > MINIBATCH_ABOVE:
+            km = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096)
+        else:
+            km = KMeans(n_clusters=k, random_state=seed, n_init=4)
+        with warnings.catch_warnings():
+            # tiny corpora may have fewer distinct paragraphs than clusters: expected, harmless
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            labels = km.fit_predict(reduced).astype(int)
     # centres and top terms in the TF-IDF space, as the mean of each cluster's rows
     counts = np.bincount(labels, minlength=k).astype(float)
     member = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
