@@ -132,8 +132,13 @@ def test_draft_swap_lock_regenerate_edit_download(
     assert _texts(driver)[edit_at] == edited != edit_text
 
     def kinds(d: Any) -> set[str]:
-        marks = _para(d, edit_at).find_elements(By.CSS_SELECTOR, "mark.finding")
-        return {m.get_attribute("title").split(":")[0] for m in marks}
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        try:  # the page renders again when the check's answer arrives
+            marks = _para(d, edit_at).find_elements(By.CSS_SELECTOR, "mark.finding")
+            return {m.get_attribute("title").split(":")[0] for m in marks}
+        except StaleElementReferenceException:
+            return set()
 
     _wait(driver, lambda d: {"placeholder", "unsupported_claim"} <= kinds(d))
     marks = _para(driver, edit_at).find_elements(By.CSS_SELECTOR, "mark.finding")
