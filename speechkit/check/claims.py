@@ -134,6 +134,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
     # --- specific: claims about a particular case
     for pattern, why in (
         (res.TIME_DEIXIS, "a time the profile does not give"),
+        (res.STAGE, "a stage of the campaign the profile does not give"),
         (res.MEETING_DEIXIS, "a meeting the profile does not describe"),
         (res.PAST_WORDS, "a past event or state reached"),
         (res.FIGURE, "a figure or date"),

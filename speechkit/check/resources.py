@@ -53,6 +53,10 @@ TIME_DEIXIS = re.compile(
     r"前几天|前些天|前段时间|昨天|前天|近日|日前|近期|最近|上周|上个?月|本月|本周|年初|年底|年末|"
     r"上半年|下半年|今天(?=[，,]?(?:我们)?(?:召开|在这里|隆重|专门))|目前[，,]"
 )
+#: Where the campaign stands (冲刺, 收官, 迎检, 决战): a stage of another city's campaign.
+STAGE = re.compile(
+    r"冲刺|收官|迎检|决战决胜|最后阶段|关键时期|关键阶段|攻坚阶段|倒计时|大考|测评前|验收前|迎接(?:测评|验收|复审|检查)"
+)
 #: This meeting (今天召开, 这次会议, 会上) — a fact only the profile gives.
 MEETING_DEIXIS = re.compile(
     r"(?:这次|本次|此次|今天的?)(?:会议|大会)|会上|会议(?:上|期间)|今天(?:召开|在这里)|召开(?:这次|本次|此次)"

@@ -65,6 +65,7 @@ KINDS = (
 _FRAMING = frozenset(
     {
         "a time the profile does not give",
+        "a stage of the campaign the profile does not give",
         "a past event or state reached",
         "a past event or completed action",
         "a practice or event said to exist here",
