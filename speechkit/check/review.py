@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from speechkit.check import resources as res
-from speechkit.check.claims import Span, classify, mask_idioms, strip_opener
+from speechkit.check.claims import Span, classify, default_tokenizer, mask_idioms, strip_opener
 from speechkit.check.terms import campaigns, dated_terms
 from speechkit.levels import wrong_level
 from speechkit.zh import CJK_RUN, split_sentences
@@ -337,7 +336,7 @@ class _Reviewer:
         states = [i for i in self.facts.items if _states(sentence, i, grams)]
         unsupported: list[Span] = []
         for span in claim.specific:
-            bare = span.text.strip("“”\"「」 ")
+            bare = span.text.strip('“”"「」 ')
             if bare and bare in self.facts.text:
                 continue
             if span.why == "a local problem stated as fact":
@@ -355,8 +354,10 @@ class _Reviewer:
         if unsupported:
             first_span = unsupported[0]
             why = "; ".join(dict.fromkeys(s.why for s in unsupported))
-            detail = f"{why} — the profile does not say so" if self.facts.given else (
-                f"{why} — check that it is true of this place and meeting"
+            detail = (
+                f"{why} — the profile does not say so"
+                if self.facts.given
+                else (f"{why} — check that it is true of this place and meeting")
             )
             self.add(number, sentence, "unsupported_claim", first_span.text, detail)
         for span in claim.context:
@@ -386,7 +387,7 @@ class _Reviewer:
         if span.why == "a bare fragment (a sub-heading, not a sentence)":
             return first  # a short first sentence is the paragraph's lead
         if span.why == "refers to a list not given here":
-            ref = re.sub(r"^(?:这|上述|以上|前述|前面的?)", "", span.text).strip("“”\"")
+            ref = re.sub(r"^(?:这|上述|以上|前述|前面的?)", "", span.text).strip('“”"')
             return bool(ref) and ref in self.said_before
         if span.why.endswith("with no other points"):
             return bool(res.ORDINAL.search(para.replace(sentence, "", 1)))
@@ -397,14 +398,18 @@ class _Reviewer:
         if not names:
             return
         for word, _tag in tokens:
-            hit = word if word in names else next(
-                (
-                    word[i:j]
-                    for i in range(len(word))
-                    for j in range(i + 2, len(word) + 1)
-                    if word[i:j] in names and (i, j) != (0, len(word))
-                ),
-                None,
+            hit = (
+                word
+                if word in names
+                else next(
+                    (
+                        word[i:j]
+                        for i in range(len(word))
+                        for j in range(i + 2, len(word) + 1)
+                        if word[i:j] in names and (i, j) != (0, len(word))
+                    ),
+                    None,
+                )
             )
             if hit is None or hit in self.allowed_names or hit in self.facts.text:
                 continue
@@ -514,8 +519,10 @@ class _Reviewer:
                 expected = k + 1
                 lone = value == 1 and len(section) == 1
                 if value != expected or lone or style != section[0][3]:
-                    why = "一 with no 二 after it" if len(section) == 1 else (
-                        f"sub-point {value} where {expected} was due"
+                    why = (
+                        "一 with no 二 after it"
+                        if len(section) == 1
+                        else (f"sub-point {value} where {expected} was due")
                     )
                     self.add(number, sentence, "dangling", sentence[:3], why)
                     return
@@ -555,14 +562,6 @@ class _Reviewer:
         return sorted(self.findings, key=lambda f: (f.paragraph, order[f.kind]))
 
 
-@functools.cache
-def _default_tokenizer() -> Tokenizer:
-    # Loading the dictionaries takes ~0.2 s: once per process, not once per draft.
-    from speechkit.tokenize import make_tokenizer
-
-    return make_tokenizer()
-
-
 def copied_shares(model: CorpusModel, text: str, *, top: int = 10) -> list[Copied]:
     """The corpus speeches (near-copies counted as one) the draft's wording comes from."""
     from speechkit.draft.originality import shares
@@ -592,12 +591,12 @@ def review(
             :func:`facts_from_title`).
         model: The corpus model, for corpus names and the copied share; ``None`` skips both.
         source: The draft's name in the report.
-        tokenizer: A tokenizer instance (one is made when ``None``).
+        tokenizer: A tokenizer (default: :func:`~speechkit.check.claims.default_tokenizer`).
 
     Returns:
         The :class:`Report`; ``paragraph`` numbers count from 1 (the salutation).
     """
-    reviewer = _Reviewer(paragraphs, facts, model, tokenizer or _default_tokenizer())
+    reviewer = _Reviewer(paragraphs, facts, model, tokenizer or default_tokenizer())
     report = Report(source=source, findings=reviewer.run(), paragraphs=len(paragraphs))
     if model is not None:
         report.copied = copied_shares(model, "\n".join(p.text for p in paragraphs))

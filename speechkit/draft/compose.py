@@ -29,7 +29,6 @@ from speechkit.draft.plan import plan_sections
 from speechkit.draft.profile import Profile
 from speechkit.draft.select import Piece, Selector
 from speechkit.draft.skeleton import Item, parse_skeleton, render_skeleton
-from speechkit.tokenize import make_tokenizer
 from speechkit.types import PathLike
 
 __all__ = ["LENGTH_TOLERANCE", "count_chars", "draft", "problem_development"]
@@ -58,6 +57,7 @@ _EXTRA_POINT_CHARS = 400
 #: length is made up by extra corpus sub-points.
 _PARAGRAPH_FILL_SHARE = 0.055
 
+
 def count_chars(text: str) -> int:
     """Length as speechwriters count it: every character except whitespace.
 
@@ -67,10 +67,12 @@ def count_chars(text: str) -> int:
     """
     return sum(1 for ch in text if not ch.isspace())
 
+
 def _fixed_chars(items: list[Item]) -> int:
     return sum(
         count_chars(it.text) + count_chars(it.lead or "") for it in items if it.kind != "title"
     )
+
 
 def _query(item: Item, profile: Profile) -> str:
     base = f"{item.lead or ''}{item.text}"
@@ -79,6 +81,7 @@ def _query(item: Item, profile: Profile) -> str:
     elif item.role == "situation":
         base += "".join(profile.achievements) + "".join(profile.problems)
     return base + profile.campaign
+
 
 def _lead_topic(lead: str) -> str:
     """What a sub-point is about: its lead without the template's task opener.
@@ -89,10 +92,12 @@ def _lead_topic(lead: str) -> str:
     """
     return res.TASK_OPENER.sub("", lead.strip()).rstrip("。；;，,！")
 
+
 def _trim_tail(piece: Piece) -> None:
     # A short comma-less sentence is an inline sub-heading; it cannot end a paragraph.
     while piece.sentences and len(piece.sentences[-1]) <= 16 and "，" not in piece.sentences[-1]:
         piece.sentences.pop()
+
 
 def _fill(items: list[Item], profile: Profile, selector: Selector, target: int) -> None:
     for it in items:  # corpus wording must not repeat what the template already says
@@ -201,6 +206,7 @@ def _fill(items: list[Item], profile: Profile, selector: Selector, target: int) 
         largest.sentences.pop()
         _trim_tail(largest)
 
+
 def problem_development(problem: str) -> tuple[str, ...]:
     """Generic sentences that fit a problem (the cue rule with the most hits, else generic).
 
@@ -213,6 +219,7 @@ def problem_development(problem: str) -> tuple[str, ...]:
     hits = [(len(cue.findall(problem)), -i) for i, (cue, _) in enumerate(res.PROBLEM_DEVELOPMENT)]
     best, neg_index = max(hits)
     return res.PROBLEM_DEVELOPMENT[-neg_index][1] if best else res.PROBLEM_GENERIC
+
 
 def _develop_bare_problems(items: list[Item], selector: Selector) -> None:
     """A problem sub-point the corpus found nothing for gets one fitting generic sentence.
@@ -237,12 +244,14 @@ def _develop_bare_problems(items: list[Item], selector: Selector) -> None:
             it.fills[0][0].sentences.append(choice)
             selector.remember(choice)
 
+
 def _total(items: list[Item]) -> int:
     total = _fixed_chars(items)
     for it in items:
         total += sum(f[0].chars for f in it.fills)
         total += sum(p.chars for p in it.pieces)
     return total
+
 
 def _corpus_sentences(items: list[Item]) -> set[str]:
     """Every adapted corpus sentence and lead a composed draft uses."""
@@ -253,6 +262,7 @@ def _corpus_sentences(items: list[Item]) -> set[str]:
             if piece.lead:
                 out.add(piece.lead)
     return out
+
 
 def draft(
     profile: Profile,
@@ -281,7 +291,6 @@ def draft(
     target = profile.length
     plan = plan_sections(profile, corpus_model.role_order)
     ctx = context_for(profile, corpus_model.names)
-    tokenizer = make_tokenizer()
     folder = Path(templates_dir) if templates_dir is not None else None
     cap = 0.22
     banned: set[str] = set()
@@ -302,9 +311,7 @@ def draft(
         title, paragraphs = assemble(items, profile, numbering)
         text = "\n".join(p.text for p in paragraphs)
         # The draft checks itself with the reviewer any draft gets (speechkit check).
-        report = check_draft(
-            Draft(title=title, paragraphs=paragraphs), profile, corpus_model, tokenizer=tokenizer
-        )
+        report = check_draft(Draft(title=title, paragraphs=paragraphs), profile, corpus_model)
         top = max((c.share for c in report.copied), default=0.0)
         chars = count_chars(text)
         result = Draft(
@@ -341,9 +348,7 @@ def draft(
         # A corpus sentence the check rejects is left out of the next attempt; text the
         # template wrote cannot be left out and stays reported (a template bug).
         corpus_text = _corpus_sentences(items)
-        rejected = {
-            cs for f in report.findings for cs in corpus_text if f.sentence.endswith(cs)
-        }
+        rejected = {cs for f in report.findings for cs in corpus_text if f.sentence.endswith(cs)}
         if top <= MAX_SHARE and not rejected:
             break
         banned |= rejected

@@ -4,18 +4,6 @@ from __future__ import annotations
 
 import re
 
-#: Cue words of the city-campaign genre: a generic filler sentence must speak of the campaign.
-TOPIC_CUES: tuple[str, ...] = (
-    "文明",
-    "创建",
-    "创城",
-    "创文",
-    "创卫",
-    "卫生城市",
-    "城市管理",
-    "市容",
-)
-
 #: Place and person names are found by :mod:`speechkit.tokenize.names` (tables in
 #: :mod:`speechkit.tokenize.resources`), shared with the phrase miner.
 
@@ -124,8 +112,6 @@ TASK_VERBS = (
 #: Left-over placeholders and redaction marks no draft may contain: a last guard after the
 #: placeholder handling (it also catches marks segmentation reads as Latin text, e.g. XXX年).
 FORBIDDEN = re.compile(r"[xX]{2}|X[市区县省同]|[*＊]|某某")
-#: A sentence that lists several matters inline (…问题：一是…); too specific for a generic filler.
-INLINE_LIST = re.compile(r"[:：].{0,6}[一1１][是、.．）)]|[一二][是要].+[二三][是要]")
 
 #: Words that address the staff of a bureau, school or other single unit (局领导, 各科室…). A
 #: city/district/county speech is addressed to the whole jurisdiction, so corpus sentences

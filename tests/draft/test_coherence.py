@@ -54,8 +54,12 @@ def _item_points(
     return out
 
 
+#: Cue words of the city-campaign genre: a generic fallback sentence speaks of the campaign.
+_TOPIC_CUES = ("文明", "创建", "创城", "创文", "创卫", "卫生城市", "城市管理", "市容")
+
+
 def _is_generic(sentence: str) -> bool:
-    return any(cue in sentence for cue in resources.TOPIC_CUES)
+    return any(cue in sentence for cue in _TOPIC_CUES)
 
 
 _PROBLEM_GENERIC = {s for _, group in resources.PROBLEM_DEVELOPMENT for s in group} | set(
