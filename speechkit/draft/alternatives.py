@@ -18,7 +18,7 @@ from speechkit.draft.model import Draft, DraftParagraph, SourceRef
 from speechkit.draft.profile import Profile
 from speechkit.errors import DraftDataError, ParameterError
 
-__all__ = ["adapt_context", "alternatives", "apply_locked"]
+__all__ = ["alternatives", "apply_locked"]
 
 #: The composer's sub-point numbering (一是 / 第一，) at the start of a lead; an alternative
 #: keeps the draft's number and takes the corpus lead after it.
@@ -27,11 +27,6 @@ _NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]+，|[一二三四
 _SWAPPABLE = ("body", "closing")
 #: Shortest alternative worth showing (characters): a lone sentence fragment is not a paragraph.
 _MIN_CHARS = 30
-
-
-def adapt_context(profile: Profile, model: CorpusModel) -> AdaptContext:
-    """What the profile allows reused corpus wording to say (see :func:`context_for`)."""
-    return context_for(profile, model.names)
 
 
 def _adapted(unit: Unit, ctx: AdaptContext) -> tuple[str | None, list[str]]:
@@ -82,7 +77,7 @@ def alternatives(
             "index", index, "a body paragraph (headings and the salutation have no alternatives)"
         )
     used = {(s.source, s.line) for p in draft.paragraphs for s in p.sources}
-    ctx = adapt_context(profile, model)
+    ctx = context_for(profile, model.names)
     number_match = _NUMBER.match(para.lead or "")
     number = number_match.group(0) if number_match else None
     target = max(count_chars(para.text), 60)
