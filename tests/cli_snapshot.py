@@ -79,13 +79,24 @@ def main(argv: list[str] | None = None) -> int:
             line = command.format(out=out)
             proc = subprocess.run(
                 [sys.executable, "-m", "speechkit", *shlex.split(line)],
-                cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
             )
-            text = f"$ speechkit {command}\nexit {proc.returncode}\n--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}"
-            (dest / f"{_name(command)}.txt").write_text(text.replace(str(out), "{out}"), encoding="utf-8")
+            text = (
+                f"$ speechkit {command}\nexit {proc.returncode}\n"
+                f"--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}"
+            )
+            (dest / f"{_name(command)}.txt").write_text(
+                text.replace(str(out), "{out}"), encoding="utf-8"
+            )
         for written in sorted(out.iterdir()):
             if written.suffix == ".docx":
-                (dest / f"file_{written.name}.txt").write_text(_docx_text(written), encoding="utf-8")
+                (dest / f"file_{written.name}.txt").write_text(
+                    _docx_text(written), encoding="utf-8"
+                )
             elif written.suffix in {".txt", ".csv"}:
                 (dest / f"file_{written.name}").write_bytes(written.read_bytes())
     print(f"{len(COMMANDS)} commands dumped to {dest}")
