@@ -146,6 +146,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         (res.ACHIEVED, "a title, ranking or inspection result"),
         (res.FREQUENCY, "a practice or event said to exist here"),
         (res.PROJECTS, "a named local programme"),
+        (res.FACILITY, "a facility the profile does not name"),
     ):
         for m in pattern.finditer(masked):
             text = sentence[m.start() : m.end()].rstrip("，,、 ")
@@ -160,6 +161,30 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         pm = res.PROBLEM.search(masked)
         if pm is not None:
             add(pm.start(), pm.group(0), "a local problem stated as fact", "specific")
+    else:
+        # 目前X市的公益广告还不够多，要加大力度: a problem stated as fact, then the instruction.
+        start = 0
+        for clause in re.split(r"(?<=[，,；;：:])", masked):
+            framed = res.FACING.sub("", clause)
+            if (
+                res.MODAL.search(framed)
+                or res.IMPERATIVE.match(framed)
+                or res.TARGET.match(framed)
+                or framed != clause
+            ):
+                break
+            pm = next(
+                (
+                    m
+                    for m in res.PROBLEM.finditer(clause)
+                    if m.group(0) != "问题" and not res.ACTS_ON.search(clause, 0, m.start())
+                ),
+                None,
+            )
+            if pm is not None:
+                add(start + pm.start(), pm.group(0), "a local problem stated as fact", "specific")
+                break
+            start += len(clause)
     for q in res.QUOTED.finditer(masked):
         inner = q.group(1)
         if "□" in inner:

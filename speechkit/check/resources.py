@@ -55,8 +55,12 @@ TIME_DEIXIS = re.compile(
 )
 #: Where the campaign stands (冲刺, 收官, 迎检, 决战): a stage of another city's campaign.
 STAGE = re.compile(
-    r"冲刺|收官|迎检|决战决胜|最后阶段|关键时期|关键阶段|攻坚阶段|倒计时|大考|测评前|验收前|迎接(?:测评|验收|复审|检查)"
+    r"冲刺|收官|迎检|决战决胜|最后阶段|关键时期|关键阶段|攻坚阶段|倒计时|大考|测评前|验收前|迎接(?:测评|验收|复审|检查)|"
+    # a campaign past its first phase (由攻坚期向常态化转变; 已达标的指标): not at a 动员会
+    r"攻坚期|巩固期|转入常态|已(?:经)?达标|已(?:经)?达到(?:标准|要求)"
 )
+#: Facilities not every place has (地铁站, 机场, 港口): naming one says the place has it.
+FACILITY = re.compile(r"地铁|轻轨|轨道交通|机场|高铁|港口|码头|海滨|海滩|沙滩|海岸线|游船")
 #: This meeting (今天召开, 这次会议, 会上) — a fact only the profile gives.
 MEETING_DEIXIS = re.compile(
     r"(?:这次|本次|此次|今天的?)(?:会议|大会)|会上|会议(?:上|期间)|今天(?:召开|在这里)|召开(?:这次|本次|此次)"
@@ -106,6 +110,17 @@ IMPERATIVE = re.compile(
 #: instruction, so the problem it introduces is still stated as fact.
 FACING = re.compile(
     r"(?:也|还|更)?(?:要|必须|应当|应该)?(?:清醒|清楚|深刻)?地?(?:认识到|看到)[，,：:]?"
+)
+#: Clauses that name what an instruction acts on (针对…问题，要…; 对发现的问题，要…) or suppose a
+#: case (一个精神缺失的城市，…也不能…): a problem word there is no fact stated.
+TARGET = re.compile(
+    r"^(?:针对|对于|对|面对|围绕|聚焦|就|把|将|为|为了|从|以|通过|凡是|凡|如果|假如|若|一旦|即使|即便|"
+    r"哪里|一个|一座|任何|发现|遇到|解决|整改|查找|梳理)"
+)
+#: Verbs that take a problem as their object (查找差距, 补齐短板, 解决…问题): the problem word after
+#: one names work to do, not a fact.
+ACTS_ON = re.compile(
+    r"(?:查找|找准|找出|查摆|补齐|补足|补上|弥补|缩小|解决|整改|破解|正视|直面|发现|排查|聚焦|对照|针对)[^，。；]{0,8}$"
 )
 #: First-person subjects: a sentence opening with one and no modal states a fact about us.
 FIRST_PERSON = re.compile(

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from speechkit.tokenize.base import Tokenizer
 
 __all__ = [
+    "FACT_TWICE",
     "KINDS",
     "Copied",
     "Facts",
@@ -80,6 +81,9 @@ _PLACEHOLDER = re.compile(
     r"[xX]{2,}|[xXＸ](?=[市区县省同月日年万个%项条])|[*＊]{2,}|某某|"
     r"某(?=[省市区县州乡镇村]|同志|书记|市长|区长|县长|主任|部长|局长)"
 )
+#: The detail of a ``repeated`` finding for a profile item stated twice (the draft stage leaves
+#: out the corpus sentence that stated it).
+FACT_TWICE = "a profile fact said a second time"
 #: Shingle length and overlap at which a sentence repeats an earlier one.
 _SHINGLE = 6
 _REPEAT_OVERLAP = 0.6
@@ -491,7 +495,7 @@ class _Reviewer:
             ]
             if len(hits) > 1:
                 n, s = hits[1]
-                self.add(n, s, "repeated", item, "a profile fact said a second time")
+                self.add(n, s, "repeated", item, FACT_TWICE)
 
     def topics_twice(self) -> None:
         leads: list[tuple[int, str, set[str]]] = []

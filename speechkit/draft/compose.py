@@ -18,6 +18,7 @@ import random
 import re
 from pathlib import Path
 
+from speechkit.check.review import FACT_TWICE
 from speechkit.check.run import check_draft
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import context_for
@@ -349,6 +350,16 @@ def draft(
         # template wrote cannot be left out and stays reported (a template bug).
         corpus_text = _corpus_sentences(items)
         rejected = {cs for f in report.findings for cs in corpus_text if f.sentence.endswith(cs)}
+        # A profile fact said twice is reported where it comes second, which may be the
+        # template's own sub-point (二是扎实推进公益广告宣传。): the corpus sentence that said it
+        # first, elsewhere, is the one to leave out.
+        rejected |= {
+            cs
+            for f in report.findings
+            if f.kind == "repeated" and f.detail == FACT_TWICE
+            for cs in corpus_text
+            if f.span in cs
+        }
         if top <= MAX_SHARE and not rejected:
             break
         banned |= rejected
