@@ -156,6 +156,7 @@ def _fill(items: list[Item], profile: Profile, selector: Selector, target: int) 
                 others=others,
             )
     _develop_bare_problems(items, selector)
+    _say_otherwise(items, selector)
     # Still short: the corpus has no more sentences on the profile's own points. Whole corpus
     # sub-points (a lead with its own paragraph, so the body develops the lead) fill the rest.
     extra_slots = [it for it in items if it.kind == "points"]
@@ -244,6 +245,22 @@ def _develop_bare_problems(items: list[Item], selector: Selector) -> None:
             choice = fresh[selector.rng.randrange(len(fresh))]
             it.fills[0][0].sentences.append(choice)
             selector.remember(choice)
+
+
+def _say_otherwise(items: list[Item], selector: Selector) -> None:
+    """A template sub-point no corpus sentence developed says its ``@else`` text instead.
+
+    A bare lead among developed ones (第二，强化督查考核，严格问责问效。 with nothing under it)
+    reads as a skeleton, not a speech.
+    """
+    for it in items:
+        if it.kind != "point" or not it.otherwise or not it.fills:
+            continue
+        if any(piece.sentences for piece, _r, _w, _m in it.fills):
+            continue
+        if not selector.is_repeat(it.otherwise):
+            it.fills[0][0].sentences.append(it.otherwise)
+            selector.remember(it.otherwise)
 
 
 def _total(items: list[Item]) -> int:

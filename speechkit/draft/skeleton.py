@@ -238,8 +238,9 @@ class Item:
     )  # piece, role, weight, mood
     pieces: list[Piece] = field(default_factory=list)  # corpus sub-points (@points)
     k: int = 0
+    otherwise: str = ""  # @else: said when no corpus sentence develops the sub-point
 
-_DIRECTIVE = re.compile(r"^@(title|salutation|p|h|point|expand|points|closing)(?:\s+(.*))?$")
+_DIRECTIVE = re.compile(r"^@(title|salutation|p|h|point|expand|else|points|closing)(?:\s+(.*))?$")
 
 def parse_skeleton(rendered: str, template: str) -> list[Item]:
     items: list[Item] = []
@@ -256,6 +257,13 @@ def parse_skeleton(rendered: str, template: str) -> list[Item]:
         kind, rest = m.group(1), (m.group(2) or "").strip()
         if kind in ("title", "salutation", "closing"):
             items.append(Item(kind=kind, role="closing" if kind == "closing" else None, text=rest))
+            continue
+        if kind == "else":
+            if not items or items[-1].kind != "point":
+                raise TemplateError(
+                    f"{template}: output line {number}: @else must follow a @point's @expand"
+                )
+            items[-1].otherwise = rest
             continue
         role_name, _, body = rest.partition(" ")
         if role_name not in ROLES:

@@ -68,3 +68,10 @@ def test_sub_point_leads_read_alike(case: tuple[Profile, Draft]) -> None:
     leads = [ordinal.sub("", p.lead) for p in d.paragraphs if p.lead]
     assert leads
     assert not [lead for lead in leads if lead.startswith("要")], leads
+
+
+def test_no_sub_point_is_a_bare_lead(case: tuple[Profile, Draft]) -> None:
+    # 第二，强化督查考核，严格问责问效。 with nothing under it, among developed sub-points.
+    _profile, d = case
+    bare = [p.text for p in d.paragraphs if p.lead and p.text.strip() == p.lead.strip()]
+    assert not bare, bare

@@ -72,3 +72,21 @@ def test_sandbox_blocks_unsafe_template_code(tmp_path: Path, corpus_model: Corpu
     path.write_text("@title {{ city.__class__.__mro__ }}\n", encoding="utf-8")
     with pytest.raises(TemplateError, match=r"progress\.j2:1: template error"):
         draft(parse_profile(PROFILE), corpus_model, templates_dir=folder)
+
+
+def test_else_is_said_only_when_the_corpus_has_nothing() -> None:
+    from speechkit.draft.skeleton import parse_skeleton
+
+    items = parse_skeleton(
+        "@point safeguards 强化督查考核。§\n@expand safeguards 1\n@else 要严肃问责。\n", "t.j2"
+    )
+    assert [it.kind for it in items] == ["point"]
+    assert items[0].otherwise == "要严肃问责。"
+    assert items[0].fills  # the corpus is asked first
+
+
+def test_else_without_a_point_names_template_and_line() -> None:
+    from speechkit.draft.skeleton import parse_skeleton
+
+    with pytest.raises(TemplateError, match=r"t.j2: output line 2: @else must follow"):
+        parse_skeleton("@p opening 同志们。\n@else 要严肃问责。\n", "t.j2")
