@@ -229,10 +229,11 @@ def structure(
 
     from speechkit.corpus import open_corpus
     from speechkit.structure.lexicon import load_lexicon
-    from speechkit.structure.report import format_table, structure_report
+    from speechkit.structure.output import format_table
+    from speechkit.structure.run import structure_report
 
     if plot_path:
-        from speechkit.structure.plot import check_plot_path
+        from speechkit.render.role_map import check_plot_path
 
         check_plot_path(plot_path)  # fail before the analysis, not after
     load_lexicon(role_cues)  # a bad cue file fails before reading the corpus
@@ -242,7 +243,7 @@ def structure(
     ) as corpus:  # fmt: skip
         report = structure_report(corpus, roles=True, seed=seed, role_cues=role_cues)
     if plot_path:
-        from speechkit.structure.plot import plot_roles
+        from speechkit.render.role_map import plot_roles
 
         plot_roles(report, plot_path)
         click.echo(f"Role map written to {plot_path}", err=True)

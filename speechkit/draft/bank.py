@@ -17,7 +17,6 @@ import math
 import os
 import pickle
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,9 +29,10 @@ from speechkit.check.terms import not_names
 from speechkit.corpus import PIPELINE_PARTS, code_fingerprint
 from speechkit.draft import resources as res
 from speechkit.draft.originality import GramIndex
-from speechkit.errors import InputError, StoreError
+from speechkit.errors import InputError
 from speechkit.model import Speech
 from speechkit.paths import cache_dir, corpus_dir
+from speechkit.store import Store
 from speechkit.tokenize.names import NameTest, jieba_dictionary
 from speechkit.tokenize.resources import PLACE_SUFFIXES, SURNAMES
 from speechkit.types import ROLES, PathLike, Role
@@ -183,18 +183,8 @@ def _hash_db(db: PathLike) -> str:
         raise InputError(
             "database not found; create it with 'speechkit ingest PATH --db FILE'", path=path
         )
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(
-                "SELECT source, sha256 FROM documents ORDER BY source, id"
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise StoreError(
-            f"{path}: cannot read the store ({exc}); rebuild it with 'speechkit ingest'"
-        ) from exc
+    with Store(path, create=False) as store:
+        rows = store.document_hashes()
     digest = hashlib.sha256()
     for source, sha in rows:
         digest.update(f"{source}\0{sha}\n".encode())
@@ -222,14 +212,15 @@ def _open_speeches(
     """On-topic speeches with roles and the mined typical role sequence.
 
     Reads through :func:`speechkit.corpus.open_corpus` (ingest, cleaning, segmentation) and
-    labels roles with :func:`speechkit.structure.learn` (which also flags off-topic speeches).
+    labels roles with :func:`speechkit.structure.learn_structure` (which also flags off-topic
+    speeches).
     """
     from speechkit.corpus import open_corpus
-    from speechkit.structure import learn
+    from speechkit.structure import learn_structure
 
     with open_corpus(list(paths), db=db, warn=warn) as corpus:
         # save=False: drafting reads the user's store, it never writes to it.
-        structure = learn(corpus, seed=0, save=False)
+        structure = learn_structure(corpus, seed=0, save=False)
         speeches = corpus.speeches()
     off_topic = {s.get("id") for s in structure.speeches if not s.get("on_topic", True)}
     kept = [s for s in speeches if s.id not in off_topic]
