@@ -640,12 +640,8 @@ def draft(
     """
     import json
 
-    from speechkit.draft.output import (
-        check_output_path,
-        draft_from_file,
-        draft_to_json,
-        write_draft,
-    )
+    from speechkit.draft.output import check_output_path, draft_to_json, write_draft
+    from speechkit.draft.run import draft_from_file
 
     if output is not None:
         check_output_path(output)

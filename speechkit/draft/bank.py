@@ -38,7 +38,14 @@ from speechkit.tokenize.resources import PLACE_SUFFIXES, SURNAMES
 from speechkit.types import ROLES, PathLike, Role
 from speechkit.zh import split_sentences
 
-__all__ = ["MODEL_PARTS", "CorpusModel", "Unit", "build_model", "char_bigrams", "load_model"]
+__all__ = [
+    "MODEL_PARTS",
+    "BankParagraph",
+    "CorpusModel",
+    "build_bank",
+    "char_bigrams",
+    "load_model",
+]
 
 #: The package parts whose code and data shape the model (its key includes their hash).
 MODEL_PARTS = (
@@ -69,7 +76,7 @@ def char_bigrams(text: str) -> list[str]:
 
 
 @dataclass(slots=True)
-class Unit:
+class BankParagraph:
     """One corpus body paragraph prepared for drafting.
 
     Attributes:
@@ -109,11 +116,10 @@ class CorpusModel:
 
     key: str
     roles_backend: str
-    units: list[Unit]
+    units: list[BankParagraph]
     speeches: list[tuple[str, int, int]]
     names: frozenset[str]
     role_order: tuple[Role, ...]
-    role_share: dict[str, float]
     vocabulary: dict[str, int]
     idf: Any
     matrix: Any
@@ -234,7 +240,7 @@ def _open_speeches(
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def build_model(
+def build_bank(
     speeches: Sequence[Speech],
     *,
     key: str = "",
@@ -314,7 +320,7 @@ def build_model(
         if w in names
         or any(w[i:j] in names for i in range(len(w)) for j in range(i + 2, len(w) + (i > 0)))
     }
-    units: list[Unit] = []
+    units: list[BankParagraph] = []
     for (s_index, para), pairs in zip(raw_units, tagged, strict=True):
         if para.role is None:
             continue
@@ -331,7 +337,7 @@ def build_model(
         para_names |= {n for n in long_names if n in para.text}
         reusable = [strip_opener(s) for s in sentences]
         units.append(
-            Unit(
+            BankParagraph(
                 speech=s_index,
                 source=speeches[s_index].source,
                 line=para.line,
@@ -357,8 +363,6 @@ def build_model(
             after = [i for i, r in enumerate(merged) if mean_pos.get(r, 0.0) > mean_pos[role]]
             merged.insert(after[0] if after else len(merged), role)
     order = tuple(merged)
-    total = sum(len(v) for v in positions.values()) or 1
-    share: dict[str, float] = {role: len(positions.get(role, ())) / total for role in ROLES}
     groups, group_sizes = _copy_groups([s.text for s in speeches])
     grams = GramIndex.build([s.text for s in speeches], groups=groups)
     return CorpusModel(
@@ -368,7 +372,6 @@ def build_model(
         speeches=speech_meta,
         names=names,
         role_order=order,
-        role_share=share,
         vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
         idf=np.asarray(vectorizer.idf_, dtype=np.float64),
         matrix=matrix,
@@ -435,7 +438,7 @@ def load_model(
         except Exception:  # a stale or damaged cache is rebuilt, never fatal
             pass
     speeches, typical = _open_speeches(paths, db, warn)
-    model = build_model(speeches, key=key, typical_sequence=typical)
+    model = build_bank(speeches, key=key, typical_sequence=typical)
     if use_cache:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)

@@ -90,20 +90,20 @@ class StructureModel:
     speeches: list[dict[str, Any]] = field(default_factory=list)
 
     def representatives(
-        self, role: Role, *, unit: Literal["paragraph", "sentence"] = "paragraph", top_n: int = 10
+        self, role: Role, *, kind: Literal["paragraph", "sentence"] = "paragraph", top_n: int = 10
     ) -> list[RoleExample]:
         """The ``top_n`` most typical paragraphs (or sentences) of ``role``.
 
         Raises:
-            ParameterError: Unknown role or unit, or ``top_n`` < 1.
+            ParameterError: Unknown role or kind, or ``top_n`` < 1.
         """
         if role not in ROLES:
             raise ParameterError("role", role, " | ".join(ROLES))
-        if unit not in ("paragraph", "sentence"):
-            raise ParameterError("unit", unit, "paragraph | sentence")
+        if kind not in ("paragraph", "sentence"):
+            raise ParameterError("kind", kind, "paragraph | sentence")
         if top_n < 1:
             raise ParameterError("top_n", top_n, "an integer >= 1")
-        table = self.paragraphs if unit == "paragraph" else self.sentences
+        table = self.paragraphs if kind == "paragraph" else self.sentences
         return table.get(role, [])[:top_n]
 
 

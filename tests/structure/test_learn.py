@@ -42,7 +42,7 @@ def test_representatives(stored):
     tasks = model.representatives("tasks", top_n=3)
     assert 1 <= len(tasks) <= 3 and all(ex.role == "tasks" for ex in tasks)
     assert [ex.score for ex in tasks] == sorted((ex.score for ex in tasks), reverse=True)
-    closing = model.representatives("closing", unit="sentence", top_n=2)
+    closing = model.representatives("closing", kind="sentence", top_n=2)
     assert closing and all(len(ex.text) <= 120 for ex in closing)
     saved = stored.store.conn.execute("SELECT count(*) FROM paragraphs WHERE role IS NOT NULL")
     assert saved.fetchone()[0] == 0  # save=False wrote nothing
@@ -52,7 +52,7 @@ def test_representatives(stored):
     ("kwargs", "message"),
     [
         ({"role": "ending"}, "invalid role 'ending'"),
-        ({"role": "tasks", "unit": "word"}, "invalid unit 'word'"),
+        ({"role": "tasks", "kind": "word"}, "invalid kind 'word'"),
         ({"role": "tasks", "top_n": 0}, "invalid top_n 0"),
     ],
 )
