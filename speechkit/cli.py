@@ -217,8 +217,8 @@ def structure(
     The table has one line per speech (id, title, source:lines, paragraphs), then
     each speech as an outline of roles and the corpus pattern; the JSON form lists
     every paragraph with its line, heading and role, and each speech's date and
-    speaker (from its dateline and byline). The learned structure is saved in the
-    store for drafting.
+    speaker (from its dateline and byline). With a store, the roles and topic
+    flags are saved in it.
 
     \b
     Example:
