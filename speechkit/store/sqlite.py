@@ -18,7 +18,8 @@ Schema (extend by adding tables or columns only)::
     paragraphs(id, speech_id, seq, line, last_line, text, heading, level, marker, role,
                placeholders_json, duplicate_of)
     paragraphs_fts                                             -- FTS5 over paragraphs.text
-    artifacts(name PRIMARY KEY, value_json)                    -- learned models
+    artifacts(name PRIMARY KEY, value_json)                    -- JSON by name (nothing writes it
+                                   since the structure model is returned, not stored)
     meta(key PRIMARY KEY, value)                               -- schema version
     dedup_signatures(level, unit_id, config, checksum, digest, length, keys)
                                    -- MinHash band keys of dedup units (created on first dedup)
