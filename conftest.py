@@ -13,7 +13,7 @@ import importlib.util
 import pytest
 
 #: Modules whose doctests draw or check charts.
-_PLOT_MODULES = ("speechkit/render/plot.py", "speechkit/structure/plot.py")
+_PLOT_MODULES = ("speechkit/render/plot.py", "speechkit/render/role_map.py")
 
 
 def pytest_configure(config: pytest.Config) -> None:

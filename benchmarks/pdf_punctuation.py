@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from speechkit.draft.output import draft_from_file  # noqa: E402
+from speechkit.draft.run import draft_from_file  # noqa: E402
 from speechkit.render.docx import write_docx  # noqa: E402
 from speechkit.render.pdf import _convert, find_soffice, write_pdf  # noqa: E402
 

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from speechkit.corpus import open_corpus  # noqa: E402
-from speechkit.structure import learn  # noqa: E402
-from speechkit.structure.report import structure_report  # noqa: E402
+from speechkit.structure import learn_structure  # noqa: E402
+from speechkit.structure.run import structure_report  # noqa: E402
 
 PLACES = ["南京市", "合肥市", "洛阳市", "xx市", "某某区", "苏州市", "黄山市", "襄阳市", "**县"]
 
@@ -87,7 +87,7 @@ def main() -> None:
         corpus = open_corpus([folder], warn=lambda _m: None)
         speeches = corpus.speeches()
         t1 = time.perf_counter()
-        learn(corpus, seed=args.seed)
+        learn_structure(corpus, seed=args.seed)
         t2 = time.perf_counter()
     n_par = sum(len(s.paragraphs) for s in speeches)
     print(

@@ -217,8 +217,8 @@ def structure(
     The table has one line per speech (id, title, source:lines, paragraphs), then
     each speech as an outline of roles and the corpus pattern; the JSON form lists
     every paragraph with its line, heading and role, and each speech's date and
-    speaker (from its dateline and byline). The learned structure is saved in the
-    store for drafting.
+    speaker (from its dateline and byline). With a store, the roles and topic
+    flags are saved in it.
 
     \b
     Example:
@@ -229,10 +229,11 @@ def structure(
 
     from speechkit.corpus import open_corpus
     from speechkit.structure.lexicon import load_lexicon
-    from speechkit.structure.report import format_table, structure_report
+    from speechkit.structure.output import format_table
+    from speechkit.structure.run import structure_report
 
     if plot_path:
-        from speechkit.structure.plot import check_plot_path
+        from speechkit.render.role_map import check_plot_path
 
         check_plot_path(plot_path)  # fail before the analysis, not after
     load_lexicon(role_cues)  # a bad cue file fails before reading the corpus
@@ -242,7 +243,7 @@ def structure(
     ) as corpus:  # fmt: skip
         report = structure_report(corpus, roles=True, seed=seed, role_cues=role_cues)
     if plot_path:
-        from speechkit.structure.plot import plot_roles
+        from speechkit.render.role_map import plot_roles
 
         plot_roles(report, plot_path)
         click.echo(f"Role map written to {plot_path}", err=True)
@@ -639,12 +640,8 @@ def draft(
     """
     import json
 
-    from speechkit.draft.output import (
-        check_output_path,
-        draft_from_file,
-        draft_to_json,
-        write_draft,
-    )
+    from speechkit.draft.output import check_output_path, draft_to_json, write_draft
+    from speechkit.draft.run import draft_from_file
 
     if output is not None:
         check_output_path(output)

@@ -51,8 +51,8 @@ COUNTY_TOWN = re.compile(r"(?<!文明)(?<!卫生)(?<!园林)(?<![全各本我])�
 COUNTY_TOWN_AS = {"市": "城市", "区": "城区"}
 
 
-def level_terms(text: str, unit: str) -> str:
-    """Rewrite 市/区/县 words (全市, 市委, 市政府, 市管干部, 各区县…) to ``unit``.
+def level_terms(text: str, level: str) -> str:
+    """Rewrite 市/区/县 words (全市, 市委, 市政府, 市管干部, 各区县…) to ``level``.
 
     Ordinary words with the same characters stay (城市, 市民, 市场, 市容, 超市, 社区, 小区),
     and so do higher levels (省委).
@@ -71,14 +71,14 @@ def level_terms(text: str, unit: str) -> str:
         >>> level_terms("市城管局、市市场监管局要牵头。", "区")
         '区城管局、区市场监管局要牵头。'
     """
-    text = LEVEL_PREFIXED.sub(lambda m: m.group(1) + unit, text)
-    text = LEVEL_ORGAN.sub(unit, text)
-    if unit in COUNTY_TOWN_AS:  # a city's or district's urban area is not a 县城
-        text = COUNTY_TOWN.sub(COUNTY_TOWN_AS[unit], text)
-    if unit in URBAN_AREA:
-        pattern, repl = URBAN_AREA[unit]
+    text = LEVEL_PREFIXED.sub(lambda m: m.group(1) + level, text)
+    text = LEVEL_ORGAN.sub(level, text)
+    if level in COUNTY_TOWN_AS:  # a city's or district's urban area is not a 县城
+        text = COUNTY_TOWN.sub(COUNTY_TOWN_AS[level], text)
+    if level in URBAN_AREA:
+        pattern, repl = URBAN_AREA[level]
         text = pattern.sub(repl, text)
-    return SUBUNIT_TERMS.sub(SUBUNITS[unit], text)
+    return SUBUNIT_TERMS.sub(SUBUNITS[level], text)
 
 
 _WORD_END = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=[，、。；：,.（(]|$|要|的|和|与|及|在|对|将|上下)")
@@ -93,8 +93,8 @@ OWN_SUBUNITS = {
 }
 
 
-def wrong_level(text: str, unit: str) -> tuple[int, str] | None:
-    """The first level word of ``text`` that is not ``unit``'s: ``(start, word)``, else None.
+def wrong_level(text: str, level: str) -> tuple[int, str] | None:
+    """The first level word of ``text`` that is not ``level``'s: ``(start, word)``, else None.
 
     Examples:
         >>> wrong_level("县直各部门要主动对接市创建领导小组。", "县")
@@ -107,8 +107,8 @@ def wrong_level(text: str, unit: str) -> tuple[int, str] | None:
         '各街道（镇）要履行属地责任。'
 
     """
-    text = OWN_SUBUNITS[unit].sub(SUBUNITS[unit], text)
-    fixed = level_terms(text, unit)
+    text = OWN_SUBUNITS[level].sub(SUBUNITS[level], text)
+    fixed = level_terms(text, level)
     if fixed == text:
         return None
     i = next((k for k, (a, b) in enumerate(zip(text, fixed, strict=False)) if a != b), 0)

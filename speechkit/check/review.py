@@ -187,7 +187,7 @@ class Facts:
 
     Attributes:
         city: The place (青岚市), or None when unknown.
-        unit: 市, 区 or 县, or None when unknown (no level check).
+        level: 市, 区 or 县, or None when unknown (no level check).
         families: Campaign families of the speech (empty: no campaign check).
         date: The meeting date (outdated 提法 are judged at it).
         items: The profile's statements (achievements, problems, priorities, figures, the
@@ -198,7 +198,7 @@ class Facts:
     """
 
     city: str | None
-    unit: str | None
+    level: str | None
     families: frozenset[str]
     date: _dt.date
     items: tuple[str, ...] = ()
@@ -235,7 +235,7 @@ def facts_from_profile(profile: Profile, *, today: _dt.date | None = None) -> Fa
     )
     return Facts(
         city=profile.city,
-        unit=profile.unit,
+        level=profile.level_char,
         families=campaigns().families_of(profile.campaign),
         date=profile.meeting.date or today or _dt.date.today(),
         items=tuple(i for i in items if i),
@@ -257,7 +257,7 @@ def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None =
 
     Examples:
         >>> f = facts_from_title("在青岚市创建全国文明城市动员大会上的讲话", "（2027年4月10日）")
-        >>> f.city, f.unit, sorted(f.families), f.date.isoformat()
+        >>> f.city, f.level, sorted(f.families), f.date.isoformat()
         ('青岚市', '市', ['文明'], '2027-04-10')
     """
     m = _TITLE_PLACE.search(title)
@@ -270,7 +270,7 @@ def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None =
     meeting = re.sub(r"^在|上的(?:讲话|发言|致辞|报告)$", "", title)
     return Facts(
         city=city,
-        unit=city[-1] if city else None,
+        level=city[-1] if city else None,
         families=campaigns().families_of(title),
         date=day,
         items=(meeting,) if meeting else (),
@@ -456,13 +456,13 @@ class _Reviewer:
             return
 
     def level(self, number: int, sentence: str) -> None:
-        if self.facts.unit is None:
+        if self.facts.level is None:
             return
-        hit = wrong_level(sentence, self.facts.unit)
+        hit = wrong_level(sentence, self.facts.level)
         if hit is not None and hit[1] not in self.facts.text:
             self.add(
                 number, sentence, "wrong_level", hit[1],
-                f"a level word that is not this {self.facts.unit}'s own",
+                f"a level word that is not this {self.facts.level}'s own",
             )  # fmt: skip
 
     def repeats(self, number: int, sentence: str) -> None:

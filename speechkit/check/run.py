@@ -24,8 +24,8 @@ from speechkit.types import PathLike
 
 if TYPE_CHECKING:
     from speechkit.draft.bank import CorpusModel
-    from speechkit.draft.model import Draft
     from speechkit.draft.profile import Profile
+    from speechkit.model import Draft
     from speechkit.tokenize.base import Tokenizer
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "check_draft", "check_files"]

@@ -40,14 +40,14 @@ class AdaptContext:
 
     Attributes:
         city: The profile's city/district/county name.
-        unit: 市, 区 or 县.
+        level: 市, 区 or 县.
         campaign: The profile's campaign (全国文明城市…).
         allowed_names: Names the profile itself mentions (they may stay).
         date: The meeting date (today when the profile gives none).
     """
 
     city: str
-    unit: str
+    level: str
     campaign: str
     allowed_names: frozenset[str] = frozenset()
     date: _dt.date = _dt.date(2027, 1, 1)
@@ -86,7 +86,7 @@ def context_for(profile: Profile, names: Iterable[str]) -> AdaptContext:
     )
     return AdaptContext(
         city=profile.city,
-        unit=profile.unit,
+        level=profile.level_char,
         campaign=profile.campaign,
         allowed_names=frozenset(n for n in names if n in given),
         date=profile.meeting.date or _dt.date.today(),
@@ -97,7 +97,7 @@ def _campaign(text: str, ctx: AdaptContext) -> str | None:
     """The campaign's own names in the profile's form; ``None`` for another campaign's text.
 
     Examples:
-        >>> ctx = AdaptContext(city="云溪区", unit="区", campaign="全国文明城区")
+        >>> ctx = AdaptContext(city="云溪区", level="区", campaign="全国文明城区")
         >>> _campaign("创建全国文明城市是民心工程，文明城市人人共建。", ctx)
         '创建全国文明城区是民心工程，文明城区人人共建。'
         >>> _campaign("要迎接国家卫生城市复审。", ctx) is None
@@ -158,7 +158,7 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
         ctx: What the profile allows.
 
     Examples:
-        >>> ctx = AdaptContext(city="云溪区", unit="区", campaign="全国文明城区")
+        >>> ctx = AdaptContext(city="云溪区", level="区", campaign="全国文明城区")
         >>> adapt_sentence("二是要在xx市委、市政府领导下，全市上下共创全国文明城市。", (), ctx)
         '要在区委、区政府领导下，全区上下共创全国文明城区。'
         >>> adapt_sentence("文明创建让xx市更美丽。", (), ctx)
@@ -184,9 +184,9 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
         return None
     if res.SINGLE_MOU.search(sentence) or res.NAMED_COMRADE.search(sentence):
         return None
-    if res.AUDIENCE_MISMATCH[ctx.unit].search(sentence):  # addressed to one bureau's staff
+    if res.AUDIENCE_MISMATCH[ctx.level].search(sentence):  # addressed to one bureau's staff
         return None
-    if res.SELF_UNIT_MISMATCH[ctx.unit].search(sentence):  # spoken for a street/township
+    if res.SELF_UNIT_MISMATCH[ctx.level].search(sentence):  # spoken for a street/township
         return None
     if res.NOT_SPEECH.search(sentence) or res.JUNK.search(sentence):  # notes, markup, site text
         return None
@@ -201,7 +201,7 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
     if campaign_text != text and "最" in campaign_text:
         # 全国文明城市是…最高荣誉 is not true of 全国文明县城: a superlative stays with its title.
         return None
-    text = level_terms(campaign_text, ctx.unit).lstrip("，、；：。 ")
+    text = level_terms(campaign_text, ctx.level).lstrip("，、；：。 ")
     if len(text) < 8 or len(text) > 220:
         return None
     if text[-1] not in "。！？”":

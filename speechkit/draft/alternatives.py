@@ -12,11 +12,11 @@ import re
 from typing import Any
 
 from speechkit.draft.adapt import AdaptContext, adapt_sentence, context_for
-from speechkit.draft.bank import CorpusModel, Unit
+from speechkit.draft.bank import BankParagraph, CorpusModel
 from speechkit.draft.compose import count_chars
-from speechkit.draft.model import Draft, DraftParagraph, SourceRef
 from speechkit.draft.profile import Profile
 from speechkit.errors import DraftDataError, ParameterError
+from speechkit.model import Draft, DraftParagraph, SourceRef
 
 __all__ = ["alternatives", "apply_locked"]
 
@@ -29,7 +29,7 @@ _SWAPPABLE = ("body", "closing")
 _MIN_CHARS = 30
 
 
-def _adapted(unit: Unit, ctx: AdaptContext) -> tuple[str | None, list[str]]:
+def _adapted(unit: BankParagraph, ctx: AdaptContext) -> tuple[str | None, list[str]]:
     # The draft's own rule: only generic corpus sentences and leads are reused.
     lead = (
         adapt_sentence(unit.lead, unit.lead_names, ctx)

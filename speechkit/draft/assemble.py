@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from speechkit.draft.model import DraftParagraph, SourceRef
 from speechkit.draft.profile import Profile
 from speechkit.draft.skeleton import Item
+from speechkit.model import DraftParagraph, SourceRef
 from speechkit.zh import cn_number
 
 __all__ = ["NUMBERING", "assemble", "date_cn"]

@@ -17,7 +17,6 @@ import math
 import os
 import pickle
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,15 +29,23 @@ from speechkit.check.terms import not_names
 from speechkit.corpus import PIPELINE_PARTS, code_fingerprint
 from speechkit.draft import resources as res
 from speechkit.draft.originality import GramIndex
-from speechkit.errors import InputError, StoreError
+from speechkit.errors import InputError
 from speechkit.model import Speech
 from speechkit.paths import cache_dir, corpus_dir
+from speechkit.store import Store
 from speechkit.tokenize.names import NameTest, jieba_dictionary
 from speechkit.tokenize.resources import PLACE_SUFFIXES, SURNAMES
 from speechkit.types import ROLES, PathLike, Role
 from speechkit.zh import split_sentences
 
-__all__ = ["MODEL_PARTS", "CorpusModel", "Unit", "build_model", "char_bigrams", "load_model"]
+__all__ = [
+    "MODEL_PARTS",
+    "BankParagraph",
+    "CorpusModel",
+    "build_bank",
+    "char_bigrams",
+    "load_model",
+]
 
 #: The package parts whose code and data shape the model (its key includes their hash).
 MODEL_PARTS = (
@@ -69,7 +76,7 @@ def char_bigrams(text: str) -> list[str]:
 
 
 @dataclass(slots=True)
-class Unit:
+class BankParagraph:
     """One corpus body paragraph prepared for drafting.
 
     Attributes:
@@ -109,11 +116,10 @@ class CorpusModel:
 
     key: str
     roles_backend: str
-    units: list[Unit]
+    units: list[BankParagraph]
     speeches: list[tuple[str, int, int]]
     names: frozenset[str]
     role_order: tuple[Role, ...]
-    role_share: dict[str, float]
     vocabulary: dict[str, int]
     idf: Any
     matrix: Any
@@ -183,18 +189,8 @@ def _hash_db(db: PathLike) -> str:
         raise InputError(
             "database not found; create it with 'speechkit ingest PATH --db FILE'", path=path
         )
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(
-                "SELECT source, sha256 FROM documents ORDER BY source, id"
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise StoreError(
-            f"{path}: cannot read the store ({exc}); rebuild it with 'speechkit ingest'"
-        ) from exc
+    with Store(path, create=False) as store:
+        rows = store.document_hashes()
     digest = hashlib.sha256()
     for source, sha in rows:
         digest.update(f"{source}\0{sha}\n".encode())
@@ -222,14 +218,15 @@ def _open_speeches(
     """On-topic speeches with roles and the mined typical role sequence.
 
     Reads through :func:`speechkit.corpus.open_corpus` (ingest, cleaning, segmentation) and
-    labels roles with :func:`speechkit.structure.learn` (which also flags off-topic speeches).
+    labels roles with :func:`speechkit.structure.learn_structure` (which also flags off-topic
+    speeches).
     """
     from speechkit.corpus import open_corpus
-    from speechkit.structure import learn
+    from speechkit.structure import learn_structure
 
     with open_corpus(list(paths), db=db, warn=warn) as corpus:
         # save=False: drafting reads the user's store, it never writes to it.
-        structure = learn(corpus, seed=0, save=False)
+        structure = learn_structure(corpus, seed=0, save=False)
         speeches = corpus.speeches()
     off_topic = {s.get("id") for s in structure.speeches if not s.get("on_topic", True)}
     kept = [s for s in speeches if s.id not in off_topic]
@@ -243,7 +240,7 @@ def _open_speeches(
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def build_model(
+def build_bank(
     speeches: Sequence[Speech],
     *,
     key: str = "",
@@ -323,7 +320,7 @@ def build_model(
         if w in names
         or any(w[i:j] in names for i in range(len(w)) for j in range(i + 2, len(w) + (i > 0)))
     }
-    units: list[Unit] = []
+    units: list[BankParagraph] = []
     for (s_index, para), pairs in zip(raw_units, tagged, strict=True):
         if para.role is None:
             continue
@@ -340,7 +337,7 @@ def build_model(
         para_names |= {n for n in long_names if n in para.text}
         reusable = [strip_opener(s) for s in sentences]
         units.append(
-            Unit(
+            BankParagraph(
                 speech=s_index,
                 source=speeches[s_index].source,
                 line=para.line,
@@ -366,8 +363,6 @@ def build_model(
             after = [i for i, r in enumerate(merged) if mean_pos.get(r, 0.0) > mean_pos[role]]
             merged.insert(after[0] if after else len(merged), role)
     order = tuple(merged)
-    total = sum(len(v) for v in positions.values()) or 1
-    share: dict[str, float] = {role: len(positions.get(role, ())) / total for role in ROLES}
     groups, group_sizes = _copy_groups([s.text for s in speeches])
     grams = GramIndex.build([s.text for s in speeches], groups=groups)
     return CorpusModel(
@@ -377,7 +372,6 @@ def build_model(
         speeches=speech_meta,
         names=names,
         role_order=order,
-        role_share=share,
         vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
         idf=np.asarray(vectorizer.idf_, dtype=np.float64),
         matrix=matrix,
@@ -444,7 +438,7 @@ def load_model(
         except Exception:  # a stale or damaged cache is rebuilt, never fatal
             pass
     speeches, typical = _open_speeches(paths, db, warn)
-    model = build_model(speeches, key=key, typical_sequence=typical)
+    model = build_bank(speeches, key=key, typical_sequence=typical)
     if use_cache:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)

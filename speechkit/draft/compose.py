@@ -24,12 +24,12 @@ from speechkit.draft import resources as res
 from speechkit.draft.adapt import context_for
 from speechkit.draft.assemble import NUMBERING, assemble, date_cn
 from speechkit.draft.bank import CorpusModel
-from speechkit.draft.model import Draft
 from speechkit.draft.originality import MAX_SHARE
 from speechkit.draft.plan import plan_sections
 from speechkit.draft.profile import Profile
 from speechkit.draft.select import Piece, Selector
 from speechkit.draft.skeleton import Item, parse_skeleton, render_skeleton
+from speechkit.model import Draft
 from speechkit.types import PathLike
 
 __all__ = ["LENGTH_TOLERANCE", "count_chars", "draft", "problem_development"]
@@ -300,7 +300,7 @@ def draft(
             (default: the bundled ``templates/``).
 
     Returns:
-        The :class:`~speechkit.draft.model.Draft` with ``stats`` (chars, target, per-source shares).
+        The :class:`~speechkit.model.Draft` with ``stats`` (chars, target, per-source shares).
 
     Raises:
         TemplateError: A template is missing or fails to render.

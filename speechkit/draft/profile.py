@@ -144,8 +144,8 @@ class Profile(_Strict):
         return self
 
     @property
-    def unit(self) -> str:
-        """The level character: 市, 区 or 县."""
+    def level_char(self) -> str:
+        """The level character: 市, 区 or 县 (``level``, which validation always fills)."""
         return self.level or self.city[-1]
 
 

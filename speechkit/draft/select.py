@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
-from speechkit.draft.bank import CorpusModel, Unit, char_bigrams
-from speechkit.draft.model import SourceRef
+from speechkit.draft.bank import BankParagraph, CorpusModel, char_bigrams
+from speechkit.model import SourceRef
 from speechkit.types import Role
 
 __all__ = [
@@ -289,7 +289,10 @@ class Selector:
         self.used_shingles |= self._shingles(text)
 
     def _adapted(
-        self, unit: Unit, query_vec: dict[int, float] | None = None, mood: str | None = None
+        self,
+        unit: BankParagraph,
+        query_vec: dict[int, float] | None = None,
+        mood: str | None = None,
     ) -> list[str]:
         """The unit's usable sentences: its ``generic`` ones, adapted, in their own order.
 
@@ -324,7 +327,7 @@ class Selector:
             kept = kept[best:end]
         return [t for _k, t in kept]
 
-    def _room(self, unit: Unit) -> int:
+    def _room(self, unit: BankParagraph) -> int:
         return self.max_chars - self.speech_chars[unit.speech]
 
     def _take(

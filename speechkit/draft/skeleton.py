@@ -40,7 +40,7 @@ TEMPLATE_FILES = {
     "总结表彰会": "commendation.j2",
 }
 
-def leadership_phrase(title: str, unit: str) -> str:
+def leadership_phrase(title: str, level: str) -> str:
     """What the speaker may say of who leads the work (the closing's 在…的坚强领导下).
 
     Examples:
@@ -54,8 +54,8 @@ def leadership_phrase(title: str, unit: str) -> str:
     if "书记" in title and "副书记" not in title:  # the committee's own head
         return "更加紧密地团结在以习近平同志为核心的党中央周围，"
     if re.search(r"(?<!副)[市区县]长$", title):  # the government's own head
-        return f"在{unit}委的坚强领导下，"
-    return f"在{unit}委、{unit}政府的坚强领导下，"
+        return f"在{level}委的坚强领导下，"
+    return f"在{level}委、{level}政府的坚强领导下，"
 
 def _campaign_task(campaign: str) -> str:
     return (
@@ -191,10 +191,11 @@ def render_skeleton(
         ),
         topics[0],
     )
-    unit = profile.unit
+    level = profile.level_char
     context = {
         "city": clean_value(profile.city),
-        "unit": unit,
+        # The templates' name for 市/区/县 (user templates use it too): kept as it is.
+        "unit": level,
         "province": clean_value(profile.province or ""),
         "campaign": clean_value(profile.campaign),
         "campaign_task": clean_value(_campaign_task(profile.campaign)),
@@ -214,7 +215,7 @@ def render_skeleton(
         "has_problems_section": "problems" in topics,
         "problems_home": problems_home,
         "goal": f"把{clean_value(profile.city)}建设得更加文明美好",
-        "leadership": leadership_phrase(profile.speaker.title, unit),
+        "leadership": leadership_phrase(profile.speaker.title, level),
     }
     env = _environment(str(folder))
     try:

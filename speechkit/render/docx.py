@@ -1,4 +1,4 @@
-"""Render a :class:`~speechkit.draft.model.Draft` as a .docx in the GB/T 9704-2012 layout.
+"""Render a :class:`~speechkit.model.Draft` as a .docx in the GB/T 9704-2012 layout.
 
 The layout of Chinese official documents (党政机关公文格式, GB/T 9704-2012) as used for
 讲话稿: A4 paper, a type area of 156 mm × 225 mm that holds 22 lines of 28 characters,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
 
-    from speechkit.draft.model import Draft, DraftParagraph
+    from speechkit.model import Draft, DraftParagraph
 
 __all__ = ["DocxLayout", "build_document", "docx_bytes", "format_date", "write_docx"]
 
@@ -706,7 +706,7 @@ def write_docx(draft: Draft, path: PathLike, *, config: DocxLayout | None = None
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from speechkit.draft.model import Draft, DraftParagraph
+        >>> from speechkit.model import Draft, DraftParagraph
         >>> d = Draft("在全市动员大会上的讲话", [DraftParagraph("同志们：", kind="salutation")])
         >>> out = write_docx(d, pathlib.Path(tempfile.mkdtemp()) / "讲话稿.docx")
         >>> out.name, out.stat().st_size > 5000

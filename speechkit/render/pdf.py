@@ -36,7 +36,7 @@ from speechkit.types import PathLike
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-    from speechkit.draft.model import Draft
+    from speechkit.model import Draft
     from speechkit.render.docx import DocxLayout
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Render a :class:`~speechkit.draft.model.Draft` as plain text or Markdown."""
+"""Render a :class:`~speechkit.model.Draft` as plain text or Markdown."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from speechkit.render.docx import format_date
 from speechkit.types import PathLike
 
 if TYPE_CHECKING:
-    from speechkit.draft.model import Draft, DraftParagraph
+    from speechkit.model import Draft, DraftParagraph
 
 __all__ = ["TEXT_SUFFIXES", "to_markdown", "to_text", "write_text_output"]
 
@@ -62,7 +62,7 @@ def to_text(draft: Draft) -> str:
         The text, ending with a newline.
 
     Examples:
-        >>> from speechkit.draft.model import Draft, DraftParagraph as P
+        >>> from speechkit.model import Draft, DraftParagraph as P
         >>> d = Draft("在全市动员大会上的讲话", [
         ...     P("同志们：", kind="salutation"),
         ...     P("一、提高认识", level=1, kind="heading"),
@@ -144,7 +144,7 @@ def to_markdown(draft: Draft) -> str:
         The Markdown text, paragraphs separated by blank lines, ending with a newline.
 
     Examples:
-        >>> from speechkit.draft.model import Draft, DraftParagraph as P
+        >>> from speechkit.model import Draft, DraftParagraph as P
         >>> d = Draft("在全市动员大会上的讲话", [
         ...     P("同志们：", kind="salutation"),
         ...     P("一、提高认识", level=1, kind="heading"),
@@ -186,7 +186,7 @@ def write_text_output(draft: Draft, path: PathLike) -> Path:
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from speechkit.draft.model import Draft, DraftParagraph
+        >>> from speechkit.model import Draft, DraftParagraph
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "讲话稿.md"
         >>> d = Draft("讲话", [DraftParagraph("同志们：", kind="salutation")])
         >>> _ = write_text_output(d, out)

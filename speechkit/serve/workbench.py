@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -81,15 +80,6 @@ class IngestJob:
         }
 
 
-def enable_wal(db: Path) -> None:
-    """Switch the store to WAL journaling (persistent) so readers never wait for the writer."""
-    conn = sqlite3.connect(db, timeout=30)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-    finally:
-        conn.close()
-
-
 class Workbench:
     """The state of one ``speechkit serve``: the store, the corpus model and ingest jobs.
 
@@ -122,7 +112,7 @@ class Workbench:
         with Store(self.db) as store:  # creates the tables, or fails now with a clear error
             # Empty, also after a first start stopped while it was seeding the store.
             empty = store.counts()["documents"] == 0
-        enable_wal(self.db)
+            store.enable_wal()  # readers never wait for the ingest job writing
         self.writer = threading.Lock()
         self.jobs: dict[str, IngestJob] = {}
         self._model_lock = threading.Lock()
@@ -340,23 +330,13 @@ class Workbench:
         with Store(self.db, create=False) as store:
             # The paragraph spanning the line (else the nearest), then its neighbours in the
             # speech; a large source (a .jsonl of many records) is never loaded whole.
-            found = store.conn.execute(
-                "SELECT p.speech_id, p.seq, p.line, p.last_line, s.title FROM paragraphs p "
-                "JOIN speeches s ON s.id = p.speech_id JOIN documents d ON d.id = s.document_id "
-                "WHERE d.source = ? ORDER BY (p.line <= ? AND ? <= max(p.line, p.last_line)) "
-                "DESC, abs(p.line - ?), d.record, p.id LIMIT 1",
-                (source, line, line, line),
-            ).fetchone()
+            found = store.paragraph_at(source, line)
             if found is None:
                 raise WorkbenchError(f"{source}: not in the store", status=404)
-            speech_id, seq, first, last, title = found
-            if not first <= line <= max(first, last):
+            if not found.line <= line <= max(found.line, found.last_line):
                 raise WorkbenchError(f"{source}:{line}: no paragraph at this line", status=404)
-            rows = store.conn.execute(
-                "SELECT seq, line, last_line, text FROM paragraphs WHERE speech_id = ? "
-                "AND seq BETWEEN ? AND ? ORDER BY seq",
-                (speech_id, seq - around, seq + around),
-            ).fetchall()
+            seq, title = found.seq, found.title
+            rows = store.speech_paragraphs(found.speech_id, seq - around, seq + around)
         return {
             "source": source,
             "line": line,
@@ -392,7 +372,7 @@ class Workbench:
     def outline(self) -> dict[str, Any]:
         """The corpus outline and per-speech role sequence (``speechkit structure``)."""
         from speechkit.corpus import open_corpus
-        from speechkit.structure.report import structure_report
+        from speechkit.structure.run import structure_report
 
         def compute() -> Any:
             with open_corpus(db=self.db, warn=lambda _m: None) as corpus:

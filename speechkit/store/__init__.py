@@ -1,5 +1,11 @@
 """SQLite store of the ingested corpus (stdlib :mod:`sqlite3`, FTS5 trigram search)."""
 
-from speechkit.store.sqlite import SearchHit, Store, fts_trigram_available
+from speechkit.store.sqlite import (
+    ParagraphAt,
+    SearchHit,
+    SpeechRoles,
+    Store,
+    fts_trigram_available,
+)
 
-__all__ = ["SearchHit", "Store", "fts_trigram_available"]
+__all__ = ["ParagraphAt", "SearchHit", "SpeechRoles", "Store", "fts_trigram_available"]

@@ -18,7 +18,8 @@ Schema (extend by adding tables or columns only)::
     paragraphs(id, speech_id, seq, line, last_line, text, heading, level, marker, role,
                placeholders_json, duplicate_of)
     paragraphs_fts                                             -- FTS5 over paragraphs.text
-    artifacts(name PRIMARY KEY, value_json)                    -- learned models
+    artifacts(name PRIMARY KEY, value_json)                    -- JSON by name (nothing writes it
+                                   since the structure model is returned, not stored)
     meta(key PRIMARY KEY, value)                               -- schema version
     dedup_signatures(level, unit_id, config, checksum, digest, length, keys)
                                    -- MinHash band keys of dedup units (created on first dedup)
@@ -53,16 +54,23 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from speechkit.errors import StoreError
 from speechkit.model import Document, Line, Paragraph, Placeholder, Speech
 from speechkit.types import PathLike
 
-__all__ = ["SCHEMA_VERSION", "SearchHit", "Store", "fts_trigram_available"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "ParagraphAt",
+    "SearchHit",
+    "SpeechRoles",
+    "Store",
+    "fts_trigram_available",
+]
 
 SCHEMA_VERSION = 2  # 2: `lines` no longer repeats one-line paragraphs (read: both)
 
@@ -210,6 +218,33 @@ class SearchHit:
         """``source:line`` (``source#record:line`` for records)."""
         rec = f"#{self.record}" if self.record is not None else ""
         return f"{self.source}{rec}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechRoles:
+    """What :meth:`Store.set_roles` writes for one speech.
+
+    Attributes:
+        row_id: The speech's ``speeches.id``.
+        on_topic: Whether the speech is about the corpus's campaign.
+        topic_score: Its topic score.
+        roles: The role of each of its paragraphs, in ``seq`` order.
+    """
+
+    row_id: int
+    on_topic: bool
+    topic_score: float
+    roles: Sequence[str | None]
+
+
+class ParagraphAt(NamedTuple):
+    """Where :meth:`Store.paragraph_at` found a paragraph."""
+
+    speech_id: int
+    seq: int
+    line: int
+    last_line: int
+    title: str | None
 
 
 def _fix(path: Path) -> str:
@@ -566,6 +601,77 @@ class Store:
         finally:
             self._fts_ranges = None
         self.conn.execute(_FTS_INSERT_TRIGGER)
+
+    # -- roles, document hashes and passages (structure, drafting, the workbench) --------
+
+    def set_roles(self, speeches: Iterable[SpeechRoles]) -> None:
+        """Write the roles and topic flags :mod:`speechkit.structure` found, in one transaction.
+
+        Sets ``speeches.on_topic``/``topic_score`` and, for each paragraph of the speech in
+        ``seq`` order, ``paragraphs.role``.
+
+        Raises:
+            StoreError: SQLite failed; nothing is written.
+        """
+        speech_rows: list[tuple[int, float, int]] = []
+        para_rows: list[tuple[str | None, int, int]] = []
+        for s in speeches:
+            speech_rows.append((int(s.on_topic), s.topic_score, s.row_id))
+            para_rows.extend((role, s.row_id, seq) for seq, role in enumerate(s.roles))
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE speeches SET on_topic = ?, topic_score = ? WHERE id = ?", speech_rows
+            )
+            conn.executemany(
+                "UPDATE paragraphs SET role = ? WHERE speech_id = ? AND seq = ?", para_rows
+            )
+
+    def document_hashes(self) -> list[tuple[str, str]]:
+        """``(source, sha256)`` of every stored document, by source: what the content is.
+
+        Raises:
+            StoreError: The database cannot be read.
+        """
+        try:
+            rows = self.conn.execute(
+                "SELECT source, sha256 FROM documents ORDER BY source, id"
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(self._describe(exc)) from exc
+        return [(str(source), str(sha)) for source, sha in rows]
+
+    def paragraph_at(self, source: str, line: int) -> ParagraphAt | None:
+        """The stored paragraph of ``source`` spanning ``line``, else the nearest one.
+
+        Ties go to the lower record, then the first paragraph; ``None`` when ``source`` is
+        not stored. A large source (a .jsonl of many records) is never loaded whole.
+        """
+        row = self.conn.execute(
+            "SELECT p.speech_id, p.seq, p.line, p.last_line, s.title FROM paragraphs p "
+            "JOIN speeches s ON s.id = p.speech_id JOIN documents d ON d.id = s.document_id "
+            "WHERE d.source = ? ORDER BY (p.line <= ? AND ? <= max(p.line, p.last_line)) "
+            "DESC, abs(p.line - ?), d.record, p.id LIMIT 1",
+            (source, line, line, line),
+        ).fetchone()
+        return ParagraphAt(*row) if row is not None else None
+
+    def speech_paragraphs(
+        self, speech_id: int, first_seq: int, last_seq: int
+    ) -> list[tuple[int, int, int, str]]:
+        """``(seq, line, last_line, text)`` of a speech's paragraphs ``first_seq..last_seq``."""
+        rows = self.conn.execute(
+            "SELECT seq, line, last_line, text FROM paragraphs WHERE speech_id = ? "
+            "AND seq BETWEEN ? AND ? ORDER BY seq",
+            (speech_id, first_seq, last_seq),
+        ).fetchall()
+        return [(int(seq), int(ln), int(last), str(text)) for seq, ln, last, text in rows]
+
+    def enable_wal(self) -> None:
+        """Switch to WAL journaling (kept in the file), so readers never wait for the writer."""
+        try:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as exc:
+            raise StoreError(self._describe(exc)) from exc
 
     # -- reading ---------------------------------------------------------------
 

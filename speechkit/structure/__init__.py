@@ -2,11 +2,12 @@
 
 ``assign_roles`` labels every paragraph (opening · significance · situation · tasks ·
 safeguards · closing) from a cue lexicon, heading sections, position and TF-IDF
-clusters decoded with Viterbi; ``learn`` also ranks representatives per role and
-saves everything in the corpus store for drafting.
+clusters decoded with Viterbi; ``learn_structure`` also ranks representatives per
+role and saves the roles and topic flags in the corpus store. ``run`` is the entry the
+``speechkit structure`` command calls, ``output`` its JSON and table forms.
 """
 
-from speechkit.structure.learn import RoleExample, StructureModel, learn
+from speechkit.structure.learn import RoleExample, StructureModel, learn_structure
 from speechkit.structure.lexicon import Lexicon, load_lexicon
 from speechkit.structure.outline import build_outline
 from speechkit.structure.roles import RoleConfig, RoleResult, assign_roles
@@ -19,6 +20,6 @@ __all__ = [
     "StructureModel",
     "assign_roles",
     "build_outline",
-    "learn",
+    "learn_structure",
     "load_lexicon",
 ]

@@ -1,12 +1,19 @@
-"""The learned structure, saved in the store for drafting: :func:`learn`, :class:`StructureModel`.
+"""The learned structure of a corpus: :func:`learn_structure`, :class:`StructureModel`.
 
-Example (drafting side)::
+:func:`learn_structure` labels every paragraph's role, flags off-topic speeches, mines the
+outline and ranks representative paragraphs and sentences per role. The roles and topic flags
+are written into the corpus store (``paragraphs.role``, ``speeches.on_topic``/``topic_score``),
+where reading the store back gives them to every later reader; the model itself is returned,
+not stored. (Drafting labels roles again with the same function, from the same seed, so its
+roles are these.)
+
+Example::
 
     from speechkit.corpus import open_corpus
-    from speechkit.structure import learn, StructureModel
+    from speechkit.structure import learn_structure
 
     with open_corpus() as corpus:
-        model = StructureModel.load(corpus.store) or learn(corpus, seed=0)
+        model = learn_structure(corpus, seed=0)
     for ex in model.representatives("tasks", top_n=3):
         print(ex.source, ex.line, ex.text[:30])
 """
@@ -15,23 +22,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from speechkit.errors import ParameterError, StoreError
-from speechkit.model import Speech
+from speechkit.model import Paragraph, Speech
+from speechkit.store import SpeechRoles
 from speechkit.structure.lexicon import Lexicon, load_lexicon
 from speechkit.structure.outline import build_outline
 from speechkit.structure.roles import RoleConfig, RoleResult, assign_roles
 from speechkit.types import ROLES, Role
 
-__all__ = ["ARTIFACT", "RoleExample", "StructureModel", "build_model", "learn", "save_roles"]
+if TYPE_CHECKING:
+    from speechkit.corpus import Corpus
 
-#: Name of the store artifact holding the model.
-ARTIFACT = "structure"
-FORMAT_VERSION = 1
+__all__ = ["RoleExample", "StructureModel", "learn_structure", "rank_representatives", "save_roles"]
 
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 
@@ -63,7 +70,7 @@ class RoleExample:
 
 @dataclass(slots=True)
 class StructureModel:
-    """What :func:`learn` found: representatives per role, placeholder kinds, outline.
+    """What :func:`learn_structure` found: representatives per role, placeholder kinds, outline.
 
     Attributes:
         seed: Seed used.
@@ -83,77 +90,28 @@ class StructureModel:
     speeches: list[dict[str, Any]] = field(default_factory=list)
 
     def representatives(
-        self, role: Role, *, unit: Literal["paragraph", "sentence"] = "paragraph", top_n: int = 10
+        self, role: Role, *, kind: Literal["paragraph", "sentence"] = "paragraph", top_n: int = 10
     ) -> list[RoleExample]:
         """The ``top_n`` most typical paragraphs (or sentences) of ``role``.
 
         Raises:
-            ParameterError: Unknown role or unit, or ``top_n`` < 1.
+            ParameterError: Unknown role or kind, or ``top_n`` < 1.
         """
         if role not in ROLES:
             raise ParameterError("role", role, " | ".join(ROLES))
-        if unit not in ("paragraph", "sentence"):
-            raise ParameterError("unit", unit, "paragraph | sentence")
+        if kind not in ("paragraph", "sentence"):
+            raise ParameterError("kind", kind, "paragraph | sentence")
         if top_n < 1:
             raise ParameterError("top_n", top_n, "an integer >= 1")
-        table = self.paragraphs if unit == "paragraph" else self.sentences
+        table = self.paragraphs if kind == "paragraph" else self.sentences
         return table.get(role, [])[:top_n]
 
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready form (what the store keeps)."""
-        return {
-            "version": FORMAT_VERSION,
-            "seed": self.seed,
-            "paragraphs": {r: [asdict(e) for e in v] for r, v in self.paragraphs.items()},
-            "sentences": {r: [asdict(e) for e in v] for r, v in self.sentences.items()},
-            "placeholder_kinds": self.placeholder_kinds,
-            "outline": self.outline,
-            "speeches": self.speeches,
-        }
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> StructureModel:
-        """Inverse of :meth:`to_json`."""
-
-        def examples(table: dict[str, list[dict[str, Any]]]) -> dict[str, list[RoleExample]]:
-            return {
-                r: [
-                    RoleExample(**{**e, "placeholder_kinds": tuple(e["placeholder_kinds"])})
-                    for e in v
-                ]
-                for r, v in table.items()
-            }
-
-        return cls(
-            seed=int(data["seed"]),
-            paragraphs=examples(data.get("paragraphs", {})),
-            sentences=examples(data.get("sentences", {})),
-            placeholder_kinds=data.get("placeholder_kinds", {}),
-            outline=data.get("outline", {}),
-            speeches=data.get("speeches", []),
-        )
-
-    def save(self, store: Any) -> None:
-        """Write the model into ``store`` (artifact ``structure``) in one transaction."""
-        with store.transaction():
-            store.set_artifact(ARTIFACT, self.to_json())
-
-    @classmethod
-    def load(cls, store: Any) -> StructureModel | None:
-        """The model saved in ``store``, or ``None`` when there is none (or an older format)."""
-        if store is None:
-            return None
-        data = store.get_artifact(ARTIFACT)
-        if not data or data.get("version") != FORMAT_VERSION:
-            return None
-        return cls.from_json(data)
-
-
-def _kinds(p: Any) -> tuple[str, ...]:
+def _kinds(p: Paragraph) -> tuple[str, ...]:
     return tuple(sorted({ph.kind for ph in p.placeholders}))
 
 
-def build_model(
+def rank_representatives(
     result: RoleResult, *, seed: int = 0, top_n: int = 30, lexicon: Lexicon | None = None
 ) -> StructureModel:
     """Rank representatives from a :class:`RoleResult` (on-topic speeches only).
@@ -237,31 +195,28 @@ def build_model(
     return StructureModel(seed, paragraphs, sentences, kinds, build_outline(result), speeches)
 
 
-def save_roles(corpus: Any, speeches: list[Speech], result: RoleResult) -> None:
+def save_roles(corpus: Corpus, speeches: list[Speech], result: RoleResult) -> None:
     """Write roles and topic flags into the corpus store (``paragraphs.role``,
-    ``speeches.on_topic``/``topic_score``), in one transaction."""
+    ``speeches.on_topic``/``topic_score``), in one transaction; nothing without a store.
+
+    Raises:
+        StoreError: A speech has no row in the store.
+    """
     store = corpus.store
     if store is None:
         return
-    para_rows: list[tuple[str, int, int]] = []
-    speech_rows: list[tuple[int, float, int]] = []
+    rows: list[SpeechRoles] = []
     for i, s in enumerate(speeches):
         row = corpus.speech_row_id(s.id) if s.id is not None else None
         if row is None:
             raise StoreError(f"speech {s.id} of {s.source} has no row in {store.path}; re-ingest")
-        speech_rows.append((int(bool(result.on_topic[i])), float(result.topic_score[i]), row))
-        para_rows.extend((role, row, seq) for seq, role in enumerate(result.roles[i]))
-    with store.transaction() as conn:
-        conn.executemany(
-            "UPDATE speeches SET on_topic = ?, topic_score = ? WHERE id = ?", speech_rows
-        )
-        conn.executemany(
-            "UPDATE paragraphs SET role = ? WHERE speech_id = ? AND seq = ?", para_rows
-        )
+        on_topic, score = bool(result.on_topic[i]), float(result.topic_score[i])
+        rows.append(SpeechRoles(row, on_topic, score, result.roles[i]))
+    store.set_roles(rows)
 
 
-def learn(
-    corpus: Any,
+def learn_structure(
+    corpus: Corpus,
     *,
     seed: int = 0,
     lexicon: Lexicon | None = None,
@@ -269,7 +224,7 @@ def learn(
     top_n: int = 30,
     save: bool = True,
 ) -> StructureModel:
-    """Learn the structure of a corpus; save it in the corpus store when there is one.
+    """Learn the structure of a corpus; save its roles in the corpus store when there is one.
 
     Args:
         corpus: A :class:`speechkit.corpus.Corpus` (from ``open_corpus``).
@@ -277,15 +232,14 @@ def learn(
         lexicon: Role cue lexicon (default: bundled).
         config: Role model weights.
         top_n: Representatives kept per role.
-        save: Write roles, topic flags and the model into ``corpus.store``.
+        save: Write the roles and topic flags into ``corpus.store`` (:func:`save_roles`).
 
     Returns:
         The :class:`StructureModel`; paragraphs of ``corpus.speeches()`` get their ``role``.
     """
     speeches = corpus.speeches()
     result = assign_roles(speeches, seed=seed, lexicon=lexicon, config=config)
-    model = build_model(result, seed=seed, top_n=top_n, lexicon=lexicon)
-    if save and getattr(corpus, "store", None) is not None:
+    model = rank_representatives(result, seed=seed, top_n=top_n, lexicon=lexicon)
+    if save:
         save_roles(corpus, speeches, result)
-        model.save(corpus.store)
     return model

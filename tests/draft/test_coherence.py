@@ -20,8 +20,8 @@ import pytest
 from speechkit.draft import draft, load_profile, resources
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.draft.bank import CorpusModel
-from speechkit.draft.model import Draft, DraftParagraph
 from speechkit.draft.profile import Profile, parse_profile
+from speechkit.model import Draft, DraftParagraph
 from speechkit.zh import split_sentences
 
 from .conftest import EXAMPLES, PROFILES
@@ -149,7 +149,7 @@ def test_achievement_points_state_the_fact_and_a_fitting_development(
 
 def test_no_words_addressed_to_one_bureaus_staff(case: tuple[Profile, Draft]) -> None:
     profile, d = case
-    found = resources.AUDIENCE_MISMATCH[profile.unit].search(d.body_text)
+    found = resources.AUDIENCE_MISMATCH[profile.level_char].search(d.body_text)
     assert found is None, found
 
 
@@ -163,9 +163,9 @@ def test_no_words_addressed_to_one_bureaus_staff(case: tuple[Profile, Draft]) ->
         "全校师生要积极参与文明校园创建。",
     ],
 )
-@pytest.mark.parametrize("unit", ["市", "区", "县"])
-def test_audience_mismatch_is_dropped(sentence: str, unit: str) -> None:
-    ctx = AdaptContext(city="云溪" + unit, unit=unit, campaign="全国文明城市")
+@pytest.mark.parametrize("level", ["市", "区", "县"])
+def test_audience_mismatch_is_dropped(sentence: str, level: str) -> None:
+    ctx = AdaptContext(city="云溪" + level, level=level, campaign="全国文明城市")
     assert adapt_sentence(sentence, (), ctx) is None
 
 
@@ -177,7 +177,7 @@ def test_audience_mismatch_is_dropped(sentence: str, unit: str) -> None:
     ],
 )
 def test_audience_filter_keeps_ordinary_words(sentence: str) -> None:
-    ctx = AdaptContext(city="云溪区", unit="区", campaign="全国文明城区")
+    ctx = AdaptContext(city="云溪区", level="区", campaign="全国文明城区")
     assert adapt_sentence(sentence, (), ctx) is not None
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from speechkit.draft import draft, load_profile
 from speechkit.draft.bank import CorpusModel, load_model
-from speechkit.draft.output import draft_from_file, length_warning
+from speechkit.draft.run import draft_from_file, length_warning
 
 from .conftest import EXAMPLES
 from .test_level import MISMATCH
@@ -54,7 +54,7 @@ def _adapted(profile, text: str) -> str:  # type: ignore[no-untyped-def]
         text = text.replace(fact, "")
     for value in profile.figures.values():
         text = text.replace(value, "")
-    if profile.unit == "市":  # a city's own lower units
+    if profile.level_char == "市":  # a city's own lower units
         text = re.sub(r"各区县|各县区|各县（市、区）", "", text)
     return text
 
@@ -70,11 +70,11 @@ def test_draft_from_a_small_foreign_corpus(
     adapted = _adapted(profile, body)
     near = lambda m: adapted[max(0, m.start() - 10) : m.end() + 10]  # noqa: E731
     assert not [near(m) for m in LATIN.finditer(adapted)]
-    assert not [near(m) for m in SELF_LOWER[profile.unit].finditer(adapted)]
-    if profile.unit != "县":
+    assert not [near(m) for m in SELF_LOWER[profile.level_char].finditer(adapted)]
+    if profile.level_char != "县":
         assert not [near(m) for m in COUNTY_TOWN.finditer(adapted)]
     for other in "市区县":
-        if other != profile.unit:
+        if other != profile.level_char:
             assert not [near(m) for m in MISMATCH[other].finditer(adapted)], other
     assert not [near(m) for m in FIGURE.finditer(adapted)]
     for fact in (*profile.achievements, *profile.problems, *profile.priorities):

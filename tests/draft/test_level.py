@@ -50,7 +50,7 @@ def _adapted_text(profile, d) -> str:  # type: ignore[no-untyped-def]
     text = d.body_text
     for fact in (*profile.achievements, *profile.problems, *profile.priorities):
         text = text.replace(fact, "")
-    if profile.unit == "市":  # a city's own lower units
+    if profile.level_char == "市":  # a city's own lower units
         text = re.sub(r"各区县|各县区|各县（市、区）", "", text)
     return text
 
@@ -62,16 +62,17 @@ def test_no_word_of_another_level(path: Path, seed: int | None, corpus_model: Co
     d = draft(profile, corpus_model, seed=seed)
     text = _adapted_text(profile, d)
     for other in "市区县":
-        if other == profile.unit:
+        if other == profile.level_char:
             continue
         found = [text[max(0, m.start() - 8) : m.end() + 8] for m in MISMATCH[other].finditer(text)]
-        assert not found, (profile.unit, other, found)
+        assert not found, (profile.level_char, other, found)
     # The level words that are there are the profile's own (全县上下, 县委…).
-    assert re.search(f"全{profile.unit}|{profile.unit}委|{profile.unit}政府", text)
+    level = profile.level_char
+    assert re.search(f"全{level}|{level}委|{level}政府", text)
 
 
 @pytest.mark.parametrize(
-    ("text", "unit", "expected"),
+    ("text", "level", "expected"),
     [
         ("市委对市管领导班子严格考核", "区", "区委对区管领导班子严格考核"),
         ("县里已经成立领导小组，各区也要成立", "县", "县里已经成立领导小组，各乡镇也要成立"),
@@ -103,8 +104,8 @@ def test_no_word_of_another_level(path: Path, seed: int | None, corpus_model: Co
         ("全县城乡环境和国家卫生县城", "市", "全市城乡环境和国家卫生县城"),
     ],
 )
-def test_level_terms(text: str, unit: str, expected: str) -> None:
-    assert level_terms(text, unit) == expected
+def test_level_terms(text: str, level: str, expected: str) -> None:
+    assert level_terms(text, level) == expected
 
 
 @pytest.mark.parametrize("level", "市区县")
@@ -117,7 +118,8 @@ def test_mismatch_pattern_ignores_ordinary_words(level: str) -> None:
 
 
 _CTX = {
-    unit: AdaptContext(city=f"青岚{unit}", unit=unit, campaign="全国文明城市") for unit in "市区县"
+    level: AdaptContext(city=f"青岚{level}", level=level, campaign="全国文明城市")
+    for level in "市区县"
 }
 
 
@@ -136,9 +138,9 @@ _CTX = {
     ],
 )
 def test_sentences_of_another_unit_are_dropped(sentence: str, dropped_for: str) -> None:
-    for unit in "市区县":
-        got = adapt_sentence(sentence, (), _CTX[unit])
-        assert (got is None) is (unit in dropped_for), (unit, got)
+    for level in "市区县":
+        got = adapt_sentence(sentence, (), _CTX[level])
+        assert (got is None) is (level in dropped_for), (level, got)
 
 
 @pytest.mark.parametrize(

@@ -94,13 +94,13 @@ def test_no_placeholders_and_no_corpus_names(case, corpus_names: list[str]) -> N
 def test_level_is_consistent(case) -> None:  # type: ignore[no-untyped-def]
     profile, d = case
     text = d.body_text
-    unit = profile.unit
+    level = profile.level_char
     for other in "市区县":
-        if other != unit:
+        if other != level:
             assert not re.search(rf"(?<![健完齐安])全{other}(?!民)", text)  # not 健全市民
             assert f"{other}委、{other}政府" not in text
     # The level words there are the profile's own (a 区委书记 says 全区, not 在区委的领导下).
-    assert re.search(f"全{unit}|{unit}委|{unit}政府", text)
+    assert re.search(f"全{level}|{level}委|{level}政府", text)
 
 
 #: Test profiles whose campaign and length the bundled corpus has enough generic material for.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit.draft.model import Draft
+from speechkit.model import Draft
 
 from .drafts import make_draft
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from speechkit.draft.model import Draft, DraftParagraph, SourceRef
+from speechkit.model import Draft, DraftParagraph, SourceRef
 
 TITLE = "在青岚市创建全国文明城市动员大会上的讲话"
 

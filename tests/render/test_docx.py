@@ -12,8 +12,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
-from speechkit.draft.model import Draft, DraftParagraph
 from speechkit.errors import OutputError, ParameterError
+from speechkit.model import Draft, DraftParagraph
 from speechkit.render import DocxLayout, write_docx
 from speechkit.render.docx import format_date
 

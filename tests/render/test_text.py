@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit.draft.model import Draft, DraftParagraph
 from speechkit.errors import OutputError, ParameterError
+from speechkit.model import Draft, DraftParagraph
 from speechkit.render import to_markdown, to_text, write_text_output
 
 from .drafts import TITLE, make_draft

@@ -1,4 +1,4 @@
-"""The learned structure: representatives per role, saved in the store for drafting."""
+"""The learned structure: representatives per role; roles and topic flags saved in the store."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from speechkit.corpus import open_corpus
 from speechkit.errors import ParameterError
-from speechkit.structure import StructureModel, learn
+from speechkit.structure import learn_structure
 from speechkit.structure.outline import build_outline, compress
 from speechkit.structure.roles import assign_roles
 from speechkit.types import ROLES
@@ -22,45 +22,49 @@ def stored(tmp_path):
     corpus.close()
 
 
-def test_learn_saves_roles_topic_and_model(stored):
-    model = learn(stored, seed=0)
+def test_learn_saves_roles_and_topic(stored):
+    model = learn_structure(stored, seed=0)
     conn = stored.store.conn
     roles = conn.execute("SELECT role FROM paragraphs ORDER BY speech_id, seq").fetchall()
     assert roles and all(r[0] in ROLES for r in roles)
-    topic = conn.execute("SELECT on_topic, topic_score FROM speeches").fetchall()
+    assert [r[0] for r in roles] == [r for s in model.speeches for r in s["roles"]]
+    topic = conn.execute("SELECT on_topic, topic_score FROM speeches ORDER BY id").fetchall()
     assert all(t[0] in (0, 1) and t[1] is not None for t in topic)
-    loaded = StructureModel.load(stored.store)
-    assert loaded is not None
-    assert loaded.to_json() == model.to_json()
+    assert [bool(t[0]) for t in topic] == [s["on_topic"] for s in model.speeches]
+    # Reading the store again gives every later reader the saved roles.
+    with open_corpus(db=stored.store.path) as again:
+        reread = [p.role for s in again.speeches() for p in s.paragraphs]
+    assert reread == [r[0] for r in roles]
 
 
 def test_representatives(stored):
-    model = learn(stored, seed=0, save=False)
+    model = learn_structure(stored, seed=0, save=False)
     tasks = model.representatives("tasks", top_n=3)
     assert 1 <= len(tasks) <= 3 and all(ex.role == "tasks" for ex in tasks)
     assert [ex.score for ex in tasks] == sorted((ex.score for ex in tasks), reverse=True)
-    closing = model.representatives("closing", unit="sentence", top_n=2)
+    closing = model.representatives("closing", kind="sentence", top_n=2)
     assert closing and all(len(ex.text) <= 120 for ex in closing)
-    assert StructureModel.load(stored.store) is None  # save=False wrote nothing
+    saved = stored.store.conn.execute("SELECT count(*) FROM paragraphs WHERE role IS NOT NULL")
+    assert saved.fetchone()[0] == 0  # save=False wrote nothing
 
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
         ({"role": "ending"}, "invalid role 'ending'"),
-        ({"role": "tasks", "unit": "word"}, "invalid unit 'word'"),
+        ({"role": "tasks", "kind": "word"}, "invalid kind 'word'"),
         ({"role": "tasks", "top_n": 0}, "invalid top_n 0"),
     ],
 )
 def test_representatives_checks_arguments(stored, kwargs, message):
-    model = learn(stored, seed=0, save=False)
+    model = learn_structure(stored, seed=0, save=False)
     with pytest.raises(ParameterError, match=message):
         model.representatives(**kwargs)
 
 
 def test_in_memory_corpus_is_not_saved():
     corpus = open_corpus([DATA / "own_1.txt"])
-    model = learn(corpus, seed=0)
+    model = learn_structure(corpus, seed=0)
     assert corpus.store is None and model.speeches[0]["roles"][-1] == "closing"
 
 

@@ -1,6 +1,7 @@
-"""The ``speechkit structure`` report: speeches with their paragraphs, as JSON or a table.
+"""The ``speechkit structure`` output forms: speeches with their paragraphs, as JSON or a table.
 
-The JSON shape is a contract that later features extend by adding fields only::
+The JSON shape (made by :func:`speechkit.structure.run.structure_report`) is a contract that
+later features extend by adding fields only::
 
     {"speeches": [{"id": 1, "source": "corpus/000_….txt", "first_line": 49, "last_line": 73,
                    "title": "…", "paragraphs": [{"line": 51, "role": null, "heading": null,
@@ -17,14 +18,12 @@ and per paragraph ``last_line``,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from speechkit.display import display_width, fit
+from speechkit.display import fit
 from speechkit.model import Paragraph, Speech
-from speechkit.types import PathLike
 
-__all__ = ["display_width", "format_table", "paragraph_dict", "speech_dict", "structure_report"]
+__all__ = ["format_table", "paragraph_dict", "speech_dict"]
 
 
 def paragraph_dict(paragraph: Paragraph) -> dict[str, Any]:
@@ -58,50 +57,6 @@ def speech_dict(speech: Speech) -> dict[str, Any]:
         "date_source": speech.date_source,
         "speaker": speech.speaker,
     }
-
-
-def structure_report(
-    corpus: Any,
-    *,
-    roles: bool = False,
-    seed: int = 0,
-    role_cues: Sequence[PathLike] = (),
-) -> dict[str, Any]:
-    """The structure report of a corpus (anything with ``speeches() -> list[Speech]``).
-
-    Args:
-        corpus: The corpus.
-        roles: Also learn the structure (:func:`speechkit.structure.learn`, saved in the
-            corpus store): fill each paragraph's ``role``, add ``on_topic`` and
-            ``topic_score`` per speech and the corpus ``outline``.
-        seed: Seed of the role clustering.
-        role_cues: User role-cue files added to the bundled lexicon.
-
-    Returns:
-        ``{"speeches": [...]}`` as described in the module docstring (plus ``"outline"``).
-
-    Examples:
-        >>> from speechkit.corpus import Corpus
-        >>> from speechkit.model import Document, Paragraph, Speech
-        >>> speech = Speech("a.txt", 1, 2, "讲话", [Paragraph("同志们：", 1, 1)])
-        >>> doc = Document("a.txt", None, "utf-8", [], speeches=[speech])
-        >>> report = structure_report(Corpus([doc]))
-        >>> report["speeches"][0]["id"], report["speeches"][0]["paragraphs"][0]["role"]
-        (1, None)
-    """
-    if not roles:
-        return {"speeches": [speech_dict(s) for s in corpus.speeches()]}
-    from speechkit.structure.learn import learn
-    from speechkit.structure.lexicon import load_lexicon
-
-    model = learn(corpus, seed=seed, lexicon=load_lexicon(role_cues))
-    speeches = []
-    for speech, info in zip(corpus.speeches(), model.speeches, strict=True):
-        entry = speech_dict(speech)
-        entry["on_topic"] = info["on_topic"]
-        entry["topic_score"] = info["topic_score"]
-        speeches.append(entry)
-    return {"speeches": speeches, "outline": model.outline}
 
 
 def format_table(report: dict[str, Any], *, title_width: int = 40) -> str:

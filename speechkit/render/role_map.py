@@ -1,6 +1,6 @@
-"""``--plot``: one row per speech, coloured by paragraph role along the speech.
+"""The role map of ``speechkit structure --plot``: one row per speech, coloured by paragraph role.
 
-The CJK font and the path check come from :mod:`speechkit.render.plot`.
+The CJK font and the path check come from :mod:`speechkit.render.plot`, beside it.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from speechkit.atomic import atomic_path
+from speechkit.render.plot import check_chart_path, find_cjk_font
 from speechkit.types import ROLES, PathLike
 
 __all__ = ["ROLE_COLOURS", "ROLE_LABELS", "check_plot_path", "plot_roles"]
@@ -44,13 +45,11 @@ def check_plot_path(path: PathLike) -> str:
         >>> check_plot_path("roles.png")
         'png'
     """
-    from speechkit.render.plot import check_chart_path
-
     return check_chart_path(path)
 
 
 def plot_roles(report: dict[str, Any], path: PathLike, *, title_chars: int = 18) -> Path:
-    """Draw the role map of a structure report (``structure_report(..., roles=True)``).
+    """Draw the role map of a structure report with roles (``structure_report(..., roles=True)``).
 
     Each speech is a row; each paragraph a bar segment as wide as its text, coloured by
     role. Off-topic speeches are marked （离题）. Written atomically.
@@ -66,8 +65,6 @@ def plot_roles(report: dict[str, Any], path: PathLike, *, title_chars: int = 18)
     Raises:
         OutputError: Bad path, matplotlib missing, or no installed CJK font.
     """
-    from speechkit.render.plot import find_cjk_font
-
     fmt = check_plot_path(path)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
