@@ -17,8 +17,8 @@ import pytest
 
 from speechkit.draft import draft, load_profile
 from speechkit.draft.bank import CorpusModel
-from speechkit.draft.model import Draft
 from speechkit.draft.profile import Profile
+from speechkit.model import Draft
 from speechkit.zh import split_sentences
 
 from .conftest import EXAMPLES, PROFILES
