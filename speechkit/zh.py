@@ -1,23 +1,62 @@
-"""Chinese text primitives every stage shares: sentence ends, numerals, CJK runs.
+"""Chinese text primitives every stage shares: sentence ends, numbering markers, numerals.
 
-One home for rules that several stages need, so that changing how a sentence ends touches
-one file (issue 11 asks the other stages to move here too; drafting and checking use it).
+One home for rules that several stages need, so that changing how a sentence ends (or how a
+paragraph is numbered) touches one file. Where stages need slightly different rules, the
+variants are named here side by side (:data:`SENTENCE_MARKS` and :data:`CLAUSE_MARKS`) rather
+than unified, so that each caller keeps its behaviour and the difference is visible.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["CJK_RUN", "CN_DIGITS", "cn_number", "split_sentences"]
+__all__ = [
+    "CJK_RUN",
+    "CLAUSE_END",
+    "CLAUSE_MARKS",
+    "CN_DIGITS",
+    "NUMBERING_MARKER",
+    "NUMERALS",
+    "PROSE_END",
+    "SENTENCE_MARKS",
+    "SENTENCE_RUN",
+    "SUBPOINT_NUMBER",
+    "cn_number",
+    "first_clause",
+    "split_clauses",
+    "split_sentences",
+]
 
 #: A run of CJK ideographs.
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 #: Chinese digits, 零 to 十.
 CN_DIGITS = "零一二三四五六七八九十"
+#: The numerals that number headings and sub-points (一、 （二） 第三， 四是).
+NUMERALS = CN_DIGITS[1:]
 
-# A sentence ends after 。！？!? (and a closing quote or bracket right after them). ；does not
-# end a sentence: 一是…；二是… is one sentence in the genre.
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』）])|(?<=[。！？!?][”’」』）])")
+# ------------------------------------------------------------------ sentence ends
+
+#: Marks that end a sentence, full- and half-width. ；does not end a sentence: 一是…；二是…
+#: is one sentence in the genre (drafting, checking, representative sentences).
+SENTENCE_MARKS = "。！？!?"
+#: Marks that end a sentence or a clause: the sentence marks and the semicolons. A lead
+#: sentence, a run-in heading and a cut of an over-long line end at the first of these.
+CLAUSE_MARKS = SENTENCE_MARKS + "；;"
+
+# A sentence ends after a sentence mark (and a closing quote or bracket right after it).
+_CLOSERS = "”’」』）"
+_SENTENCE_END = re.compile(
+    rf"(?<=[{SENTENCE_MARKS}])(?![{_CLOSERS}])|(?<=[{SENTENCE_MARKS}][{_CLOSERS}])"
+)
+#: A run of text up to and including its sentence mark (a closing quote after the mark
+#: starts the next run; :func:`split_sentences` keeps it with the sentence instead).
+SENTENCE_RUN = re.compile(rf"[^{SENTENCE_MARKS}]+[{SENTENCE_MARKS}]?")
+#: One mark of :data:`CLAUSE_MARKS`.
+CLAUSE_END = re.compile(rf"[{CLAUSE_MARKS}]")
+_CLAUSE_SPLIT = re.compile(rf"(?<=[{CLAUSE_MARKS}])")
+#: A mark only prose carries: a sentence mark or the full-width ；. The half-width ; is left
+#: out because it also ends lines of code and markup (``var a=1;``) that page chrome carries.
+PROSE_END = re.compile(rf"[{SENTENCE_MARKS}；]")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -26,8 +65,49 @@ def split_sentences(text: str) -> list[str]:
     Examples:
         >>> split_sentences("一要抓落实。二要抓长效！“好。”最后")
         ['一要抓落实。', '二要抓长效！', '“好。”', '最后']
+        >>> split_sentences("一是抓宣传；二是抓整治。")
+        ['一是抓宣传；二是抓整治。']
     """
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split ``text`` after every sentence or clause mark, keeping the marks (nothing dropped).
+
+    Examples:
+        >>> split_clauses("一是抓宣传；二是抓整治。好")
+        ['一是抓宣传；', '二是抓整治。', '好']
+        >>> "".join(split_clauses("要抓落实!再抓长效。")) == "要抓落实!再抓长效。"
+        True
+    """
+    return _CLAUSE_SPLIT.split(text)
+
+
+def first_clause(text: str) -> str:
+    """``text`` up to and including its first sentence or clause mark (all of it if none).
+
+    Examples:
+        >>> first_clause("一是强化组织领导；成立领导小组。")
+        '一是强化组织领导；'
+        >>> first_clause("没有标点")
+        '没有标点'
+    """
+    m = CLAUSE_END.search(text)
+    return text[: m.end()] if m else text
+
+
+# ------------------------------------------------------------------ numbering markers
+
+_N = NUMERALS
+#: A numbering marker at the start of a paragraph, with the spaces around it: 一、 （一） (一)
+#: 第一， 一是 一要 1. （1） 其一， 首先， 其次， 再次， 最后，.
+NUMBERING_MARKER = re.compile(
+    rf"^\s*(?:[{_N}]+、|（[{_N}]+）|\([{_N}]+\)|"
+    rf"第[{_N}]+[，、,]|[{_N}][是要]|\d+[.．、]|（\d+）|"
+    rf"其[{_N}][，、,]|首先，|其次，|再次，|最后，)\s*"
+)
+#: The sub-point numbering a draft writes (一是…, 第一，…): see ``draft.assemble.NUMBERING``.
+SUBPOINT_NUMBER = re.compile(rf"^(?:[{_N}]+是|第[{_N}]+，)")
 
 
 def cn_number(n: int) -> str:
@@ -36,6 +116,8 @@ def cn_number(n: int) -> str:
     Examples:
         >>> [cn_number(n) for n in (3, 10, 12, 20, 21)]
         ['三', '十', '十二', '二十', '二十一']
+        >>> NUMBERING_MARKER.sub("", "（二）加强领导"), SUBPOINT_NUMBER.sub("", "第三，要落实")
+        ('加强领导', '要落实')
     """
     if n <= 10:
         return CN_DIGITS[n]

@@ -13,7 +13,6 @@ Example (drafting side)::
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
@@ -26,14 +25,13 @@ from speechkit.structure.lexicon import Lexicon, load_lexicon
 from speechkit.structure.outline import build_outline
 from speechkit.structure.roles import RoleConfig, RoleResult, assign_roles
 from speechkit.types import ROLES, Role
+from speechkit.zh import SENTENCE_RUN
 
 __all__ = ["ARTIFACT", "RoleExample", "StructureModel", "build_model", "learn", "save_roles"]
 
 #: Name of the store artifact holding the model.
 ARTIFACT = "structure"
 FORMAT_VERSION = 1
-
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +198,7 @@ def build_model(
                              round(float(score[k]), 4), _kinds(p))  # fmt: skip
             if len(para_out) < top_n:
                 para_out.append(ex)
-            for sent in _SENTENCE.findall(p.text):
+            for sent in SENTENCE_RUN.findall(p.text):
                 sent = sent.strip()
                 if 10 <= len(sent) <= 120:
                     cue = float(lex.score(sent)[ri])
