@@ -1,4 +1,4 @@
-"""Chinese text primitives every stage shares: sentence ends, numbering markers, numerals.
+"""Chinese text primitives every stage shares: sentence ends, numbering, numerals, campaign verbs.
 
 One home for rules that several stages need, so that changing how a sentence ends (or how a
 paragraph is numbered) touches one file. Where stages need slightly different rules, the
@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CAMPAIGN_VERBS",
     "CJK_RUN",
     "CLAUSE_END",
     "CLAUSE_MARKS",
     "CN_DIGITS",
+    "HALF_TO_FULL",
     "NUMBERING_MARKER",
     "NUMERALS",
     "PROSE_END",
     "SENTENCE_MARKS",
     "SENTENCE_RUN",
     "SUBPOINT_NUMBER",
+    "campaign_task",
     "cn_number",
     "first_clause",
     "split_clauses",
@@ -33,6 +36,9 @@ CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 CN_DIGITS = "零一二三四五六七八九十"
 #: The numerals that number headings and sub-points (一、 （二） 第三， 四是).
 NUMERALS = CN_DIGITS[1:]
+
+#: Half-width punctuation and its full-width form, as Chinese text writes it.
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
 # ------------------------------------------------------------------ sentence ends
 
@@ -94,6 +100,23 @@ def first_clause(text: str) -> str:
     """
     m = CLAUSE_END.search(text)
     return text[: m.end()] if m else text
+
+
+# ------------------------------------------------------------------ campaign verbs
+
+#: Verbs a campaign is named with (创建全国文明城市, 巩固国家卫生城市): a campaign name that starts
+#: with one takes no 创建 before it, and in a title they follow the place (在青岚市创建…).
+CAMPAIGN_VERBS = ("创建", "争创", "巩固", "迎接", "推进", "深化")
+
+
+def campaign_task(campaign: str) -> str:
+    """The campaign as a task: its name, with 创建 before it unless it starts with a verb.
+
+    Examples:
+        >>> campaign_task("全国文明城市"), campaign_task("巩固国家卫生城市成果")
+        ('创建全国文明城市', '巩固国家卫生城市成果')
+    """
+    return campaign if campaign.startswith(CAMPAIGN_VERBS) else f"创建{campaign}"
 
 
 # ------------------------------------------------------------------ numbering markers

@@ -31,7 +31,7 @@ from speechkit.check.claims import Span, classify, default_tokenizer, mask_idiom
 from speechkit.check.terms import campaigns, dated_terms
 from speechkit.levels import wrong_level
 from speechkit.segment.placeholders import left_marks
-from speechkit.zh import CJK_RUN, NUMERALS, split_sentences
+from speechkit.zh import CAMPAIGN_VERBS, CJK_RUN, NUMERALS, split_sentences
 
 if TYPE_CHECKING:
     from speechkit.draft.bank import CorpusModel
@@ -239,7 +239,7 @@ def facts_from_profile(profile: Profile, *, today: _dt.date | None = None) -> Fa
 
 _TITLE_PLACE = re.compile(
     r"(?:在|关于)?([\u4e00-\u9fff]{2,8}?[市区县])"
-    r"(?=[\u4e00-\u9fff]{0,4}(?:创建|争创|巩固|迎接|推进|深化|全国|国家|文明|卫生))"
+    rf"(?=[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(CAMPAIGN_VERBS)}|全国|国家|文明|卫生))"
 )
 _DATELINE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from speechkit import zh
 from speechkit.zh import NUMERALS, PROSE_END
 
 #: Han ideographs plus CJK and full-width punctuation: the "Chinese context" that
@@ -23,8 +24,8 @@ CJK_CHARS = (
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RE_HAN = re.compile(f"[{HAN}]")
 
-#: Half-width punctuation mapped to its full-width form.
-HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+#: Half-width punctuation mapped to its full-width form (:data:`speechkit.zh.HALF_TO_FULL`).
+HALF_TO_FULL = zh.HALF_TO_FULL
 
 #: Spans that punctuation normalization must not touch: URLs, e-mail addresses,
 #: Windows paths, clock times (8:30), decimals and thousands (3.5, 1,000).

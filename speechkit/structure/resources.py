@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from speechkit.types import ROLES, Role
+from speechkit.zh import HALF_TO_FULL
 
 #: Order rank of each role: roles mostly run opening → significance/situation → tasks
 #: → safeguards → closing. significance and situation share a rank (either may come first).
@@ -33,8 +34,9 @@ ROLE_INDEX: dict[Role, int] = {role: i for i, role in enumerate(ROLES)}
 LEAD_MAX_CHARS = 60
 
 #: Half-width punctuation mapped to full width before cue matching, so cues match
-#: whether or not the text went through the ingest cleaner.
-FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？"})
+#: whether or not the text went through the ingest cleaner (brackets are left as written, as
+#: cue matching always has).
+FULLWIDTH = str.maketrans({k: v for k, v in HALF_TO_FULL.items() if k not in "()"})
 
 #: A token kept for TF-IDF: at least two characters, at least one CJK character.
 TOKEN_KEEP = re.compile(r"^(?=.*[\u4e00-\u9fff]).{2,}$")
