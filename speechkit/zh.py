@@ -25,6 +25,7 @@ __all__ = [
     "SUBPOINT_NUMBER",
     "campaign_task",
     "cn_number",
+    "end_with_period",
     "first_clause",
     "split_clauses",
     "split_sentences",
@@ -100,6 +101,16 @@ def first_clause(text: str) -> str:
     """
     m = CLAUSE_END.search(text)
     return text[: m.end()] if m else text
+
+
+def end_with_period(lead: str) -> str:
+    """A sub-point lead as the draft writes it: ending in 。 (its own 。！；， replaced).
+
+    Examples:
+        >>> end_with_period("加强组织领导；"), end_with_period("加强组织领导")
+        ('加强组织领导。', '加强组织领导。')
+    """
+    return lead.rstrip("。！；，") + "。"
 
 
 # ------------------------------------------------------------------ campaign verbs

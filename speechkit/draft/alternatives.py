@@ -16,7 +16,7 @@ from speechkit.draft.compose import count_chars
 from speechkit.draft.model import Draft, DraftParagraph, SourceRef
 from speechkit.draft.profile import Profile
 from speechkit.errors import DraftDataError, ParameterError
-from speechkit.zh import SUBPOINT_NUMBER
+from speechkit.zh import SUBPOINT_NUMBER, end_with_period
 
 __all__ = ["alternatives", "apply_locked"]
 
@@ -99,7 +99,7 @@ def alternatives(
             body.append(sentence)
         new_lead = None
         if number is not None and lead is not None:
-            new_lead = number + lead.rstrip("。！；，") + "。"
+            new_lead = number + end_with_period(lead)
         elif lead is not None:
             body.insert(0, lead)
         text = (new_lead or "") + "".join(body)

@@ -21,6 +21,7 @@ from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.draft.bank import CorpusModel, Unit, char_bigrams
 from speechkit.draft.model import SourceRef
 from speechkit.types import Role
+from speechkit.zh import end_with_period
 
 __all__ = [
     "LEAD_FLOOR",
@@ -405,7 +406,7 @@ class Selector:
             adapted = self._adapted(unit)
             if need_body and not adapted:
                 continue
-            lead = lead.rstrip("。！；，") + "。"
+            lead = end_with_period(lead)
             piece = Piece(lead=lead)
             self.remember(lead)
             self._take(i, piece, adapted, max(per_point - len(lead), 0))
