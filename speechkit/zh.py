@@ -2,8 +2,20 @@
 
 One home for rules that several stages need, so that changing how a sentence ends (or how a
 paragraph is numbered) touches one file. Where stages need slightly different rules, the
-variants are named here side by side (:data:`SENTENCE_MARKS` and :data:`CLAUSE_MARKS`) rather
-than unified, so that each caller keeps its behaviour and the difference is visible.
+variants are named here side by side rather than unified, so that each caller keeps its
+behaviour and the difference is visible:
+
+- :data:`SENTENCE_MARKS` (。！？!?) end a sentence: drafting, checking, representative sentences;
+- :data:`CLAUSE_MARKS` add ；; — a paragraph's lead (structure), a run-in heading, a title or
+  byline with no sentence in it (segment), where an over-long line is cut (ingest);
+- :data:`PROSE_END` adds only the full-width ；: a line with one is prose (clean).
+
+Numbering: :data:`NUMERALS` is the one numeral set of markers; the heading detector that
+records ``Paragraph.level``/``marker`` is :mod:`speechkit.segment.headings`.
+
+Examples:
+    >>> NUMBERING_MARKER.sub("", "（二）加强领导"), SUBPOINT_NUMBER.sub("", "第三，要落实")
+    ('加强领导', '要落实')
 """
 
 from __future__ import annotations
@@ -133,8 +145,10 @@ def campaign_task(campaign: str) -> str:
 # ------------------------------------------------------------------ numbering markers
 
 _N = NUMERALS
-#: A numbering marker at the start of a paragraph, with the spaces around it: 一、 （一） (一)
-#: 第一， 一是 一要 1. （1） 其一， 首先， 其次， 再次， 最后，.
+#: A numbering marker at the start of a corpus paragraph, with the spaces around it: 一、
+#: （一） (一) 第一， 一是 一要 1. （1） 其一， 首先， 其次， 再次， 最后，. The sentence bank
+#: strips it; on the bundled corpus and the held-out sets it matches the recorded
+#: ``Paragraph.marker``.
 NUMBERING_MARKER = re.compile(
     rf"^\s*(?:[{_N}]+、|（[{_N}]+）|\([{_N}]+\)|"
     rf"第[{_N}]+[，、,]|[{_N}][是要]|\d+[.．、]|（\d+）|"
@@ -150,8 +164,6 @@ def cn_number(n: int) -> str:
     Examples:
         >>> [cn_number(n) for n in (3, 10, 12, 20, 21)]
         ['三', '十', '十二', '二十', '二十一']
-        >>> NUMBERING_MARKER.sub("", "（二）加强领导"), SUBPOINT_NUMBER.sub("", "第三，要落实")
-        ('加强领导', '要落实')
     """
     if n <= 10:
         return CN_DIGITS[n]
