@@ -6,6 +6,7 @@ variants are named here side by side rather than unified, so that each caller ke
 behaviour and the difference is visible:
 
 - :data:`SENTENCE_MARKS` (。！？!?) end a sentence: drafting, checking, representative sentences;
+  :data:`FULL_SENTENCE_MARKS` (。！？) alone where only cleaned text or a draft is read;
 - :data:`CLAUSE_MARKS` add ；; — a paragraph's lead (structure), a run-in heading, a title or
   byline with no sentence in it (segment), where an over-long line is cut (ingest);
 - :data:`PROSE_END` adds only the full-width ；: a line with one is prose (clean).
@@ -20,6 +21,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "CLAUSE_END",
     "CLAUSE_MARKS",
     "CN_DIGITS",
+    "FULL_SENTENCE_MARKS",
     "HALF_TO_FULL",
     "NUMBERING_MARKER",
     "NUMERALS",
@@ -55,9 +58,13 @@ HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(":
 
 # ------------------------------------------------------------------ sentence ends
 
+#: The full-width marks that end a sentence: what cleaned Chinese text and drafts carry (the
+#: cleaner makes a half-width mark next to Chinese full-width). Some rules look for these alone
+#: (a draft's heading line, the note in a dateline, a byline).
+FULL_SENTENCE_MARKS = "。！？"
 #: Marks that end a sentence, full- and half-width. ；does not end a sentence: 一是…；二是…
 #: is one sentence in the genre (drafting, checking, representative sentences).
-SENTENCE_MARKS = "。！？!?"
+SENTENCE_MARKS = FULL_SENTENCE_MARKS + "!?"
 #: Marks that end a sentence or a clause: the sentence marks and the semicolons. A lead
 #: sentence, a run-in heading and a cut of an over-long line end at the first of these.
 CLAUSE_MARKS = SENTENCE_MARKS + "；;"
@@ -72,7 +79,6 @@ _SENTENCE_END = re.compile(
 SENTENCE_RUN = re.compile(rf"[^{SENTENCE_MARKS}]+[{SENTENCE_MARKS}]?")
 #: One mark of :data:`CLAUSE_MARKS`.
 CLAUSE_END = re.compile(rf"[{CLAUSE_MARKS}]")
-_CLAUSE_SPLIT = re.compile(rf"(?<=[{CLAUSE_MARKS}])")
 #: A mark only prose carries: a sentence mark or the full-width ；. The half-width ; is left
 #: out because it also ends lines of code and markup (``var a=1;``) that page chrome carries.
 PROSE_END = re.compile(rf"[{SENTENCE_MARKS}；]")
@@ -90,16 +96,25 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def split_clauses(text: str) -> list[str]:
-    """Split ``text`` after every sentence or clause mark, keeping the marks (nothing dropped).
+@functools.cache
+def _split_after(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[{re.escape(marks)}])")
+
+
+def split_clauses(text: str, *, marks: str = CLAUSE_MARKS) -> list[str]:
+    """Split ``text`` after every mark of ``marks``, keeping the marks (nothing is dropped).
+
+    Args:
+        text: The text.
+        marks: Where to split: :data:`CLAUSE_MARKS`, or a caller's named variant.
 
     Examples:
         >>> split_clauses("一是抓宣传；二是抓整治。好")
         ['一是抓宣传；', '二是抓整治。', '好']
-        >>> "".join(split_clauses("要抓落实!再抓长效。")) == "要抓落实!再抓长效。"
-        True
+        >>> split_clauses("要抓落实!再抓长效。"), split_clauses("要抓落实!再抓长效。", marks="。；")
+        (['要抓落实!', '再抓长效。', ''], ['要抓落实!再抓长效。', ''])
     """
-    return _CLAUSE_SPLIT.split(text)
+    return _split_after(marks).split(text)
 
 
 def first_clause(text: str) -> str:

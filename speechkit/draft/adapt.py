@@ -27,7 +27,7 @@ from speechkit.check.terms import campaigns, dated_terms
 from speechkit.draft import resources as res
 from speechkit.levels import level_terms
 from speechkit.segment.placeholders import find_placeholders, left_marks
-from speechkit.zh import SENTENCE_MARKS
+from speechkit.zh import FULL_SENTENCE_MARKS
 
 if TYPE_CHECKING:
     from speechkit.draft.profile import Profile
@@ -206,6 +206,6 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
     text = level_terms(campaign_text, ctx.unit).lstrip("，、；：。 ")
     if len(text) < 8 or len(text) > 220:
         return None
-    if text[-1] not in SENTENCE_MARKS + "”":
+    if text[-1] not in FULL_SENTENCE_MARKS + "”":
         text = text.rstrip("；，、：") + "。"
     return text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from speechkit.zh import CLAUSE_MARKS, NUMERALS, SENTENCE_MARKS
+from speechkit.zh import CLAUSE_MARKS, FULL_SENTENCE_MARKS, NUMERALS
 
 #: Numerals of a heading marker: the usual ones and the rarer forms (一百、, 〇, 两).
 NUM_ZH = NUMERALS + "百零〇两"
@@ -95,13 +95,13 @@ RE_DATELINE = re.compile(
     rf"(?:\s*{_DATE_DIGIT}{{1,3}}\s*日)?\s*[）)]?$"
     # a bracketed note after the date: （2024年1月19日，根据录音整理）
     rf"|^[（(]\s*{_DATE_DIGIT}{{2,4}}\s*年\s*{_DATE_DIGIT}{{1,3}}\s*月(?:\s*{_DATE_DIGIT}{{1,3}}\s*日)?"
-    rf"\s*[，,、；;\s][^（）(){SENTENCE_MARKS}]{{1,20}}[）)]$"
+    rf"\s*[，,、；;\s][^（）(){FULL_SENTENCE_MARKS}]{{1,20}}[）)]$"
 )
 #: A speaker line printed under a title or on a cover page: "发言人：县委书记　xxx".
 #: Like a dateline it belongs to the speech and becomes its ``speaker`` (group ``who``).
 RE_BYLINE = re.compile(
     r"^[（(]?\s*(?:发言人|讲话人|主讲人|报告人|致辞人|演讲人|主讲)\s*[：:]\s*"
-    rf"(?P<who>[^{CLAUSE_MARKS}]{{1,40}}?)[）)]?\s*$"
+    rf"(?P<who>[^{FULL_SENTENCE_MARKS}；;]{{1,40}}?)[）)]?\s*$"
 )
 #: Words an office (职务) ends with: 市委书记, 副市长, 区委副书记、区长, 宣传部部长.
 _OFFICE_END = (
@@ -138,7 +138,7 @@ RE_SUBTITLE = re.compile(r"^\s*(?:——|--|—|－－)\s*\S")
 #: it and everything after it up to the next speech start belong to no speech.
 RE_APPENDIX = re.compile(
     rf"^[（(【\[]?\s*附(?:件|录|表)?\s*[\d{NUM_ZH}]{{0,3}}\s*[）)】\]]?\s*"
-    rf"(?:[{_COLON}．.、]\s*[^{CLAUSE_MARKS}{_COLON}]{{0,40}})?\s*$"
+    rf"(?:[{_COLON}．.、]\s*[^{FULL_SENTENCE_MARKS}；;{_COLON}]{{0,40}})?\s*$"
 )
 #: Title lines are short and carry no sentence punctuation.
 RE_TITLE_FORBIDDEN = re.compile(rf"[{CLAUSE_MARKS}，,：:]")
