@@ -6,9 +6,11 @@ variants are named here side by side rather than unified, so that each caller ke
 behaviour and the difference is visible:
 
 - :data:`SENTENCE_MARKS` (。！？!?) end a sentence: drafting, checking, representative sentences;
-  :data:`FULL_SENTENCE_MARKS` (。！？) alone where only cleaned text or a draft is read;
-- :data:`CLAUSE_MARKS` add ；; — a paragraph's lead (structure), a run-in heading, a title or
-  byline with no sentence in it (segment), where an over-long line is cut (ingest);
+  :data:`FULL_SENTENCE_MARKS` (。！？) alone where a rule has always read only these (the
+  templates' split, the adapter's sentence end, check's heading line, segment's dateline/byline);
+- :data:`CLAUSE_MARKS` add ；; — a paragraph's lead (structure); a run-in heading's end, a title
+  with no sentence in it, a paragraph's last mark (segment); where an over-long line is cut
+  (ingest);
 - :data:`PROSE_END` adds only the full-width ；: a line with one is prose (clean).
 
 Numbering: :data:`NUMERALS` is the one numeral set of markers; the heading detector that
