@@ -17,71 +17,15 @@ Prints per size: MB, files, seconds, MB/s, peak RSS, and where the time went.
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-PLACES = ["东城区", "西湖区", "高新区", "临江县", "青山市", "xx市", "XX区"]
-
-
-def _lines() -> list[str]:
-    from speechkit.paths import corpus_dir
-
-    lines: list[str] = []
-    for path in sorted(corpus_dir().glob("*.txt")):
-        lines.extend(
-            line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line
-        )
-    return lines
-
-
-def generate(folder: Path, megabytes: int, *, seed: int) -> tuple[int, int]:
-    """Write about ``megabytes`` MB of speech files into ``folder``; returns (bytes, files)."""
-    rng = random.Random(seed)
-    lines = _lines()
-    target = megabytes * 1024 * 1024
-    written = files = 0
-    while written < target:
-        n = rng.randint(40, 400)
-        start = rng.randrange(len(lines))
-        body = [lines[(start + i) % len(lines)] for i in range(n)]
-        place = rng.choice(PLACES)
-        body = [
-            line.replace("xx市", place).replace("2019", str(rng.randint(2005, 2024)))
-            for line in body
-        ]
-        text = "\n".join(body) + "\n"
-        kind = rng.random()
-        sub = folder / f"{files // 200:03d}"
-        sub.mkdir(exist_ok=True)
-        if kind < 0.05:
-            path = sub / f"{files:06d}.jsonl"
-            records = [text[i : i + 4000] for i in range(0, len(text), 4000)]
-            data = "\n".join(json.dumps({"text": r}, ensure_ascii=False) for r in records).encode()
-        elif kind < 0.20:
-            path = sub / f"{files:06d}.txt"
-            data = text.encode("gb18030", errors="replace")
-        elif kind < 0.25:
-            path = sub / f"{files:06d}.txt"
-            data = text.encode("utf-16")
-        else:
-            path = sub / f"{files:06d}.txt"
-            data = text.encode("utf-8")
-        path.write_bytes(data)
-        written += len(data)
-        files += 1
-    return written, files
-
+from generate import line_corpus
 
 _CHILD = """
 import sys, time, resource
-sys.path.insert(0, {root!r})
 import speechkit.corpus as corpus
 from speechkit.store import Store
 
@@ -130,9 +74,9 @@ def run(megabytes: int, *, seed: int) -> None:
     with tempfile.TemporaryDirectory(prefix="speechkit-bench-") as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        size, files = generate(folder, megabytes, seed=seed)
+        size, files = line_corpus(folder, megabytes, seed=seed)
         db = Path(tmp) / "bench.db"
-        code = _CHILD.format(root=str(ROOT), folder=str(folder), db=str(db))
+        code = _CHILD.format(folder=str(folder), db=str(db))
         out = subprocess.run(
             [sys.executable, "-c", code], check=True, capture_output=True, text=True
         ).stdout.split()

@@ -23,12 +23,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from speechkit.draft.run import draft_from_file
+from speechkit.render.docx import write_docx
+from speechkit.render.pdf import _convert, find_soffice, write_pdf
 
-from speechkit.draft.run import draft_from_file  # noqa: E402
-from speechkit.render.docx import write_docx  # noqa: E402
-from speechkit.render.pdf import _convert, find_soffice, write_pdf  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MARKS = "，、。；：！？"
 MM = 72 / 25.4

@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from speechkit.corpus import open_corpus
+from speechkit.model import Document
+from speechkit.segment.evaluate import QualityReport, evaluate_documents, evaluate_folder
 
-from speechkit.corpus import open_corpus  # noqa: E402
-from speechkit.model import Document  # noqa: E402
-from speechkit.segment.evaluate import QualityReport, evaluate_documents, evaluate_folder  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:

@@ -13,48 +13,17 @@ real pipeline (``open_corpus``, in memory). Reading is timed apart from the anal
 from __future__ import annotations
 
 import argparse
-import random
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from generate import speech_corpus
 
-from speechkit.corpus import open_corpus  # noqa: E402
-from speechkit.structure import learn_structure  # noqa: E402
-from speechkit.structure.run import structure_report  # noqa: E402
-
-PLACES = ["南京市", "合肥市", "洛阳市", "xx市", "某某区", "苏州市", "黄山市", "襄阳市", "**县"]
-
-
-def generate(folder: Path, megabytes: float, seed: int) -> int:
-    """Write speeches of ~``megabytes`` MB into ``folder``; return bytes written."""
-    rng = random.Random(seed)
-    with open_corpus([ROOT / "corpus"], warn=lambda _m: None) as corpus:
-        speeches = [s for s in corpus.speeches() if len(s.paragraphs) >= 6]
-    target = int(megabytes * 1024 * 1024)
-    written = 0
-    n = 0
-    while written < target:
-        base = rng.choice(speeches)
-        donor = rng.choice(speeches)
-        paras = [p.text for p in base.paragraphs]
-        # swap in one donor paragraph to vary the speeches
-        k = rng.randrange(1, len(paras) - 1)
-        paras[k] = rng.choice(donor.paragraphs).text
-        place = rng.choice(PLACES)
-        body = "\n\n".join(
-            t.replace("xx", place[:2]).replace("X", str(rng.randint(2, 99))) for t in paras
-        )
-        text = f"在{place}创建全国文明城市推进会上的讲话\n\n{body}\n"
-        data = text.encode("utf-8")
-        (folder / f"s{n:06d}.txt").write_bytes(data)
-        written += len(data)
-        n += 1
-    return written
+from speechkit.corpus import open_corpus
+from speechkit.paths import corpus_dir
+from speechkit.structure import learn_structure
+from speechkit.structure.run import structure_report
 
 
 def peak_mb() -> float:
@@ -70,7 +39,7 @@ def main() -> None:
     args = parser.parse_args()
 
     t0 = time.perf_counter()
-    with open_corpus([ROOT / "corpus"], warn=lambda _m: None) as corpus:
+    with open_corpus([corpus_dir()], warn=lambda _m: None) as corpus:
         t1 = time.perf_counter()
         report = structure_report(corpus, roles=True, seed=args.seed)
         t2 = time.perf_counter()
@@ -82,7 +51,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        size = generate(folder, args.mb, args.seed)
+        size = speech_corpus(folder, args.mb, args.seed)
         t0 = time.perf_counter()
         corpus = open_corpus([folder], warn=lambda _m: None)
         speeches = corpus.speeches()

@@ -13,19 +13,16 @@ every speech's topic score.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import numpy as np
 
+from speechkit.corpus import open_corpus
+from speechkit.structure import RoleConfig, assign_roles
+from speechkit.structure.evaluate import evaluate, load_labels, position_baseline
+from speechkit.tokenize import make_tokenizer
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from speechkit.corpus import open_corpus  # noqa: E402
-from speechkit.structure import RoleConfig, assign_roles  # noqa: E402
-from speechkit.structure.evaluate import evaluate, load_labels, position_baseline  # noqa: E402
-from speechkit.tokenize import make_tokenizer  # noqa: E402
-
 DATA = ROOT / "tests" / "data" / "structure"
 
 

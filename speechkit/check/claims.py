@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from speechkit.check import resources as res
 from speechkit.check.terms import idioms, not_names
+from speechkit.zh import SENTENCE_MARKS
 
 if TYPE_CHECKING:
     from speechkit.tokenize.base import Tokenizer
@@ -119,7 +120,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
     if len(ordinals) == 1 or (ordinals and ordinals[0][1] != "一"):
         i, digit = ordinals[0]
         add(i, sentence[i : i + 2], f"{digit}{sentence[i + 1]} with no other points", "context")
-    body = masked.rstrip("。！？!?")
+    body = masked.rstrip(SENTENCE_MARKS)
     # A short comma-less verb phrase (增强城市规划的科学性。) is a sub-heading; 要… is a sentence.
     if (
         len(body) <= 14

@@ -16,7 +16,7 @@ from speechkit.check import resources as res
 from speechkit.check.review import Paragraph
 from speechkit.errors import InputError
 from speechkit.types import PathLike
-from speechkit.zh import split_sentences
+from speechkit.zh import FULL_SENTENCE_MARKS, NUMERALS, split_sentences
 
 __all__ = ["DRAFT_SUFFIXES", "DraftText", "parse_draft_lines", "read_draft"]
 
@@ -24,7 +24,7 @@ __all__ = ["DRAFT_SUFFIXES", "DraftText", "parse_draft_lines", "read_draft"]
 DRAFT_SUFFIXES = (".docx", ".txt", ".text", ".md", ".markdown")
 
 _SALUTATION = re.compile(r"^[\u4e00-\u9fff、，,]{2,24}[：:]$")
-_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^。！？]{2,40}[。]?$")
+_HEADING = re.compile(rf"^[{NUMERALS}]+、[^{FULL_SENTENCE_MARKS}]{{2,40}}[。]?$")
 _DATELINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?$")
 
 

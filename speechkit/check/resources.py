@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from speechkit.zh import NUMERALS as _N
+
 # ------------------------------------------------------------------ context (dangling) cues
 
 #: Openings that point back at what came before (这…, 上述…, 另一方面…, 他们…).
@@ -34,16 +36,16 @@ ANNOUNCE = re.compile(
 )
 #: Openers a reused sentence may drop without changing what it says (ordinals, connectives).
 DROPPABLE_OPENER = re.compile(
-    r"^(?:[一二三四五六七八九十][是要][，：:]?|第[一二三四五六七八九十]+[，、]|其[一二三四五六七八九十][，、]|"
-    r"首先[，,]|其次[，,]|再次[，,]|最后[，,]|（[一二三四五六七八九十\d]+）|\d+[.．、]|"
+    rf"^(?:[{_N}][是要][，：:]?|第[{_N}]+[，、]|其[{_N}][，、]|"
+    rf"首先[，,]|其次[，,]|再次[，,]|最后[，,]|（[{_N}\d]+）|\d+[.．、]|"
     r"(?:所以|因此|因而|同时|此外|另外|总之|总而言之)[，,])"
 )
 #: The numbering of a sub-point paragraph (一是…, 第一，…, （一）…); one group per style.
 SUBPOINT = re.compile(
-    r"^(?:([一二三四五六七八九十])是|第([一二三四五六七八九十])[，、]|（([一二三四五六七八九十])）)"
+    rf"^(?:([{_N}])是|第([{_N}])[，、]|（([{_N}])）)"
 )
 #: Sub-point ordinals inside a sentence (一是…；二是…).
-ORDINAL = re.compile(r"(?<![统唯])([一二三四五六七八九十])[是要](?=[^，。；]{2})")
+ORDINAL = re.compile(rf"(?<![统唯])([{_N}])[是要](?=[^，。；]{{2}})")
 
 # ------------------------------------------------------------------ specific-claim cues
 

@@ -6,7 +6,8 @@ speechwriter would mark:
 - ``unsupported_claim``: a specific claim (:mod:`speechkit.check.claims`) the facts of the
   speech (the profile, or what the title says) do not support;
 - ``foreign_name``: a place or person name of the corpus that the facts do not give;
-- ``placeholder``: xx, X市, **, 某某 left in;
+- ``placeholder``: xx, X市, **, 某某, 【】, ____ left in
+  (:func:`speechkit.segment.placeholders.left_marks`);
 - ``outdated``: a 提法 not current at the meeting date (``data/dated_terms.yaml``);
 - ``dangling``: a sentence that leans on something the draft never said;
 - ``wrong_campaign``: another campaign's name or work (``data/campaigns.yaml``);
@@ -29,7 +30,8 @@ from speechkit.check import resources as res
 from speechkit.check.claims import Span, classify, default_tokenizer, mask_idioms, strip_opener
 from speechkit.check.terms import campaigns, dated_terms
 from speechkit.levels import wrong_level
-from speechkit.zh import CJK_RUN, split_sentences
+from speechkit.segment.placeholders import left_marks
+from speechkit.zh import CAMPAIGN_VERBS, CJK_RUN, NUMERALS, split_sentences
 
 if TYPE_CHECKING:
     from speechkit.draft.bank import CorpusModel
@@ -74,12 +76,6 @@ _FRAMING = frozenset(
         "a count, ordinal or ranking",
         "a figure or date",
     }
-)
-#: Placeholders the segmenter does not flag: a lone 某 before a title or unit, and redaction
-#: marks (xx, X市, **, 某某).
-_PLACEHOLDER = re.compile(
-    r"[xX]{2,}|[xXＸ](?=[市区县省同月日年万个%项条])|[*＊]{2,}|某某|"
-    r"某(?=[省市区县州乡镇村]|同志|书记|市长|区长|县长|主任|部长|局长)"
 )
 #: The detail of a ``repeated`` finding for a profile item stated twice (the draft stage leaves
 #: out the corpus sentence that stated it).
@@ -247,7 +243,7 @@ def facts_from_profile(profile: Profile, *, today: _dt.date | None = None) -> Fa
 
 _TITLE_PLACE = re.compile(
     r"(?:在|关于)?([\u4e00-\u9fff]{2,8}?[市区县])"
-    r"(?=[\u4e00-\u9fff]{0,4}(?:创建|争创|巩固|迎接|推进|深化|全国|国家|文明|卫生))"
+    rf"(?=[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(CAMPAIGN_VERBS)}|全国|国家|文明|卫生))"
 )
 _DATELINE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -423,13 +419,9 @@ class _Reviewer:
             )  # fmt: skip
 
     def placeholders(self, number: int, sentence: str) -> None:
-        from speechkit.segment.placeholders import find_placeholders
-
-        spans = [(p.start, sentence[p.start : p.end]) for p in find_placeholders(sentence)]
-        spans += [(m.start(), m.group(0)) for m in _PLACEHOLDER.finditer(sentence)]
-        if spans:
-            _start, text = min(spans)
-            self.add(number, sentence, "placeholder", text, "a placeholder left to fill in")
+        marks = left_marks(sentence)
+        if marks:
+            self.add(number, sentence, "placeholder", marks[0][1], "a placeholder left to fill in")
 
     def outdated(self, number: int, sentence: str) -> None:
         masked = mask_idioms(sentence)
@@ -540,7 +532,7 @@ class _Reviewer:
             if m is not None:
                 first = split_sentences(para.text)[0]
                 style, digit = next((k, g) for k, g in enumerate(m.groups()) if g)
-                section.append((i + 1, "一二三四五六七八九十".index(digit) + 1, first, style))
+                section.append((i + 1, NUMERALS.index(digit) + 1, first, style))
         close()
 
     def run(self) -> list[Finding]:

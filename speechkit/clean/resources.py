@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from speechkit import zh
+from speechkit.zh import NUMERALS, PROSE_END
+
 #: Han ideographs plus CJK and full-width punctuation: the "Chinese context" that
 #: makes a neighbouring half-width mark Chinese punctuation.
 CJK_CHARS = (
@@ -21,8 +24,8 @@ CJK_CHARS = (
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RE_HAN = re.compile(f"[{HAN}]")
 
-#: Half-width punctuation mapped to its full-width form.
-HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+#: Half-width punctuation mapped to its full-width form (:data:`speechkit.zh.HALF_TO_FULL`).
+HALF_TO_FULL = zh.HALF_TO_FULL
 
 #: Spans that punctuation normalization must not touch: URLs, e-mail addresses,
 #: Windows paths, clock times (8:30), decimals and thousands (3.5, 1,000).
@@ -78,12 +81,12 @@ RE_HAS_CONTENT = re.compile(rf"[{HAN}A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\
 #: never dropped as "boilerplate by context" — only an explicit pattern can drop them.
 RE_STRUCTURAL = re.compile(
     r"^\s*(?:"
-    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．]|第[一二三四五六七八九十]+[，、]"
-    r"|[一二三四五六七八九十]+[是要]"
+    rf"[{NUMERALS}]+、|[（(][{NUMERALS}\d]+[）)]|\d{{1,2}}[、.．]|第[{NUMERALS}]+[，、]"
+    rf"|[{NUMERALS}]+[是要]"
     r")"
     r"|(?:讲话|讲话稿|发言|发言稿|致辞|报告|讲稿)\S{0,6}$"
     r"|(?:同志们|朋友们|同学们|各位领导|各位来宾|各位代表)[，、：！:!]?\s*$"
 )
 
 #: Sentence-final punctuation: a line carrying one is prose, not page chrome.
-RE_SENTENCE_END = re.compile(r"[。！？!?；]")
+RE_SENTENCE_END = PROSE_END

@@ -26,7 +26,8 @@ from speechkit.check.claims import mask_idioms, strip_opener
 from speechkit.check.terms import campaigns, dated_terms
 from speechkit.draft import resources as res
 from speechkit.levels import level_terms
-from speechkit.segment.placeholders import find_placeholders
+from speechkit.segment.placeholders import find_placeholders, left_marks
+from speechkit.zh import FULL_SENTENCE_MARKS
 
 if TYPE_CHECKING:
     from speechkit.draft.profile import Profile
@@ -182,7 +183,7 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
     """
     if any(name not in ctx.allowed_names for name in names):
         return None
-    if res.SINGLE_MOU.search(sentence) or res.NAMED_COMRADE.search(sentence):
+    if res.NAMED_COMRADE.search(sentence):
         return None
     if res.AUDIENCE_MISMATCH[ctx.level].search(sentence):  # addressed to one bureau's staff
         return None
@@ -193,7 +194,8 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
     if _outdated(sentence, ctx.date):
         return None
     text = _fill_placeholders(strip_opener(sentence), ctx.city)
-    if text is None or res.FORBIDDEN.search(text):
+    # A last guard after filling: no placeholder or blank mark may stay (the check's own rule).
+    if text is None or left_marks(text):
         return None
     campaign_text = _campaign(text, ctx)
     if campaign_text is None:
@@ -204,6 +206,6 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
     text = level_terms(campaign_text, ctx.level).lstrip("，、；：。 ")
     if len(text) < 8 or len(text) > 220:
         return None
-    if text[-1] not in "。！？”":
+    if text[-1] not in FULL_SENTENCE_MARKS + "”":
         text = text.rstrip("；，、：") + "。"
     return text

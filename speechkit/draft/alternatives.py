@@ -8,7 +8,6 @@ writer locked or edited back into a draft regenerated with another seed.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from speechkit.draft.adapt import AdaptContext, adapt_sentence, context_for
@@ -17,12 +16,10 @@ from speechkit.draft.compose import count_chars
 from speechkit.draft.profile import Profile
 from speechkit.errors import DraftDataError, ParameterError
 from speechkit.model import Draft, DraftParagraph, SourceRef
+from speechkit.zh import SUBPOINT_NUMBER, end_with_period
 
 __all__ = ["alternatives", "apply_locked"]
 
-#: The composer's sub-point numbering (一是 / 第一，) at the start of a lead; an alternative
-#: keeps the draft's number and takes the corpus lead after it.
-_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]+，|[一二三四五六七八九十]+是)")
 #: Paragraph kinds that have corpus alternatives (headings and 同志们： do not).
 _SWAPPABLE = ("body", "closing")
 #: Shortest alternative worth showing (characters): a lone sentence fragment is not a paragraph.
@@ -78,7 +75,9 @@ def alternatives(
         )
     used = {(s.source, s.line) for p in draft.paragraphs for s in p.sources}
     ctx = context_for(profile, model.names)
-    number_match = _NUMBER.match(para.lead or "")
+    # The composer's sub-point numbering (一是 / 第一，) at the start of a lead: an alternative
+    # keeps the draft's number and takes the corpus lead after it.
+    number_match = SUBPOINT_NUMBER.match(para.lead or "")
     number = number_match.group(0) if number_match else None
     target = max(count_chars(para.text), 60)
     sims = model.similarity(para.text + "".join(profile.priorities))
@@ -100,7 +99,7 @@ def alternatives(
             body.append(sentence)
         new_lead = None
         if number is not None and lead is not None:
-            new_lead = number + lead.rstrip("。！；，") + "。"
+            new_lead = number + end_with_period(lead)
         elif lead is not None:
             body.insert(0, lead)
         text = (new_lead or "") + "".join(body)

@@ -6,19 +6,16 @@ only sub-point has no number (a lone 一是 is a seam).
 
 from __future__ import annotations
 
-import re
-
 from speechkit.draft.profile import Profile
 from speechkit.draft.skeleton import Item
 from speechkit.model import DraftParagraph, SourceRef
-from speechkit.zh import cn_number
+from speechkit.zh import SUBPOINT_NUMBER, cn_number
 
 __all__ = ["NUMBERING", "assemble", "date_cn"]
 
 #: Sub-point numbering styles: 一是… or 第一，…
 NUMBERING = ("{n}是", "第{n}，")
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+，)")
 
 def assemble(
     items: list[Item], profile: Profile, numbering: str
@@ -86,6 +83,7 @@ def assemble(
                 )
     return title, _unnumber_lone_points(paragraphs)
 
+
 def _unnumber_lone_points(paragraphs: list[DraftParagraph]) -> list[DraftParagraph]:
     """A section with a single sub-point gives it no number: a lone 一是 is a seam."""
     sections: list[list[DraftParagraph]] = [[]]
@@ -96,10 +94,11 @@ def _unnumber_lone_points(paragraphs: list[DraftParagraph]) -> list[DraftParagra
             sections[-1].append(p)
     for points in sections:
         if len(points) == 1 and (p := points[0]).lead:
-            bare = _NUMBERED.sub("", p.lead, count=1)
+            bare = SUBPOINT_NUMBER.sub("", p.lead, count=1)
             p.text = bare + p.text[len(p.lead) :]
             p.lead = bare
     return paragraphs
+
 
 def date_cn(profile: Profile) -> str | None:
     d = profile.meeting.date

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import re
 from pathlib import Path
 
 from speechkit.check.review import FACT_TWICE
@@ -31,6 +30,7 @@ from speechkit.draft.select import Piece, Selector
 from speechkit.draft.skeleton import Item, parse_skeleton, render_skeleton
 from speechkit.model import Draft
 from speechkit.types import PathLike
+from speechkit.zh import FULL_SENTENCE_MARKS, split_clauses
 
 __all__ = ["LENGTH_TOLERANCE", "count_chars", "draft", "problem_development"]
 
@@ -102,7 +102,9 @@ def _trim_tail(piece: Piece) -> None:
 
 def _fill(items: list[Item], profile: Profile, selector: Selector, target: int) -> None:
     for it in items:  # corpus wording must not repeat what the template already says
-        for sentence in re.split(r"(?<=[。！？；])", f"{it.lead or ''}{it.text}"):
+        # The full-width marks the templates write (and ；, which ends a point).
+        marks = FULL_SENTENCE_MARKS + "；"
+        for sentence in split_clauses(f"{it.lead or ''}{it.text}", marks=marks):
             if len(sentence) >= 8:
                 selector.remember(sentence)
     fixed = _fixed_chars(items)

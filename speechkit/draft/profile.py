@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 from speechkit.errors import ProfileError
 from speechkit.seeds import MAX_SEED
 from speechkit.types import PathLike
+from speechkit.zh import campaign_task
 
 __all__ = [
     "LEVELS",
@@ -45,8 +46,6 @@ _MEETING_SUFFIX = {
     "部署会": "部署会",
     "总结表彰会": "总结表彰大会",
 }
-#: Campaign names that already start with a verb are not prefixed with 创建.
-_CAMPAIGN_VERBS = ("创建", "争创", "巩固", "迎接", "推进", "深化")
 
 MeetingType = Literal["动员会", "推进会", "部署会", "总结表彰会"]
 Level = Literal["市", "区", "县"]
@@ -138,8 +137,8 @@ class Profile(_Strict):
             object.__setattr__(self, "level", suffix)
         if self.meeting.name is None:
             campaign = self.campaign
-            verb = "" if campaign.startswith(_CAMPAIGN_VERBS) else "创建"
-            name = f"{self.city}{verb}{campaign}{_MEETING_SUFFIX[self.meeting.type]}"
+            # A campaign name that starts with a verb (巩固…) takes no 创建.
+            name = f"{self.city}{campaign_task(campaign)}{_MEETING_SUFFIX[self.meeting.type]}"
             object.__setattr__(self, "meeting", self.meeting.model_copy(update={"name": name}))
         return self
 

@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import re
 
+from speechkit.zh import NUMBERING_MARKER
+
 #: Place and person names are found by :mod:`speechkit.tokenize.names` (tables in
 #: :mod:`speechkit.tokenize.resources`), shared with the phrase miner.
 
-#: Numbering marker at the start of a corpus paragraph (一、 （一） 第一， 一是 1. …).
-MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|"
-    r"第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十][是要]|\d+[.．、]|（\d+）|"
-    r"其[一二三四五六七八九十][，、,]|首先，|其次，|再次，|最后，)\s*"
-)
+#: Numbering marker at the start of a corpus paragraph (一、 （一） 第一， 一是 1. …): defined in
+#: :mod:`speechkit.zh`, named here for the sentence bank.
+MARKER = NUMBERING_MARKER
 
 #: Placeholders (xx市, X同志, X万, **年) are found by :mod:`speechkit.segment.placeholders`, which
-#: also tells their kind. Two draft-specific patterns remain, because segmentation deliberately
-#: leaves them alone:
-#: - a single 某 before a title or an administrative unit (某书记, 某市, 某县同志): segmentation
-#:   does not flag a lone 某 since 某些/某种/某个 are ordinary words;
-#: - 同志 after a real name (刘航同志): a name, not a placeholder. Generic uses (同志们, 领导同志,
-#:   负责同志) are fine.
-SINGLE_MOU = re.compile(
-    r"某(?=[省市区县州乡镇村]|同志|书记|市长|区长|县长|主任|部长|局长|主席|秘书长|镇长|乡长)"
-)
+#: also tells their kind, and so are the marks no draft may keep (``left_marks``: a lone 某 before
+#: a title or unit, a single *, 【】…). One draft-specific pattern remains: 同志 after a real name
+#: (刘航同志) is a name, not a placeholder. Generic uses (同志们, 领导同志, 负责同志) are fine.
 NAMED_COMRADE = re.compile(
     r"(?<!负责)(?<!领导)(?<!党员)(?<!广大)(?<!优秀)(?<!干部)(?<!青年)(?<![女男老])同志(?!们)"
 )
@@ -109,10 +102,6 @@ TASK_VERBS = (
     "加大",
     "严格",
 )
-#: Left-over placeholders and redaction marks no draft may contain: a last guard after the
-#: placeholder handling (it also catches marks segmentation reads as Latin text, e.g. XXX年).
-FORBIDDEN = re.compile(r"[xX]{2}|X[市区县省同]|[*＊]|某某")
-
 #: Words that address the staff of a bureau, school or other single unit (局领导, 各科室…). A
 #: city/district/county speech is addressed to the whole jurisdiction, so corpus sentences
 #: with these words are not reused in a speech of that level. Keyed by the profile's level.

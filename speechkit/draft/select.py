@@ -21,6 +21,7 @@ from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.draft.bank import BankParagraph, CorpusModel, char_bigrams
 from speechkit.model import SourceRef
 from speechkit.types import Role
+from speechkit.zh import end_with_period
 
 __all__ = [
     "LEAD_FLOOR",
@@ -433,7 +434,7 @@ class Selector:
                 continue
             # The template's leads are verb phrases (抓好背街小巷环境整治); a corpus lead's own 要
             # (要努力促进人的全面发展) would make one item of the list read differently.
-            lead = re.sub(r"^要(?=[\u4e00-\u9fff]{3})", "", lead.rstrip("。！；，")) + "。"
+            lead = end_with_period(re.sub(r"^要(?=[\u4e00-\u9fff]{3})", "", lead))
             piece = Piece(lead=lead)
             self.remember(lead)
             self._take(i, piece, adapted, max(per_point - len(lead), 0))

@@ -21,7 +21,7 @@ from speechkit.draft.select import Piece
 from speechkit.errors import TemplateError
 from speechkit.paths import templates_dir as bundled_templates_dir
 from speechkit.types import ROLES, Role
-from speechkit.zh import cn_number
+from speechkit.zh import campaign_task, cn_number
 
 __all__ = [
     "TEMPLATE_FILES",
@@ -57,12 +57,6 @@ def leadership_phrase(title: str, level: str) -> str:
         return f"在{level}委的坚强领导下，"
     return f"在{level}委、{level}政府的坚强领导下，"
 
-def _campaign_task(campaign: str) -> str:
-    return (
-        campaign
-        if campaign.startswith(("创建", "争创", "巩固", "迎接", "推进", "深化"))
-        else f"创建{campaign}"
-    )
 
 def _task_phrase(item: str, pick: Callable[[list[str]], str]) -> str:
     item = item.strip().rstrip("。；;，,")
@@ -198,7 +192,7 @@ def render_skeleton(
         "unit": level,
         "province": clean_value(profile.province or ""),
         "campaign": clean_value(profile.campaign),
-        "campaign_task": clean_value(_campaign_task(profile.campaign)),
+        "campaign_task": clean_value(campaign_task(profile.campaign)),
         "meeting_name": clean_value(profile.meeting.name or ""),
         "meeting_type": profile.meeting.type,
         "speaker": clean_value(profile.speaker.title),

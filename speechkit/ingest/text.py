@@ -11,12 +11,12 @@ pathological single string.
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from speechkit.ingest.detect import SAMPLE_SIZE, Detection, detect_encoding
 from speechkit.model import Line
+from speechkit.zh import CLAUSE_END
 
 __all__ = [
     "CHUNK_SIZE",
@@ -47,8 +47,6 @@ def _mark(exc: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(_ERRORS, _mark)
-
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
 
 
 def sniff_encoding(path: Path) -> Detection:
@@ -135,7 +133,7 @@ def _cut(text: str) -> tuple[str, str]:
     """
     window = text[:MAX_LINE_CHARS]
     cut = 0
-    for match in _SENTENCE_END.finditer(window, MAX_LINE_CHARS // 2):
+    for match in CLAUSE_END.finditer(window, MAX_LINE_CHARS // 2):
         cut = match.end()
     if cut == 0:
         cut = min(len(text), MAX_LINE_CHARS)

@@ -17,11 +17,12 @@ from speechkit.model import Line, Paragraph
 from speechkit.segment import resources as res
 from speechkit.segment.headings import Heading, detect_heading
 from speechkit.segment.placeholders import find_placeholders
+from speechkit.zh import CLAUSE_MARKS
 
 __all__ = ["is_blank_separated", "make_paragraph", "split_paragraphs"]
 
 # A line ending with one of these ends its paragraph even in wrapped text.
-_RE_PARAGRAPH_END = re.compile(r"[。！？!?：:；;…”』」）)]\s*$")
+_RE_PARAGRAPH_END = re.compile(rf"[{CLAUSE_MARKS}：:…”』」）)]\s*$")
 
 
 def make_paragraph(

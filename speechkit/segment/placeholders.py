@@ -4,6 +4,11 @@ Scraped 范文 replace names, places, figures and dates with ``xx``, ``XX``, ``X
 ``*``, ``**``, ``***``, ``某某``, ``○○`` or ``××``. The kind is read from the
 neighbouring characters: ``xx市`` → place, ``X同志`` / ``*副部长`` → person,
 ``X万`` / ``x个`` → number, ``**年`` / ``X月X日`` → date, anything else → other.
+
+:func:`left_marks` is the one rule of what a finished speech may not carry: these
+placeholders and the other marks of a blank left to fill in. Drafting drops a sentence that
+keeps one and checking reports every one (:mod:`speechkit.draft.adapt`,
+:mod:`speechkit.check.review`).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import re
 from speechkit.model import Placeholder
 from speechkit.types import PlaceholderKind
 
-__all__ = ["find_placeholders", "placeholder_kind"]
+__all__ = ["find_placeholders", "left_marks", "placeholder_kind"]
 
 # ASCII x/X runs must not touch Latin letters or digits (English words, 3x4),
 # except the year form 20xx.
@@ -101,3 +106,33 @@ def find_placeholders(text: str) -> tuple[Placeholder, ...]:
         Placeholder(m.start(), m.end(), m.group(0), placeholder_kind(text, m.start(), m.end()))
         for m in _RE_PLACEHOLDER.finditer(text)
     )
+
+
+#: Marks of a blank left to fill in that :func:`find_placeholders` does not flag in a source,
+#: because there they may be ordinary text: x/X touching Latin letters or digits before a unit
+#: (XXX年, Ｘ市), a single * or ＊, a lone 某 before a title or an administrative unit (某书记,
+#: 某市 — not 某些, 某种, 某个), empty 【】 and runs of underscores (____年).
+_LEFT_MARK = re.compile(
+    r"[xX]{2,}|[xXＸ](?=[市区县省同月日年万个%项条])|[*＊]+|某某|"
+    r"某(?=[省市区县州乡镇村]|同志|书记|市长|区长|县长|主任|部长|局长|主席|秘书长|镇长|乡长)|"
+    r"【\s*】|[_＿]{2,}"
+)
+
+
+def left_marks(text: str) -> list[tuple[int, str]]:
+    """Every placeholder or blank mark left in ``text``: ``(start, mark)``, in order.
+
+    A finished speech may carry none: a draft never keeps a sentence with one, and
+    ``speechkit check`` reports the first of each sentence.
+
+    Examples:
+        >>> left_marks("在XXX年，某书记和xx市的同志们")
+        [(1, 'XXX'), (6, '某'), (10, 'xx')]
+        >>> left_marks("完成____年任务，资金【 】万元，PM2.5*达标")
+        [(2, '____'), (12, '【 】'), (23, '*')]
+        >>> left_marks("某些地方的3x4矩阵和Excel表格")
+        []
+    """
+    spans = {(p.start, text[p.start : p.end]) for p in find_placeholders(text)}
+    spans.update((m.start(), m.group(0)) for m in _LEFT_MARK.finditer(text))
+    return sorted(spans)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 
-NUM_ZH = "一二三四五六七八九十百零〇两"
+from speechkit.zh import CLAUSE_MARKS, FULL_SENTENCE_MARKS, NUMERALS
+
+#: Numerals of a heading marker: the usual ones and the rarer forms (一百、, 〇, 两).
+NUM_ZH = NUMERALS + "百零〇两"
 _COMMA = "，,"
 _COLON = "：:"
 _BANG = "！!"
 #: Punctuation that ends the heading part of a run-in heading.
-HEADING_END = "。；;！!？?"
+HEADING_END = CLAUSE_MARKS
 
 # --- headings ---------------------------------------------------------------
 #: (regex, level, kind). Order matters: the first match wins.
@@ -92,13 +95,13 @@ RE_DATELINE = re.compile(
     rf"(?:\s*{_DATE_DIGIT}{{1,3}}\s*日)?\s*[）)]?$"
     # a bracketed note after the date: （2024年1月19日，根据录音整理）
     rf"|^[（(]\s*{_DATE_DIGIT}{{2,4}}\s*年\s*{_DATE_DIGIT}{{1,3}}\s*月(?:\s*{_DATE_DIGIT}{{1,3}}\s*日)?"
-    r"\s*[，,、；;\s][^（）()。！？]{1,20}[）)]$"
+    rf"\s*[，,、；;\s][^（）(){FULL_SENTENCE_MARKS}]{{1,20}}[）)]$"
 )
 #: A speaker line printed under a title or on a cover page: "发言人：县委书记　xxx".
 #: Like a dateline it belongs to the speech and becomes its ``speaker`` (group ``who``).
 RE_BYLINE = re.compile(
     r"^[（(]?\s*(?:发言人|讲话人|主讲人|报告人|致辞人|演讲人|主讲)\s*[：:]\s*"
-    r"(?P<who>[^。！？；;]{1,40}?)[）)]?\s*$"
+    rf"(?P<who>[^{FULL_SENTENCE_MARKS}；;]{{1,40}}?)[）)]?\s*$"
 )
 #: Words an office (职务) ends with: 市委书记, 副市长, 区委副书记、区长, 宣传部部长.
 _OFFICE_END = (
@@ -135,10 +138,10 @@ RE_SUBTITLE = re.compile(r"^\s*(?:——|--|—|－－)\s*\S")
 #: it and everything after it up to the next speech start belong to no speech.
 RE_APPENDIX = re.compile(
     rf"^[（(【\[]?\s*附(?:件|录|表)?\s*[\d{NUM_ZH}]{{0,3}}\s*[）)】\]]?\s*"
-    rf"(?:[{_COLON}．.、]\s*[^。！？；;{_COLON}]{{0,40}})?\s*$"
+    rf"(?:[{_COLON}．.、]\s*[^{FULL_SENTENCE_MARKS}；;{_COLON}]{{0,40}})?\s*$"
 )
 #: Title lines are short and carry no sentence punctuation.
-RE_TITLE_FORBIDDEN = re.compile(r"[。；;！!？?，,：:]")
+RE_TITLE_FORBIDDEN = re.compile(rf"[{CLAUSE_MARKS}，,：:]")
 TITLE_MAX_CHARS = 60
 
 #: A closing paragraph: thanks, or a final address to the audience.

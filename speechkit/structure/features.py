@@ -9,37 +9,30 @@ import numpy as np
 
 from speechkit.model import Paragraph, Speech
 from speechkit.structure.lexicon import Lexicon
-from speechkit.structure.resources import (
-    CLOSING_START,
-    HEADING_MARKERS,
-    LEAD_MAX_CHARS,
-    SENTENCE_END,
-)
+from speechkit.structure.resources import CLOSING_START, LEAD_MAX_CHARS
+from speechkit.zh import first_clause
 
 __all__ = ["SpeechFeatures", "heading_level", "lead_text", "speech_features"]
 
 
 def heading_level(paragraph: Paragraph) -> int | None:
-    """The heading level set by the segmenter, else the one read from the numbering marker.
+    """The heading level segmentation recorded (``None`` for body text).
+
+    Segmentation reads the numbering marker (:mod:`speechkit.segment.headings`, which also
+    decides that a 其次， with no 首先 before it is no heading); its decision is used as it
+    stands, not read again from the text.
 
     Examples:
-        >>> heading_level(Paragraph("一、提高政治站位", 1, 1))
+        >>> heading_level(Paragraph("一、提高政治站位", 1, 1, heading="一、提高政治站位", level=1))
         1
-        >>> heading_level(Paragraph("一是强化组织领导。", 1, 1))
-        2
         >>> heading_level(Paragraph("今天召开会议。", 1, 1)) is None
         True
     """
-    if paragraph.level is not None:
-        return paragraph.level
-    for level, pattern in HEADING_MARKERS:
-        if pattern.match(paragraph.text):
-            return level
-    return None
+    return paragraph.level
 
 
 def lead_text(paragraph: Paragraph) -> str:
-    """The heading, else the first sentence (at most ``LEAD_MAX_CHARS`` characters).
+    """The heading, else the first sentence or clause (at most ``LEAD_MAX_CHARS`` characters).
 
     Examples:
         >>> lead_text(Paragraph("一是强化组织领导。成立领导小组。", 1, 1))
@@ -47,8 +40,7 @@ def lead_text(paragraph: Paragraph) -> str:
     """
     if paragraph.heading:
         return paragraph.heading[:LEAD_MAX_CHARS]
-    first = SENTENCE_END.split(paragraph.text, maxsplit=1)[0]
-    return first[:LEAD_MAX_CHARS]
+    return first_clause(paragraph.text)[:LEAD_MAX_CHARS]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -34,13 +33,12 @@ from speechkit.structure.lexicon import Lexicon, load_lexicon
 from speechkit.structure.outline import build_outline
 from speechkit.structure.roles import RoleConfig, RoleResult, assign_roles
 from speechkit.types import ROLES, Role
+from speechkit.zh import SENTENCE_RUN
 
 if TYPE_CHECKING:
     from speechkit.corpus import Corpus
 
 __all__ = ["RoleExample", "StructureModel", "learn_structure", "rank_representatives", "save_roles"]
-
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +156,7 @@ def rank_representatives(
                              round(float(score[k]), 4), _kinds(p))  # fmt: skip
             if len(para_out) < top_n:
                 para_out.append(ex)
-            for sent in _SENTENCE.findall(p.text):
+            for sent in SENTENCE_RUN.findall(p.text):
                 sent = sent.strip()
                 if 10 <= len(sent) <= 120:
                     cue = float(lex.score(sent)[ri])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from speechkit.types import ROLES, Role
+from speechkit.zh import HALF_TO_FULL
 
 #: Order rank of each role: roles mostly run opening → significance/situation → tasks
 #: → safeguards → closing. significance and situation share a rank (either may come first).
@@ -29,24 +30,13 @@ COARSE: dict[Role, str] = {
 
 ROLE_INDEX: dict[Role, int] = {role: i for i, role in enumerate(ROLES)}
 
-_NUM = "一二三四五六七八九十"
-#: Heading markers when the segmenter did not set ``Paragraph.level`` (level 1, 2, 3).
-HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^\s*[{_NUM}]{{1,3}}\s*[、.．]")),
-    (2, re.compile(rf"^\s*[（(][{_NUM}]{{1,3}}[）)]")),
-    (2, re.compile(rf"^\s*[{_NUM}]{{1,3}}[是要][，、：,:]?")),
-    (2, re.compile(rf"^\s*第[{_NUM}]{{1,3}}[，、,．.:：]")),
-    (2, re.compile(r"^\s*(?:首先|其次|其三|其四|其五|再次)[，,]")),
-    (3, re.compile(r"^\s*(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])")),
-)
-
-#: End of the lead (first) sentence of a paragraph.
-SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+#: Longest lead (heading or first clause of a paragraph) kept.
 LEAD_MAX_CHARS = 60
 
 #: Half-width punctuation mapped to full width before cue matching, so cues match
-#: whether or not the text went through the ingest cleaner.
-FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？"})
+#: whether or not the text went through the ingest cleaner (brackets are left as written, as
+#: cue matching always has).
+FULLWIDTH = str.maketrans({k: v for k, v in HALF_TO_FULL.items() if k not in "()"})
 
 #: A token kept for TF-IDF: at least two characters, at least one CJK character.
 TOKEN_KEEP = re.compile(r"^(?=.*[\u4e00-\u9fff]).{2,}$")

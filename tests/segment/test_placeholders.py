@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from speechkit.segment import find_placeholders
+from speechkit.segment.placeholders import left_marks
 
 CASES = [
     # text, placeholder, kind
@@ -52,3 +53,50 @@ def test_date_pair() -> None:
 )
 def test_no_placeholder(text: str) -> None:
     assert find_placeholders(text) == ()
+
+
+# The marks no finished speech may keep (left_marks): text, the first mark written by hand.
+LEFT = [
+    ("深入推进xx市创建工作", "xx"),
+    ("在XXX年取得新成效", "XXX"),
+    ("由Ｘ市牵头", "Ｘ"),
+    ("刚才，X同志作了部署", "X"),
+    ("××县要抓好落实", "××"),
+    ("某某同志要负总责", "某某"),
+    ("某书记对此高度重视", "某"),
+    ("请某主席审定方案", "某"),
+    ("某镇长要靠前指挥", "某"),
+    ("PM2.5*浓度下降", "*"),
+    ("实现**年创建目标", "**"),
+    ("安排资金【】万元", "【】"),
+    ("安排资金【 】万元", "【 】"),
+    ("力争____年建成", "____"),
+    ("力争＿＿年建成", "＿＿"),
+    ("○○县委要带头", "○○"),
+]
+CLEAN = [
+    "某些地方还存在短板",
+    "某种程度上说",
+    "某个环节出了问题",
+    "用Excel表格统计3x4个指标",
+    "【打击倒卖活动】要常抓不懈",
+    "创建全国文明城市，人人都是参与者。",
+    "把_一_字写好",
+]
+
+
+@pytest.mark.parametrize(("text", "mark"), LEFT)
+def test_left_marks_finds_each_mark(text: str, mark: str) -> None:
+    start, found = left_marks(text)[0]
+    assert found == mark
+    assert text[start : start + len(mark)] == mark
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_left_marks_leaves_ordinary_text(text: str) -> None:
+    assert left_marks(text) == []
+
+
+def test_left_marks_in_order_of_position() -> None:
+    text = "要在xx市委领导下，某书记牵头，**年完成。"
+    assert [m for _s, m in left_marks(text)] == ["xx", "某", "**"]
