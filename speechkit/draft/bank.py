@@ -27,7 +27,6 @@ from speechkit.atomic import atomic_path
 from speechkit.check.claims import Label, classify, strip_opener
 from speechkit.check.terms import not_names
 from speechkit.corpus import PIPELINE_PARTS, code_fingerprint
-from speechkit.draft import resources as res
 from speechkit.draft.originality import GramIndex
 from speechkit.errors import InputError
 from speechkit.model import Speech
@@ -324,7 +323,12 @@ def build_bank(
     for (s_index, para), pairs in zip(raw_units, tagged, strict=True):
         if para.role is None:
             continue
-        text = res.MARKER.sub("", para.text, count=1).strip()
+        # The numbering segmentation recorded (Paragraph.marker), not a second reading of it:
+        # 首先，我代表… is no marker there, and must keep its 首先 here too.
+        text = para.text
+        if para.marker and text.startswith(para.marker):
+            text = text[len(para.marker) :].lstrip("，、,．. ")
+        text = text.strip()
         sentences = split_sentences(text)
         lead = None
         if para.level == 1:

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import re
 
-from speechkit.zh import NUMBERING_MARKER
-
 #: Place and person names are found by :mod:`speechkit.tokenize.names` (tables in
 #: :mod:`speechkit.tokenize.resources`), shared with the phrase miner.
 
-#: Numbering marker at the start of a corpus paragraph (一、 （一） 第一， 一是 1. …): defined in
-#: :mod:`speechkit.zh`, named here for the sentence bank.
-MARKER = NUMBERING_MARKER
 
 #: Placeholders (xx市, X同志, X万, **年) are found by :mod:`speechkit.segment.placeholders`, which
 #: also tells their kind, and so are the marks no draft may keep (``left_marks``: a lone 某 before
@@ -203,7 +198,8 @@ _GENERIC_WORDS = re.findall(
     "各项 切实 大力 着力 水平 能力 力度",
 )
 GENERIC_WORDS = re.compile(
-    "|".join(sorted({*TASK_VERBS, *TASK_OPENERS, *_GENERIC_WORDS}, key=len, reverse=True))
+    # Longest first (so 进一步 wins over 进一), then by spelling: the same pattern every run.
+    "|".join(sorted({*TASK_VERBS, *TASK_OPENERS, *_GENERIC_WORDS}, key=lambda w: (-len(w), w)))
 )
 
 #: Generic development of a problem sub-point the corpus says nothing about: (cue pattern on the
