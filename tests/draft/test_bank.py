@@ -7,7 +7,8 @@ from speechkit.model import Paragraph, Speech
 
 
 def _speech(paragraphs: list[Paragraph]) -> Speech:
-    return Speech(source="s.txt", first_line=1, last_line=len(paragraphs), title="讲话", paragraphs=paragraphs)
+    last = len(paragraphs)
+    return Speech(source="s.txt", first_line=1, last_line=last, title="讲话", paragraphs=paragraphs)
 
 
 def test_a_word_segmentation_did_not_call_a_marker_stays() -> None:
