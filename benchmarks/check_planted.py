@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
+from speechkit.bank.build import load_model
 from speechkit.check.evaluate import score_planted
 from speechkit.check.review import Paragraph, facts_from_profile
-from speechkit.draft.bank import load_model
 from speechkit.draft.compose import draft
-from speechkit.draft.profile import load_profile
+from speechkit.profile import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 

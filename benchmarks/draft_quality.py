@@ -19,11 +19,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from speechkit.bank.build import load_model
 from speechkit.check.review import KINDS, Paragraph, facts_from_profile, review
-from speechkit.draft.bank import load_model
 from speechkit.draft.compose import count_chars, draft
 from speechkit.draft.output import draft_to_json
-from speechkit.draft.profile import load_profile
+from speechkit.profile import load_profile
 
 HERE = Path(__file__).resolve().parent
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from speechkit.check import resources as res
 from speechkit.check.review import Paragraph
+from speechkit.claims import resources as res
 from speechkit.errors import InputError
 from speechkit.types import PathLike
 from speechkit.zh import FULL_SENTENCE_MARKS, NUMERALS, split_sentences

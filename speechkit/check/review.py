@@ -3,7 +3,7 @@
 :func:`review` reads a draft as paragraphs and reports, for each sentence, what a careful
 speechwriter would mark:
 
-- ``unsupported_claim``: a specific claim (:mod:`speechkit.check.claims`) the facts of the
+- ``unsupported_claim``: a specific claim (:mod:`speechkit.claims.analysis`) the facts of the
   speech (the profile, or what the title says) do not support;
 - ``foreign_name``: a place or person name of the corpus that the facts do not give;
 - ``placeholder``: xx, X市, **, 某某, 【】, ____ left in
@@ -26,16 +26,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from speechkit.check import resources as res
-from speechkit.check.claims import Span, classify, default_tokenizer, mask_idioms, strip_opener
-from speechkit.check.terms import campaigns, dated_terms
+from speechkit.claims import resources as res
+from speechkit.claims.analysis import Span, classify, default_tokenizer, mask_idioms, strip_opener
+from speechkit.claims.terms import campaigns, dated_terms
 from speechkit.levels import wrong_level
 from speechkit.segment.placeholders import left_marks
 from speechkit.zh import CAMPAIGN_VERBS, CJK_RUN, NUMERALS, split_sentences
 
 if TYPE_CHECKING:
-    from speechkit.draft.bank import CorpusModel
-    from speechkit.draft.profile import Profile
+    from speechkit.bank.build import CorpusModel
+    from speechkit.profile import Profile
     from speechkit.tokenize.base import Tokenizer
 
 __all__ = [
@@ -560,7 +560,7 @@ class _Reviewer:
 
 def copied_shares(model: CorpusModel, text: str, *, top: int = 10) -> list[Copied]:
     """The corpus speeches (near-copies counted as one) the draft's wording comes from."""
-    from speechkit.draft.originality import shares
+    from speechkit.bank.originality import shares
 
     out: list[Copied] = []
     for gid, share in list(shares(model.grams, text).items())[:top]:
@@ -587,7 +587,7 @@ def review(
             :func:`facts_from_title`).
         model: The corpus model, for corpus names and the copied share; ``None`` skips both.
         source: The draft's name in the report.
-        tokenizer: A tokenizer (default: :func:`~speechkit.check.claims.default_tokenizer`).
+        tokenizer: A tokenizer (default: :func:`~speechkit.claims.analysis.default_tokenizer`).
 
     Returns:
         The :class:`Report`; ``paragraph`` numbers count from 1 (the salutation).

@@ -23,9 +23,9 @@ from speechkit.errors import ParameterError
 from speechkit.types import PathLike
 
 if TYPE_CHECKING:
-    from speechkit.draft.bank import CorpusModel
-    from speechkit.draft.profile import Profile
+    from speechkit.bank.build import CorpusModel
     from speechkit.model import Draft
+    from speechkit.profile import Profile
     from speechkit.tokenize.base import Tokenizer
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "check_draft", "check_files"]
@@ -59,8 +59,8 @@ def check_files(
         InputError, ProfileError, StoreError, ParameterError: The check cannot run; the message
             names the file (and line or key).
     """
-    from speechkit.draft.bank import load_model
-    from speechkit.draft.profile import load_profile
+    from speechkit.bank.build import load_model
+    from speechkit.profile import load_profile
 
     if corpus and db is not None:
         raise ParameterError("corpus options", "--corpus and --db", "one of --corpus or --db")

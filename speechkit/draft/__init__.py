@@ -9,15 +9,15 @@ Examples:
     '县'
 """
 
-from speechkit.draft.bank import CorpusModel, build_bank, load_model
+from speechkit.bank.build import CorpusModel, build_bank, load_model
+from speechkit.bank.originality import MAX_SHARE, shares
 from speechkit.draft.compose import draft
 from speechkit.draft.example import EXAMPLE_PROFILE, write_example_profile
-from speechkit.draft.originality import MAX_SHARE, shares
 from speechkit.draft.output import draft_to_json, write_draft
 from speechkit.draft.plan import plan_sections
-from speechkit.draft.profile import MEETING_TYPES, Profile, load_profile, parse_profile
 from speechkit.draft.run import draft_from_file
 from speechkit.model import Draft, DraftParagraph, SourceRef
+from speechkit.profile import MEETING_TYPES, Profile, load_profile, parse_profile
 
 __all__ = [
     "EXAMPLE_PROFILE",

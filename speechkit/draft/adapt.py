@@ -1,7 +1,7 @@
 """Adapting corpus sentences to the profile: the one place a reused sentence is changed.
 
 A corpus sentence is reused only when its claim label is ``generic``
-(:mod:`speechkit.check.claims`: no past events, meetings, counts, years, programmes or local
+(:mod:`speechkit.claims.analysis`: no past events, meetings, counts, years, programmes or local
 problems of the city it came from) and everything it names is given by the profile: no place
 or person name of the corpus (:attr:`CorpusModel.names`) the profile does not give, no person
 placeholder (``X同志``), nothing that is not speech (English notes, markup) or that speaks for
@@ -22,15 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from speechkit.check.claims import mask_idioms, strip_opener
-from speechkit.check.terms import campaigns, dated_terms
+from speechkit.claims.analysis import mask_idioms, strip_opener
+from speechkit.claims.terms import campaigns, dated_terms
 from speechkit.draft import resources as res
 from speechkit.levels import level_terms
 from speechkit.segment.placeholders import find_placeholders, left_marks
 from speechkit.zh import FULL_SENTENCE_MARKS
 
 if TYPE_CHECKING:
-    from speechkit.draft.profile import Profile
+    from speechkit.profile import Profile
 
 __all__ = ["AdaptContext", "adapt_sentence", "context_for", "level_terms"]
 

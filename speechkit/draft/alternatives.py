@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from speechkit.bank.build import BankParagraph, CorpusModel
 from speechkit.draft.adapt import AdaptContext, adapt_sentence, context_for
-from speechkit.draft.bank import BankParagraph, CorpusModel
 from speechkit.draft.compose import count_chars
-from speechkit.draft.profile import Profile
 from speechkit.errors import DraftDataError, ParameterError
 from speechkit.model import Draft, DraftParagraph, SourceRef
+from speechkit.profile import Profile
 from speechkit.zh import SUBPOINT_NUMBER, end_with_period
 
 __all__ = ["alternatives", "apply_locked"]

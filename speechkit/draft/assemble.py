@@ -6,9 +6,9 @@ only sub-point has no number (a lone 一是 is a seam).
 
 from __future__ import annotations
 
-from speechkit.draft.profile import Profile
 from speechkit.draft.skeleton import Item
 from speechkit.model import DraftParagraph, SourceRef
+from speechkit.profile import Profile
 from speechkit.zh import SUBPOINT_NUMBER, cn_number
 
 __all__ = ["NUMBERING", "assemble", "date_cn"]

@@ -3,7 +3,7 @@
 1. Section plan (:mod:`speechkit.draft.plan`).
 2. Template skeleton (:mod:`speechkit.draft.skeleton`): the profile's facts, directive lines.
 3. Corpus material (:mod:`speechkit.draft.select` over the sentence bank,
-   :mod:`speechkit.draft.bank`, adapted by :mod:`speechkit.draft.adapt`) fills the
+   :mod:`speechkit.bank.build`, adapted by :mod:`speechkit.draft.adapt`) fills the
    ``@expand``/``@points`` slots, sized so the draft lands on ``profile.length``.
 4. Assembly and numbering (:mod:`speechkit.draft.assemble`).
 5. The check (:mod:`speechkit.check`): the draft reviews itself; corpus sentences it rejects are
@@ -17,18 +17,18 @@ import hashlib
 import random
 from pathlib import Path
 
+from speechkit.bank.build import CorpusModel
+from speechkit.bank.originality import MAX_SHARE
 from speechkit.check.review import FACT_TWICE
 from speechkit.check.run import check_draft
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import context_for
 from speechkit.draft.assemble import NUMBERING, assemble, date_cn
-from speechkit.draft.bank import CorpusModel
-from speechkit.draft.originality import MAX_SHARE
 from speechkit.draft.plan import plan_sections
-from speechkit.draft.profile import Profile
 from speechkit.draft.select import Piece, Selector
 from speechkit.draft.skeleton import Item, parse_skeleton, render_skeleton
 from speechkit.model import Draft
+from speechkit.profile import Profile
 from speechkit.types import PathLike
 from speechkit.zh import FULL_SENTENCE_MARKS, split_clauses
 
@@ -295,7 +295,7 @@ def draft(
 
     Args:
         profile: The validated city profile.
-        corpus_model: From :func:`speechkit.draft.bank.load_model`.
+        corpus_model: From :func:`speechkit.bank.build.load_model`.
         seed: Random seed; defaults to ``profile.seed``, else 0. Same inputs and seed give the
             same draft; another seed gives other wording.
         templates_dir: Folder with the four meeting-type templates

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from speechkit.draft.profile import Profile
+from speechkit.profile import Profile
 from speechkit.types import Role
 
 __all__ = ["EMPHASIS", "TASK_TOPICS", "TOPIC_ROLE", "plan_sections"]
@@ -57,7 +57,7 @@ def plan_sections(profile: Profile, role_order: tuple[str, ...]) -> list[dict[st
     Priorities are shared out over the task sections (the first gets the larger half).
 
     Examples:
-        >>> from speechkit.draft.profile import parse_profile
+        >>> from speechkit.profile import parse_profile
         >>> p = parse_profile("city: 云溪区\\ncampaign: 全国文明城区\\nmeeting: {type: 推进会}\\n"
         ...                   "speaker: {title: 区委书记}\\nsections: 4\\nachievements: [建成驿站]")
         >>> [s["topic"] for s in plan_sections(p, ("opening", "situation", "tasks", "safeguards"))]
@@ -86,7 +86,7 @@ def _grounded_topics(topics: tuple[str, ...], profile: Profile) -> tuple[str, ..
     (or, when there is one already, on everyone's part in it).
 
     Examples:
-        >>> from speechkit.draft.profile import parse_profile
+        >>> from speechkit.profile import parse_profile
         >>> p = parse_profile("city: 北塘市\\ncampaign: 全国文明城市\\n"
         ...                   "meeting: {type: 总结表彰会}\\nspeaker: {title: 市长}\\nsections: 4")
         >>> _grounded_topics(EMPHASIS["总结表彰会"][4], p)

@@ -41,9 +41,9 @@ def draft_from_file(
         InputError: Both ``corpus`` and ``db`` are given (they are alternatives).
         ProfileError, TemplateError, InputError, StoreError: With a message naming file and line.
     """
-    from speechkit.draft.bank import load_model
+    from speechkit.bank.build import load_model
     from speechkit.draft.compose import draft
-    from speechkit.draft.profile import load_profile
+    from speechkit.profile import load_profile
 
     if corpus and db is not None:
         # Both at once used to draft from `corpus` and silently ignore `db`.

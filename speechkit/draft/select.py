@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from speechkit.bank.build import BankParagraph, CorpusModel, char_bigrams
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
-from speechkit.draft.bank import BankParagraph, CorpusModel, char_bigrams
 from speechkit.model import SourceRef
 from speechkit.types import Role
 from speechkit.zh import end_with_period

@@ -16,10 +16,10 @@ from typing import Any, cast
 
 from speechkit.draft import resources as res
 from speechkit.draft.plan import TASK_TOPICS
-from speechkit.draft.profile import Profile
 from speechkit.draft.select import Piece
 from speechkit.errors import TemplateError
 from speechkit.paths import templates_dir as bundled_templates_dir
+from speechkit.profile import Profile
 from speechkit.types import ROLES, Role
 from speechkit.zh import campaign_task, cn_number
 

@@ -109,7 +109,7 @@ def _int_param(
 
 def _page_context() -> dict[str, Any]:
     from speechkit.draft import resources as res
-    from speechkit.draft.profile import LEVELS, MEETING_TYPES
+    from speechkit.profile import LEVELS, MEETING_TYPES
 
     return {
         "meeting_types": MEETING_TYPES,

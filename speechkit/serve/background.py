@@ -108,7 +108,7 @@ def run_ingest_process(
 
 
 def _model_child(db: str) -> None:
-    from speechkit.draft.bank import load_model
+    from speechkit.bank.build import load_model
 
     # A failure is reported by the server's own load_model, which then builds and raises.
     with contextlib.suppress(SpeechkitError):

@@ -1,5 +1,5 @@
 """Profiles between the form and YAML: the example, a YAML file loaded into the form, the form
-saved as YAML. Validation is :mod:`speechkit.draft.profile`'s own, so the messages are the
+saved as YAML. Validation is :mod:`speechkit.profile`'s own, so the messages are the
 ones ``speechkit draft`` prints."""
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def profile_from_yaml(body: Any) -> dict[str, Any]:
     """
     import yaml
 
-    from speechkit.draft.profile import parse_profile
     from speechkit.errors import ProfileError
+    from speechkit.profile import parse_profile
 
     if not isinstance(body, dict) or not isinstance(body.get("yaml"), str):
         raise ProfileProblems([("yaml", 'send {"yaml": "<the YAML text>", "name": "file.yaml"}')])
@@ -69,7 +69,7 @@ def profile_to_yaml(data: Any) -> str:
     """
     import yaml
 
-    from speechkit.draft.profile import validate_profile_data
+    from speechkit.profile import validate_profile_data
 
     validate_profile_data(data)
     header = "# speechkit 城市概况 / city profile — saved from speechkit serve\n"

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from speechkit.bank.build import CorpusModel
 from speechkit.check.run import check_draft
-from speechkit.draft.bank import CorpusModel
 from speechkit.errors import InputError, SpeechkitError
 from speechkit.serve.background import FileItem, run_ingest_process, warm_model_cache
 from speechkit.serve.uploads import MAX_UPLOAD_BYTES, check_batch, upload_target
@@ -154,7 +154,7 @@ class Workbench:
         Raises:
             WorkbenchError: The store has no usable speeches yet.
         """
-        from speechkit.draft.bank import corpus_key
+        from speechkit.bank.build import corpus_key
 
         current = self._model
         if current is not None and current.key != corpus_key(db=self.db):
@@ -179,7 +179,7 @@ class Workbench:
         threading.Thread(target=rebuild, daemon=True).start()
 
     def _build(self) -> CorpusModel:
-        from speechkit.draft.bank import corpus_key, load_model
+        from speechkit.bank.build import corpus_key, load_model
 
         with self._model_lock:
             key = corpus_key(db=self.db)
@@ -213,7 +213,7 @@ class Workbench:
 
     def status(self) -> dict[str, Any]:
         """Store counts, whether the model is ready for this content, and running jobs."""
-        from speechkit.draft.bank import corpus_key
+        from speechkit.bank.build import corpus_key
 
         model = self._model
         ready = model is not None and model.key == corpus_key(db=self.db)
@@ -237,7 +237,7 @@ class Workbench:
         from speechkit.draft.alternatives import apply_locked
         from speechkit.draft.compose import draft
         from speechkit.draft.output import draft_to_json
-        from speechkit.draft.profile import validate_profile_data
+        from speechkit.profile import validate_profile_data
 
         data = dict(body) if isinstance(body, dict) else body
         locked = data.pop("locked", None) if isinstance(data, dict) else None
@@ -256,8 +256,8 @@ class Workbench:
         are those of the text that will be downloaded.
         """
         from speechkit.draft.output import draft_from_json
-        from speechkit.draft.profile import validate_profile_data
         from speechkit.errors import ParameterError
+        from speechkit.profile import validate_profile_data
 
         if not isinstance(body, dict):
             raise ParameterError("body", type(body).__name__, '{"profile", "draft"}')
@@ -269,8 +269,8 @@ class Workbench:
         """``POST /api/alternatives``: ``{"profile", "draft", "index", "limit"}`` → alternatives."""
         from speechkit.draft.alternatives import alternatives
         from speechkit.draft.output import draft_from_json
-        from speechkit.draft.profile import validate_profile_data
         from speechkit.errors import ParameterError
+        from speechkit.profile import validate_profile_data
 
         if not isinstance(body, dict):
             raise ParameterError("body", type(body).__name__, '{"profile", "draft", "index"}')
@@ -348,7 +348,7 @@ class Workbench:
 
     def _analysis_cached(self, name: str, compute: Callable[[], Any], *, writes: bool) -> Any:
         """``compute()`` once per store content; ``writes``: it saves into the store."""
-        from speechkit.draft.bank import corpus_key
+        from speechkit.bank.build import corpus_key
 
         key = (name, corpus_key(db=self.db))
         if key not in self._analysis:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.bank.build import CorpusModel, load_model
 from speechkit.check.review import Facts, Paragraph, facts_from_profile
-from speechkit.draft.bank import CorpusModel, load_model
 from speechkit.draft.compose import draft
-from speechkit.draft.profile import load_profile
+from speechkit.profile import load_profile
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from speechkit.check.claims import classify, mask_idioms, strip_opener
+from speechkit.claims.analysis import classify, mask_idioms, strip_opener
 
 CASES = yaml.safe_load(
     (Path(__file__).resolve().parents[1] / "data" / "check" / "claims.yaml").read_text("utf-8")

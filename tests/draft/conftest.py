@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.draft.bank import CorpusModel, load_model
+from speechkit.bank.build import CorpusModel, load_model
 
 DRAFT_DATA = Path(__file__).resolve().parent.parent / "data" / "draft"
 PROFILES = sorted((DRAFT_DATA / "profiles").glob("*.yaml"))

@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 import yaml
 
+from speechkit.bank.build import CorpusModel
 from speechkit.draft.alternatives import alternatives, apply_locked
-from speechkit.draft.bank import CorpusModel
 from speechkit.draft.compose import count_chars, draft
 from speechkit.draft.output import draft_from_json, draft_to_json
-from speechkit.draft.profile import load_profile, parse_profile, validate_profile_data
 from speechkit.errors import DraftDataError, ParameterError, ProfileError, ProfileProblems
 from speechkit.model import Draft, DraftParagraph
+from speechkit.profile import load_profile, parse_profile, validate_profile_data
 from tests.draft.conftest import EXAMPLES
 
 BASE = "city: 青岚市\ncampaign: 全国文明城市\nmeeting: {type: 动员会}\nspeaker: {title: 市委书记}\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from speechkit.draft.bank import build_bank
+from speechkit.bank.build import build_bank
 from speechkit.model import Paragraph, Speech
 
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.bank.build import CorpusModel
 from speechkit.draft import draft, load_profile, resources
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
-from speechkit.draft.bank import CorpusModel
-from speechkit.draft.profile import Profile, parse_profile
 from speechkit.model import Draft, DraftParagraph
+from speechkit.profile import Profile, parse_profile
 from speechkit.zh import split_sentences
 
 from .conftest import EXAMPLES, PROFILES

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.bank.build import CorpusModel, load_model
 from speechkit.draft import draft, load_profile
-from speechkit.draft.bank import CorpusModel, load_model
 from speechkit.draft.run import draft_from_file, length_warning
 
 from .conftest import EXAMPLES

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.check.claims import classify
+from speechkit.bank.build import CorpusModel
+from speechkit.claims.analysis import classify
 from speechkit.draft import draft, load_profile
 from speechkit.draft.adapt import AdaptContext, adapt_sentence, level_terms
-from speechkit.draft.bank import CorpusModel
 
 from .conftest import EXAMPLES, PROFILES
 
@@ -156,7 +156,7 @@ def test_sentences_of_another_unit_are_dropped(sentence: str, dropped_for: str) 
 )
 def test_shares_and_survey_figures_are_not_reused(sentence: str) -> None:
     # Figures are claims: the claim analysis keeps them out of the generic sentences that
-    # drafts reuse (speechkit.check.claims), whatever the profile.
+    # drafts reuse (speechkit.claims.analysis), whatever the profile.
     assert classify(sentence).label != "generic"
 
 

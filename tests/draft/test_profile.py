@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from speechkit.draft.example import EXAMPLE_PROFILE
-from speechkit.draft.profile import load_profile, parse_profile
 from speechkit.errors import ProfileError
+from speechkit.profile import load_profile, parse_profile
 
 BASE = """city: 青岚市
 campaign: 全国文明城市

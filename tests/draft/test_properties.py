@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.bank.build import CorpusModel
 from speechkit.draft import draft, draft_to_json, load_profile
-from speechkit.draft.bank import CorpusModel
 from speechkit.draft.compose import count_chars
 
 from .conftest import EXAMPLES, PROFILES

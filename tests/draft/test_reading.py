@@ -1,7 +1,7 @@
 """What a reader of the example drafts found (2026-12-01), kept as properties of every draft.
 
 Each pattern here is written from the reading, independently of the rules in
-``speechkit.check.resources``: a paragraph that says the same honour twice in the words of two
+``speechkit.claims.resources``: a paragraph that says the same honour twice in the words of two
 范文, a facility the place may not have (地铁站), a problem of the corpus city stated as fact
 before an instruction (目前X市…还不够多，要…), a campaign stage past mobilization (由攻坚期向
 常态化转变), a dated 提法 (社会主义荣辱观), and a list of sub-points whose items read differently
@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.bank.build import CorpusModel
 from speechkit.draft import draft, load_profile
-from speechkit.draft.bank import CorpusModel
-from speechkit.draft.profile import Profile
 from speechkit.model import Draft
+from speechkit.profile import Profile
 from speechkit.zh import split_sentences
 
 from .conftest import EXAMPLES, PROFILES

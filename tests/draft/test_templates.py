@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.bank.build import CorpusModel
 from speechkit.draft import draft, parse_profile
-from speechkit.draft.bank import CorpusModel
 from speechkit.errors import TemplateError
 from speechkit.paths import templates_dir
 

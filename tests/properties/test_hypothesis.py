@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 from speechkit.clean import normalize
 from speechkit.clean.pipeline import clean_lines, clean_text
 from speechkit.corpus import prepare
-from speechkit.draft.profile import Profile, parse_profile
 from speechkit.errors import SpeechkitError
 from speechkit.ingest import read_documents
 from speechkit.ingest.walk import reader_kind
 from speechkit.model import Line
+from speechkit.profile import Profile, parse_profile
 
 PROPERTY = settings(
     max_examples=150,

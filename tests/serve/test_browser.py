@@ -187,7 +187,7 @@ def test_load_a_yaml_profile_and_save_the_form_as_yaml(
 ) -> None:
     import yaml
 
-    from speechkit.draft.profile import load_profile
+    from speechkit.profile import load_profile
 
     example = Path(__file__).resolve().parents[2] / "examples" / "yunxi_district.yaml"
     driver = browser

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.bank.build import corpus_key
 from speechkit.corpus import ingest_paths, open_corpus
-from speechkit.draft.bank import corpus_key
 from speechkit.errors import StoreError
 from speechkit.store import SpeechRoles, Store
 

@@ -2,7 +2,7 @@
 
 The model holds every usable body paragraph of the corpus with its role, its sub-point lead
 and its sentences — each with the place and person names jieba finds in it and its claim
-label (:mod:`speechkit.check.claims`: only ``generic`` sentences are reused) — a TF-IDF matrix
+label (:mod:`speechkit.claims.analysis`: only ``generic`` sentences are reused) — a TF-IDF matrix
 for relevance, the mined role order, and a 13-gram index for the originality check in which
 near-duplicate speeches (found by :mod:`speechkit.dedup`) count as one source. Building it
 reads and tags the whole corpus (seconds); loading it takes milliseconds, so drafting is
@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from speechkit.atomic import atomic_path
-from speechkit.check.claims import Label, classify, strip_opener
-from speechkit.check.terms import not_names
+from speechkit.bank.originality import GramIndex
+from speechkit.claims.analysis import Label, classify, strip_opener
+from speechkit.claims.terms import not_names
 from speechkit.corpus import PIPELINE_PARTS, code_fingerprint
-from speechkit.draft.originality import GramIndex
 from speechkit.errors import InputError
 from speechkit.model import Speech
 from speechkit.paths import cache_dir, corpus_dir
@@ -51,8 +51,8 @@ MODEL_PARTS = (
     *PIPELINE_PARTS,
     "tokenize",
     "structure",
-    "draft",
-    "check",
+    "claims",
+    "bank",
     "dedup",
     "levels.py",
     "zh.py",

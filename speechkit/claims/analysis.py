@@ -11,7 +11,7 @@ draft sentence gets the same analysis when it is checked:
   一是, a list reference such as 这“八个不”, 刚才…同志讲了.
 
 The cues are jieba's part-of-speech tags (m numerals, ns/nr names, ul for the aspect particle
-了) and the patterns of :mod:`speechkit.check.resources`; set phrases with numbers or quotes
+了) and the patterns of :mod:`speechkit.claims.resources`; set phrases with numbers or quotes
 (两手抓, 门前三包) are listed in ``data/idioms.txt`` and are not claims.
 """
 
@@ -23,8 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from speechkit.check import resources as res
-from speechkit.check.terms import idioms, not_names
+from speechkit.claims import resources as res
+from speechkit.claims.terms import idioms, not_names
 from speechkit.zh import SENTENCE_MARKS
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Regular expressions of the claim analysis (:mod:`speechkit.check.claims`), kept in one place.
+"""Regular expressions of the claim analysis (:mod:`speechkit.claims.analysis`), kept in one place.
 
 Each pattern is one cue of a sentence that says something about a particular place, time,
 body or event (a *specific* claim) or that leans on the sentence before it (*context*).
