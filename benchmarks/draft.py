@@ -54,7 +54,8 @@ def main() -> None:
         start = time.perf_counter()
         model = load_model()
         load_s = time.perf_counter() - start
-        print(f"corpus model: {len(model.units)} paragraphs from {len(model.speeches)} speeches "
+        n = len(model.paragraphs)
+        print(f"sentence bank: {n} paragraphs from {len(model.speeches)} speeches "
               f"(roles from {model.roles_backend}); cache load {load_s * 1000:.0f} ms")  # fmt: skip
         for path in EXAMPLES:
             profile = load_profile(path)

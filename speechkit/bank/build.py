@@ -115,7 +115,7 @@ class CorpusModel:
 
     key: str
     roles_backend: str
-    units: list[BankParagraph]
+    paragraphs: list[BankParagraph]
     speeches: list[tuple[str, int, int]]
     names: frozenset[str]
     role_order: tuple[Role, ...]
@@ -147,7 +147,7 @@ class CorpusModel:
         return {j: w / norm for j, w in weights.items()} if norm else {}
 
     def similarity(self, text: str) -> Any:
-        """Cosine similarity of ``text`` to every unit (1-D numpy array)."""
+        """Cosine similarity of ``text`` to every bank paragraph (1-D numpy array)."""
         import numpy as np
 
         vec = np.zeros(len(self.vocabulary), dtype=np.float64)
@@ -372,7 +372,7 @@ def build_bank(
     return CorpusModel(
         key=key,
         roles_backend=roles_backend,
-        units=units,
+        paragraphs=units,
         speeches=speech_meta,
         names=names,
         role_order=order,

@@ -26,16 +26,18 @@ _SWAPPABLE = ("body", "closing")
 _MIN_CHARS = 30
 
 
-def _adapted(unit: BankParagraph, ctx: AdaptContext) -> tuple[str | None, list[str]]:
+def _adapted(bank_para: BankParagraph, ctx: AdaptContext) -> tuple[str | None, list[str]]:
     # The draft's own rule: only generic corpus sentences and leads are reused.
     lead = (
-        adapt_sentence(unit.lead, unit.lead_names, ctx)
-        if unit.lead and unit.lead_claim == "generic"
+        adapt_sentence(bank_para.lead, bank_para.lead_names, ctx)
+        if bank_para.lead and bank_para.lead_claim == "generic"
         else None
     )
     sentences = [
         text
-        for sentence, names, label in zip(unit.sentences, unit.names, unit.claims, strict=True)
+        for sentence, names, label in zip(
+            bank_para.sentences, bank_para.names, bank_para.claims, strict=True
+        )
         if label == "generic" and (text := adapt_sentence(sentence, names, ctx)) is not None
     ]
     return lead, sentences
@@ -82,16 +84,16 @@ def alternatives(
     target = max(count_chars(para.text), 60)
     sims = model.similarity(para.text + "".join(profile.priorities))
     ranked = sorted(
-        (i for i, unit in enumerate(model.units) if unit.role == para.role),
+        (i for i, bank_para in enumerate(model.paragraphs) if bank_para.role == para.role),
         key=lambda i: (-float(sims[i]), i),
     )
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for i in ranked:
-        unit = model.units[i]
-        if (unit.source, unit.line) in used:
+        bank_para = model.paragraphs[i]
+        if (bank_para.source, bank_para.line) in used:
             continue
-        lead, sentences = _adapted(unit, ctx)
+        lead, sentences = _adapted(bank_para, ctx)
         body: list[str] = []
         for sentence in sentences:
             if body and count_chars("".join(body) + sentence) > 1.3 * target:
@@ -109,9 +111,9 @@ def alternatives(
         out.append(
             {
                 "text": text,
-                "role": unit.role,
+                "role": bank_para.role,
                 "lead": new_lead,
-                "sources": [{"source": unit.source, "line": unit.line}],
+                "sources": [{"source": bank_para.source, "line": bank_para.line}],
             }
         )
         if len(out) >= limit:

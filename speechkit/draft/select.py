@@ -224,7 +224,7 @@ class Selector:
         self.ctx = ctx
         self.rng = random.Random(seed)
         self.max_chars = max_chars_per_speech
-        self.used_units: set[int] = set()
+        self.used_paragraphs: set[int] = set()
         self.used_sentences: set[str] = set()
         self.used_shingles: set[str] = set()
         self.speech_chars: Counter[int] = Counter()
@@ -236,18 +236,18 @@ class Selector:
         self._weights_memo: dict[str, dict[int, float]] = {}
         self._lead_memo: dict[str, dict[int, float]] = {}
         self._by_role: dict[str, list[int]] = {}
-        for i, unit in enumerate(model.units):
-            self._by_role.setdefault(unit.role, []).append(i)
+        for i, para in enumerate(model.paragraphs):
+            self._by_role.setdefault(para.role, []).append(i)
 
     def _ranked(self, roles: Sequence[str], query: str, *, need_lead: bool) -> list[int]:
         sims = self.model.similarity(query)
         out: list[tuple[float, int]] = []
         for rank, role in enumerate(roles):
             for i in self._by_role.get(role, ()):
-                if i in self.used_units:
+                if i in self.used_paragraphs:
                     continue
-                unit = self.model.units[i]
-                if need_lead and unit.lead is None:
+                para = self.model.paragraphs[i]
+                if need_lead and para.lead is None:
                     continue
                 # Own role first, neighbours after; jitter varies the wording with the seed.
                 score = float(sims[i]) + JITTER * self.rng.random() - 0.5 * rank
@@ -291,11 +291,11 @@ class Selector:
 
     def _adapted(
         self,
-        unit: BankParagraph,
+        para: BankParagraph,
         query_vec: dict[int, float] | None = None,
         mood: str | None = None,
     ) -> list[str]:
-        """The unit's usable sentences: its ``generic`` ones, adapted, in their own order.
+        """The para's usable sentences: its ``generic`` ones, adapted, in their own order.
 
         With ``query_vec``, one run of consecutive usable sentences, from the one most
         relevant to the query on: consecutive sentences of one paragraph read as prose, where
@@ -304,7 +304,7 @@ class Selector:
         """
         kept: list[tuple[int, str]] = []
         for k, (sentence, names, label) in enumerate(
-            zip(unit.sentences, unit.names, unit.claims, strict=True)
+            zip(para.sentences, para.names, para.claims, strict=True)
         ):
             if label != "generic":
                 continue
@@ -328,14 +328,14 @@ class Selector:
             kept = kept[best:end]
         return [t for _k, t in kept]
 
-    def _room(self, unit: BankParagraph) -> int:
-        return self.max_chars - self.speech_chars[unit.speech]
+    def _room(self, para: BankParagraph) -> int:
+        return self.max_chars - self.speech_chars[para.speech]
 
     def _take(
         self, i: int, piece: Piece, sentences: list[str], budget: int, after: Sequence[str] = ()
     ) -> int:
-        unit = self.model.units[i]
-        room = self._room(unit)
+        para = self.model.paragraphs[i]
+        room = self._room(para)
         taken = 0
         # What other sources already said in this paragraph; this source's own run of
         # sentences may build on itself, but must not say again what another source said.
@@ -354,9 +354,9 @@ class Selector:
             self.remember(sentence)
             taken += len(sentence)
         if taken:
-            self.used_units.add(i)
-            self.speech_chars[unit.speech] += taken
-            ref = SourceRef(source=unit.source, line=unit.line)
+            self.used_paragraphs.add(i)
+            self.speech_chars[para.speech] += taken
+            ref = SourceRef(source=para.source, line=para.line)
             if ref not in piece.sources:
                 piece.sources.append(ref)
         return taken
@@ -383,10 +383,10 @@ class Selector:
         for i in self._ranked(roles, query, need_lead=False):
             if piece.chars >= budget or len(piece.sources) >= max_units:
                 break
-            unit = self.model.units[i]
-            if self._room(unit) < 30:
+            para = self.model.paragraphs[i]
+            if self._room(para) < 30:
                 continue
-            adapted = self._adapted(unit, query_vec, mood)
+            adapted = self._adapted(para, query_vec, mood)
             if adapted:
                 self._take(i, piece, adapted, budget - piece.chars, after)
         return piece
@@ -417,19 +417,19 @@ class Selector:
         for i in self._ranked((role,), query, need_lead=True):
             if len(pieces) >= k:
                 break
-            unit = self.model.units[i]
-            assert unit.lead is not None
-            if unit.lead_claim != "generic":  # leads get the same claim screening as bodies
+            para = self.model.paragraphs[i]
+            assert para.lead is not None
+            if para.lead_claim != "generic":  # leads get the same claim screening as bodies
                 continue
-            lead = adapt_sentence(unit.lead, unit.lead_names, self.ctx)
+            lead = adapt_sentence(para.lead, para.lead_names, self.ctx)
             if lead is None or self.is_repeat(lead) or lead in self.banned:
                 continue
-            if self._room(unit) < 60:
+            if self._room(para) < 60:
                 continue
             lead_vec = self._lead(lead)
             if any(same_topic(lead_vec, v) for v in avoid_vecs):
                 continue
-            adapted = self._adapted(unit)
+            adapted = self._adapted(para)
             if need_body and not adapted:
                 continue
             # The template's leads are verb phrases (抓好背街小巷环境整治); a corpus lead's own 要
@@ -447,9 +447,9 @@ class Selector:
             if need_body and sum(map(len, piece.sentences)) < MIN_BODY:
                 continue
             avoid_vecs.append(lead_vec)
-            self.used_units.add(i)
+            self.used_paragraphs.add(i)
             if not piece.sources:
-                piece.sources.append(SourceRef(source=unit.source, line=unit.line))
+                piece.sources.append(SourceRef(source=para.source, line=para.line))
             pieces.append(piece)
         return pieces
 
@@ -488,7 +488,7 @@ class Selector:
         candidates: list[tuple[float, int]] = []
         for rank, r in enumerate(roles):
             for i in self._by_role.get(r, ()):
-                if i not in self.used_units:
+                if i not in self.used_paragraphs:
                     sim = float(sims[i]) if sims is not None else 0.0
                     # Relevance first: a neighbour role's paragraph on the lead's topic beats
                     # an own-role paragraph that is not (problems are often told in tasks).
@@ -510,11 +510,11 @@ class Selector:
         key = max(words, key=lambda w: (words[w], w)) if words and floor > LEAD_FLOOR else None
         scored: list[tuple[float, int, list[str]]] = []
         for _sim, i in candidates[:CANDIDATE_UNITS] if lead_vec else ():
-            unit = self.model.units[i]
-            if self._room(unit) < 30:
+            para = self.model.paragraphs[i]
+            if self._room(para) < 30:
                 continue
             kept: list[tuple[str, float]] = []
-            for sentence in self._adapted(unit, None, mood):
+            for sentence in self._adapted(para, None, mood):
                 vec = self._weights(sentence)
                 own = coverage(lead_vec, vec)
                 if words and word_coverage(words, sentence) < floor:

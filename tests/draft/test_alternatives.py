@@ -98,7 +98,7 @@ def test_alternatives_are_same_role_unused_and_adapted(
             assert alt["role"] == p.role
             ref = (alt["sources"][0]["source"], alt["sources"][0]["line"])
             assert ref not in used
-            unit = next(u for u in corpus_model.units if (u.source, u.line) == ref)
+            unit = next(u for u in corpus_model.paragraphs if (u.source, u.line) == ref)
             assert unit.role == p.role
             assert count_chars(alt["text"]) >= 30
             # No place or person of the corpus (listed by hand) survives the adaptation.

@@ -22,6 +22,6 @@ def test_a_word_segmentation_did_not_call_a_marker_stays() -> None:
         line=2, last_line=2, level=2, marker="一是", role="safeguards",
     )  # fmt: skip
     bank = build_bank([_speech([first, numbered])])
-    texts = {p.role: p for p in bank.units}
+    texts = {p.role: p for p in bank.paragraphs}
     assert texts["opening"].sentences[0].startswith("首先，")
     assert texts["safeguards"].lead == "加强组织领导。"
