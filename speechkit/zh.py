@@ -159,6 +159,36 @@ def campaign_task(campaign: str) -> str:
     return campaign if campaign.startswith(CAMPAIGN_VERBS) else f"创建{campaign}"
 
 
+# ------------------------------------------------------------------ genre words
+
+#: Words of the genre too common to tell what a sub-point is about: 部分小区物业管理缺位 is about
+#: 小区物业管理, 扎实推进志愿服务常态化 about 志愿服务常态化. Drafting leaves them out when it
+#: matches corpus sentences to a lead, the reviewer when it compares two leads' topics.
+GENRE_WORDS: tuple[str, ...] = tuple(
+    re.findall(
+        r"\S+",
+        "加强 强化 推进 抓好 着力 扎实 突出 深入 持续 全面 切实 进一步 工作 创建 建设 "
+        "提升 开展 推动 完善 健全 坚持 深化 落实 做好 实施 打造 营造 巩固 严格 优化 "
+        "加大 加快 培育 建立 弘扬 改善 整治 治理 聚焦 规范 扎实推进 着力抓好 突出抓好 "
+        "部分 个别 各项 存在 明显 有效 水平 能力 力度 不断 大力 文明 城市 城区 全市 全区 全县",
+    )
+)
+# Longest first (so 扎实推进 wins over 扎实), then by spelling: the same pattern every run.
+GENRE_WORD = re.compile("|".join(sorted(set(GENRE_WORDS), key=lambda w: (-len(w), w))))
+
+
+def topic_words(text: str) -> str:
+    """``text`` with the genre's common words cut out (each replaced by ，).
+
+    Examples:
+        >>> topic_words("扎实推进志愿服务常态化")
+        '，志愿服务常态化'
+        >>> topic_words("部分小区物业管理缺位")
+        '，小区物业管理缺位'
+    """
+    return GENRE_WORD.sub("，", text)
+
+
 # ------------------------------------------------------------------ numbering markers
 
 _N = NUMERALS

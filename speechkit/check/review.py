@@ -31,7 +31,7 @@ from speechkit.claims.analysis import Span, classify, default_tokenizer, mask_id
 from speechkit.claims.terms import campaigns, dated_terms
 from speechkit.levels import wrong_level
 from speechkit.segment.placeholders import left_marks
-from speechkit.zh import CAMPAIGN_VERBS, CJK_RUN, NUMERALS, split_sentences
+from speechkit.zh import CAMPAIGN_VERBS, CJK_RUN, NUMERALS, split_sentences, topic_words
 
 if TYPE_CHECKING:
     from speechkit.bank.build import CorpusModel
@@ -85,11 +85,6 @@ _SHINGLE = 6
 _REPEAT_OVERLAP = 0.6
 #: Bigram overlap at which two sub-point leads are on one topic.
 _SAME_TOPIC = 0.5
-#: Generic words of the genre, left out when comparing sub-point topics.
-_GENERIC = re.compile(
-    r"加强|强化|推进|抓好|着力|扎实|突出|深入|持续|全面|切实|进一步|工作|创建|建设|提升|开展|推动|"
-    r"完善|健全|坚持|深化|落实|全力|大力|积极|不断|确保|做好|实施|打造|营造|巩固|提高|机制"
-)
 #: A salutation paragraph (同志们：, 各位领导、同志们：).
 _SALUTATION = re.compile(r"[\u4e00-\u9fff、，,]{2,20}[：:]")
 #: Share copied from one corpus speech above which a draft is not clean (the draft limit).
@@ -495,7 +490,7 @@ class _Reviewer:
             if p.heading:  # an achievement and the task that builds on it are two sections
                 leads = []
             elif p.lead:
-                topic = _bigrams(_GENERIC.sub("，", p.lead))
+                topic = _bigrams(topic_words(p.lead))
                 for n, lead, grams in leads:
                     small = min(len(grams), len(topic))
                     if small >= 2 and len(grams & topic) >= _SAME_TOPIC * small:

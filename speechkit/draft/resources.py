@@ -190,18 +190,6 @@ ACHIEVEMENT_GENERIC: tuple[str, ...] = (
     "实践证明，只要坚持为民惠民，创建工作就能赢得群众的支持。",
 )
 
-#: Words of the genre too common to tell what a sub-point is about (部分小区物业管理缺位 is about
-#: 小区物业管理, not 部分): left out when matching corpus sentences to a sub-point's lead.
-_GENERIC_WORDS = re.findall(
-    r"\S+",
-    "部分 个别 工作 创建 文明 城市 城区 全面 明显 存在 进一步 有效 不断 深入 全市 全区 全县 "
-    "各项 切实 大力 着力 水平 能力 力度",
-)
-GENERIC_WORDS = re.compile(
-    # Longest first (so 进一步 wins over 进一), then by spelling: the same pattern every run.
-    "|".join(sorted({*TASK_VERBS, *TASK_OPENERS, *_GENERIC_WORDS}, key=lambda w: (-len(w), w)))
-)
-
 #: Generic development of a problem sub-point the corpus says nothing about: (cue pattern on the
 #: problem, sentences that fit it). They say why such a problem matters and what it asks of
 #: us — no new facts about the place (no 有的…不够…, which would state problems the profile does

@@ -21,7 +21,7 @@ from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.model import SourceRef
 from speechkit.types import Role
-from speechkit.zh import end_with_period
+from speechkit.zh import end_with_period, topic_words
 
 __all__ = [
     "LEAD_FLOOR",
@@ -113,7 +113,7 @@ def _topic(text: str) -> str:
         >>> _topic("部分小区物业管理缺位")
         '，小区物业管理缺位'
     """
-    return res.GENERIC_WORDS.sub("，", text)
+    return topic_words(text)
 
 
 def same_topic(a: dict[int, float], b: dict[int, float]) -> bool:
