@@ -35,13 +35,14 @@ from typing import Any, Literal
 
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
-from speechkit.phrases.candidates import (
-    build_stream,
-    count_ngrams,
-    is_break_token,
-    is_excluded,
-    parallel_phrases,
-    quoted_slogans,
+from speechkit.engine import ENGINES, available_cores, make_executor
+from speechkit.phrases.candidates import is_break_token, is_excluded
+from speechkit.phrases.counting import (
+    CountTable,
+    ShardSpec,
+    count_shard,
+    shards_of,
+    worker_tokenizer,
 )
 from speechkit.phrases.generic import GenericTest
 from speechkit.phrases.resources import background_idf, load_stopwords
@@ -55,14 +56,12 @@ from speechkit.phrases.scoring import (
     freedom_factor,
     group_variants,
     length_factor,
-    ngram_features,
     phrase_score,
     specificity,
 )
 from speechkit.phrases.texts import TextIndex, distinct_speeches
-from speechkit.tokenize import BACKENDS, make_tokenizer
+from speechkit.tokenize import BACKENDS
 from speechkit.tokenize.names import NameTest
-from speechkit.tokenize.parallel import cut_texts
 from speechkit.tokenize.userdict import iter_user_words
 
 __all__ = [
@@ -82,6 +81,9 @@ Kind = Literal["ngram", "slogan", "parallel"]
 #: (with fewer, jieba's tags alone are not enough: 惠民 is a county, ns, and the slogan word
 #: of 创建惠民).
 MIN_DOCS_FOR_NAMES = 10
+#: Below this many characters the local engine counts in this process: worker processes
+#: cost more than they save.
+MIN_PARALLEL_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,10 @@ class PhraseConfig:
         coverage: Drop a phrase when a longer one covers this share of its occurrences (0.9).
         examples: Examples (``source:line`` + context) per phrase (default 3).
         context: Characters of context on each side of an example (default 15).
-        workers: Tokenizer processes (``0`` = one per CPU; default 1).
+        workers: Processes of the counting stage (``0`` = one per core; default 1); with
+            ``engine="dask"`` and no ``scheduler``, the LocalCluster's workers.
+        engine: ``"local"`` (this machine) or ``"dask"`` (a Dask cluster, the ``dask`` extra).
+        scheduler: Address of a running Dask scheduler (``engine="dask"`` only).
     """
 
     top_n: int = 50
@@ -113,6 +118,8 @@ class PhraseConfig:
     examples: int = 3
     context: int = 15
     workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("top_n", "min_docs", "min_count", "max_tokens"):
@@ -123,6 +130,12 @@ class PhraseConfig:
             raise ParameterError("max_tokens", self.max_tokens, "an integer from 1 to 8")
         if self.tokenizer not in BACKENDS:
             raise ParameterError("tokenizer", self.tokenizer, " | ".join(BACKENDS))
+        if self.engine not in ENGINES:
+            raise ParameterError("engine", self.engine, " | ".join(ENGINES))
+        if self.scheduler is not None and self.engine != "dask":
+            raise ParameterError(
+                "scheduler", self.scheduler, "no scheduler with --engine local (add --engine dask)"
+            )
         if not 0 < self.coverage <= 1:
             raise ParameterError("coverage", self.coverage, "a number in (0, 1]")
         if self.examples < 0 or self.context < 0 or self.workers < 0:
@@ -308,6 +321,28 @@ def text_index(speeches: Sequence[Speech]) -> TextIndex:
     return TextIndex(distinct)
 
 
+def count_corpus(
+    units: Sequence[tuple[int, str]], spec: ShardSpec, config: PhraseConfig
+) -> CountTable:
+    """The counting stage as map/reduce on the configured engine (:mod:`speechkit.phrases.counting`).
+
+    The local engine with one worker, or a corpus under :data:`MIN_PARALLEL_CHARS`, runs
+    the shards in this process (starting processes costs more than it saves there).
+    """
+    workers = config.workers or available_cores()
+    if config.engine == "local" and sum(len(t) for _, t in units) < MIN_PARALLEL_CHARS:
+        workers = 1
+    table = CountTable(spec.max_tokens, spec.stopwords)
+    with make_executor(
+        config.engine,
+        workers=None if config.engine == "dask" and config.workers == 0 else workers,
+        scheduler=config.scheduler,
+    ) as executor:
+        for part in executor.map(count_shard, shards_of(units), spec):
+            table.add(part)
+    return table
+
+
 def rank_phrases(
     index: TextIndex, *, config: PhraseConfig, limit: int | None = None
 ) -> list[Phrase]:
@@ -325,21 +360,16 @@ def rank_phrases(
             stopwords = stopwords | load_stopwords(str(path))
         except OSError as exc:
             raise InputError(f"cannot read stopword file ({exc.strerror})", path=path) from exc
-    tokenizer = make_tokenizer(config.tokenizer, user_dicts=config.user_dicts)
-    token_lists = cut_texts(
-        [u.text for u in index.units],
-        tokenizer=tokenizer,
-        backend=config.tokenizer,
-        user_dicts=[str(p) for p in config.user_dicts],
-        workers=config.workers,
+    user_dicts = tuple(str(p) for p in config.user_dicts)
+    # this process's tokenizer is the one in-process shards use (and forked workers inherit)
+    tokenizer = worker_tokenizer(config.tokenizer, user_dicts)
+    table = count_corpus(
+        [(u.doc, u.text) for u in index.units],
+        ShardSpec(config.tokenizer, user_dicts, stopwords, config.max_tokens),
+        config,
     )
-    stream = build_stream(
-        ((u.doc, toks) for u, toks in zip(index.units, token_lists, strict=True)),
-        stopwords=stopwords,
-    )
-    del token_lists
-    levels = count_ngrams(stream, config.max_tokens)
-    features = ngram_features(stream, levels, min_count=config.min_count, min_docs=config.min_docs)
+    features = table.features(min_count=config.min_count, min_docs=config.min_docs)
+    stream = table.stream_info()
     idf, median = background_idf()
     n_docs = index.n_docs
     vocab, is_stop, is_lead = stream.vocab, stream.is_stop, stream.is_lead
@@ -384,10 +414,9 @@ def rank_phrases(
                 int(feats.count[row]),
                 int(feats.docs[row]),
             )
-    pairs = [(u.doc, u.text) for u in index.units]
     delimited: list[tuple[Kind, tuple[Counter[str], dict[str, set[int]]]]] = [
-        ("slogan", quoted_slogans(pairs)),
-        ("parallel", parallel_phrases(pairs, cut=tokenizer.cut, function_words=stopwords)),
+        ("slogan", table.slogans),
+        ("parallel", table.parallels),
     ]
     for kind, (counts, doc_sets) in delimited:
         for phrase, count in counts.items():
