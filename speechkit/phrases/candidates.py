@@ -14,6 +14,7 @@ but not start or end with it (的, 我们, 进一步, 工作 — ``stopwords.txt
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -50,6 +51,8 @@ __all__ = [
 #: One pass over a string for all of :data:`BOILERPLATE_WORDS` (``any(w in s ...)`` was a
 #: fifth of the phrase miner's time).
 _BOILERPLATE_RE = re.compile("|".join(map(re.escape, BOILERPLATE_WORDS)))
+#: Runs of :data:`HAN_RE` characters.
+_HAN_RUNS_RE = re.compile(f"{HAN_RE.pattern}+")
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -235,6 +238,20 @@ class _Boundaries:
     def __init__(self, cut: Callable[[str], Sequence[str]]):
         self.cut = cut
         self.cache: dict[str, tuple[set[int], list[str]]] = {}
+        self._text: str | None = None
+        self._run_starts: list[int] = []
+
+    def _han_run(self, text: str, pos: int) -> re.Match[str]:
+        """The run of Han characters containing ``text[pos]`` (or ending just before it)."""
+        if text is not self._text:  # the runs of one text, found once for all its units
+            self._text = text
+            self._run_starts = [m.start() for m in _HAN_RUNS_RE.finditer(text)]
+        begin = pos
+        if pos > 0 and HAN_RE.match(text[pos - 1]):
+            begin = self._run_starts[bisect.bisect_right(self._run_starts, pos - 1) - 1]
+        match = HAN_RUN_RE.match(text, begin)
+        assert match is not None  # text[begin] is Han: the caller found a unit there
+        return match
 
     def words(self, run: str) -> tuple[set[int], list[str]]:
         found = self.cache.get(run)
@@ -250,7 +267,7 @@ class _Boundaries:
     def _split_at(self, text: str, pos: int) -> list[tuple[int, str]] | None:
         """The words of the Han run around ``pos`` with their offsets relative to ``pos``,
         or ``None`` when no word boundary falls at ``pos``."""
-        run = _han_run(text, pos)
+        run = self._han_run(text, pos)
         offsets, tokens = self.words(run.group())
         rel = pos - run.start()
         if rel not in offsets:
@@ -276,16 +293,6 @@ class _Boundaries:
         placed = self._split_at(text, pos)
         following = next((token for at, token in placed or () if at == 0), None)
         return following is not None and (len(following) == 1 or following in function_words)
-
-
-def _han_run(text: str, pos: int) -> re.Match[str]:
-    """The run of Han characters containing ``text[pos]`` (or ending just before it)."""
-    begin = pos
-    while begin > 0 and HAN_RE.match(text[begin - 1]):
-        begin -= 1
-    match = HAN_RUN_RE.match(text, begin)
-    assert match is not None  # text[begin] is Han: the caller found a unit there
-    return match
 
 
 def parallel_phrases(

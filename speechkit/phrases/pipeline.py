@@ -241,7 +241,7 @@ class _Candidate:
 
 def _doc_set(index: TextIndex, phrase: str) -> tuple[set[int], list[int]]:
     offsets = list(index.find(phrase))
-    return {index.units[index.locate(o)[0]].doc for o in offsets}, offsets
+    return set(index.docs_of(offsets)), offsets
 
 
 def find_examples(

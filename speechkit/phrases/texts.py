@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from speechkit.model import Speech
 
@@ -122,6 +125,8 @@ class TextIndex:
             offset += len(unit.text) + 1
         self.text = SEPARATOR.join(pieces)
         self.n_docs = len(self.speeches)
+        self._starts: np.ndarray | None = None
+        self._unit_docs: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.units)
@@ -130,11 +135,9 @@ class TextIndex:
         """Offsets of the non-overlapping occurrences of ``phrase`` in :attr:`text`."""
         if not phrase:
             return
-        text, step = self.text, len(phrase)
-        pos = text.find(phrase)
-        while pos >= 0:
-            yield pos
-            pos = text.find(phrase, pos + step)
+        # a literal pattern: the search loop runs in C (a str.find loop was a tenth of a run)
+        for match in re.finditer(re.escape(phrase), self.text):
+            yield match.start()
 
     def doc_chars(self) -> list[int]:
         """Characters of paragraph text per distinct speech (index = ``Unit.doc``)."""
@@ -145,7 +148,11 @@ class TextIndex:
 
     def docs_of(self, offsets: Sequence[int]) -> list[int]:
         """The distinct speech of each offset into :attr:`text`."""
-        return [self.units[bisect.bisect_right(self.starts, o) - 1].doc for o in offsets]
+        if self._unit_docs is None:
+            self._starts = np.asarray(self.starts, dtype=np.int64)
+            self._unit_docs = np.fromiter((u.doc for u in self.units), np.int64, len(self.units))
+        at = np.searchsorted(self._starts, np.asarray(offsets, dtype=np.int64), side="right")
+        return self._unit_docs[at - 1].tolist()
 
     def count(self, phrase: str) -> int:
         """Number of non-overlapping occurrences of ``phrase`` (``str.count``)."""
