@@ -4,12 +4,13 @@ The corpus (paragraphs of the distinct speeches, with their speech index) is cut
 shards of whole speeches. The **map** stage (:func:`count_shard`, a picklable top-level
 function run by an :mod:`speechkit.engine` executor) tokenizes one shard, maps its tokens
 to integer ids of a shard vocabulary and counts, with numpy, every n-gram of 1 to
-``max_tokens + 1`` tokens without a break token (:func:`~speechkit.phrases.candidates.count_ngrams`),
-the speeches each of the first ``max_tokens`` lengths occurs in, and the shard's quoted
-slogans and parallel phrases. The **reduce** stage (:class:`CountTable`) maps each shard's
-words to corpus ids (in first-appearance order, as one pass over the whole corpus would) and
-merges the tables: rows are token-id tuples, keyed per length by
-``(id of the (n−1)-token prefix) · 2²⁴ + (id of the last token)`` and summed with
+``max_tokens + 1`` tokens without a break token
+(:func:`~speechkit.phrases.candidates.count_ngrams`), the speeches each of the first
+``max_tokens`` lengths occurs in, and the shard's quoted slogans and parallel phrases.
+The **reduce** stage (:class:`CountTable`) maps each shard's words to corpus ids (in
+first-appearance order, as one pass over the whole corpus would) and merges the tables:
+rows are token-id tuples, keyed per length by
+``(index of the (n−1)-token prefix) · 2²⁴ + (id of the last token)`` and summed with
 ``np.unique``. Shards hold whole speeches, so document frequencies add up.
 
 The ``n + 1``-token table is what the boundary entropies need: the right neighbours of an
@@ -124,9 +125,7 @@ class _Vocab(dict[str, int]):
         return index
 
 
-def shard_stream(
-    units: Sequence[tuple[int, list[str]]], stopwords: frozenset[str]
-) -> TokenStream:
+def shard_stream(units: Sequence[tuple[int, list[str]]], stopwords: frozenset[str]) -> TokenStream:
     """The :class:`~speechkit.phrases.candidates.TokenStream` of tokenized ``(doc, tokens)``
     units; same arrays as :func:`~speechkit.phrases.candidates.build_stream`."""
     vocab = _Vocab()
@@ -195,7 +194,8 @@ def shards_of(
     """Consecutive runs of whole speeches of about ``size`` characters each.
 
     Examples:
-        >>> [len(s) for s in shards_of([(0, "甲" * 5), (0, "乙"), (1, "丙" * 5), (2, "丁")], size=5)]
+        >>> units = [(0, "甲" * 5), (0, "乙"), (1, "丙" * 5), (2, "丁")]
+        >>> [len(s) for s in shards_of(units, size=5)]
         [2, 2]
     """
     shard: list[tuple[int, str]] = []
@@ -361,9 +361,7 @@ def features(table: CountTable, *, min_count: int, min_docs: int) -> list[Featur
         for k in range(1, n):
             f_a = levels[k - 1].counts[table._gids(picked[:, :k])]
             f_b = levels[n - k - 1].counts[table._gids(picked[:, k:])]
-            cohesion = np.minimum(
-                cohesion, np.log(f_ab * total / (f_a.astype(np.float64) * f_b))
-            )
+            cohesion = np.minimum(cohesion, np.log(f_ab * total / (f_a.astype(np.float64) * f_b)))
         result.append(
             Features(
                 n,

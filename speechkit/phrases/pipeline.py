@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from speechkit.engine import ENGINES, available_cores, make_executor
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
-from speechkit.engine import ENGINES, available_cores, make_executor
 from speechkit.phrases.candidates import is_break_token, is_excluded
 from speechkit.phrases.counting import (
     CountTable,
@@ -324,7 +324,7 @@ def text_index(speeches: Sequence[Speech]) -> TextIndex:
 def count_corpus(
     units: Sequence[tuple[int, str]], spec: ShardSpec, config: PhraseConfig
 ) -> CountTable:
-    """The counting stage as map/reduce on the configured engine (:mod:`speechkit.phrases.counting`).
+    """The counting stage as map/reduce on the configured engine (:mod:`~.phrases.counting`).
 
     The local engine with one worker, or a corpus under :data:`MIN_PARALLEL_CHARS`, runs
     the shards in this process (starting processes costs more than it saves there).

@@ -125,8 +125,8 @@ class TextIndex:
             offset += len(unit.text) + 1
         self.text = SEPARATOR.join(pieces)
         self.n_docs = len(self.speeches)
-        self._starts: np.ndarray | None = None
-        self._unit_docs: np.ndarray | None = None
+        self._starts = np.asarray(self.starts, dtype=np.int64)
+        self._unit_docs = np.fromiter((u.doc for u in self.units), np.int64, len(self.units))
 
     def __len__(self) -> int:
         return len(self.units)
@@ -148,9 +148,6 @@ class TextIndex:
 
     def docs_of(self, offsets: Sequence[int]) -> list[int]:
         """The distinct speech of each offset into :attr:`text`."""
-        if self._unit_docs is None:
-            self._starts = np.asarray(self.starts, dtype=np.int64)
-            self._unit_docs = np.fromiter((u.doc for u in self.units), np.int64, len(self.units))
         at = np.searchsorted(self._starts, np.asarray(offsets, dtype=np.int64), side="right")
         return self._unit_docs[at - 1].tolist()
 
