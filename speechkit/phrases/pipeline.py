@@ -38,6 +38,7 @@ from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
 from speechkit.phrases.candidates import is_break_token, is_excluded
 from speechkit.phrases.counting import (
+    SHARD_CHARS,
     CountTable,
     ShardSpec,
     count_shard,
@@ -105,6 +106,8 @@ class PhraseConfig:
             ``engine="dask"`` and no ``scheduler``, the LocalCluster's workers.
         engine: ``"local"`` (this machine) or ``"dask"`` (a Dask cluster, the ``dask`` extra).
         scheduler: Address of a running Dask scheduler (``engine="dask"`` only).
+        shard_chars: Characters of text per counting task (whole speeches; default
+            1,000,000): the unit of work of a worker, and of the memory it needs.
     """
 
     top_n: int = 50
@@ -120,9 +123,10 @@ class PhraseConfig:
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
+    shard_chars: int = SHARD_CHARS
 
     def __post_init__(self) -> None:
-        for name in ("top_n", "min_docs", "min_count", "max_tokens"):
+        for name in ("top_n", "min_docs", "min_count", "max_tokens", "shard_chars"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ParameterError(name, value, "an integer >= 1")
@@ -338,7 +342,7 @@ def count_corpus(
         workers=None if config.engine == "dask" and config.workers == 0 else workers,
         scheduler=config.scheduler,
     ) as executor:
-        for part in executor.map(count_shard, shards_of(units), spec):
+        for part in executor.map(count_shard, shards_of(units, size=config.shard_chars), spec):
             table.add(part)
     return table
 
