@@ -428,6 +428,18 @@ def dedup(
     help="Word segmenter (auto: rjieba when installed).",
 )
 @click.option(
+    "--genre",
+    metavar="NAME",
+    help="Rank the speeches of genre NAME only, promoting what sets them apart from the other "
+    "genres of PATHs. A speech's genre is the name of its folder, or given by --genre-rules.",
+)
+@click.option(
+    "--genre-rules",
+    type=click.Path(exists=True, dir_okay=False),
+    help="File of 'genre<TAB>title keyword' lines: a speech whose title has the keyword is of "
+    "that genre (first rule wins; other speeches: their folder's name).",
+)
+@click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),
     default="local",
@@ -460,6 +472,8 @@ def phrases(
     trend_phrase: str | None,
     plot_path: str | None,
     tokenizer: str,
+    genre: str | None,
+    genre_rules: str | None,
     engine: str,
     workers: int | None,
     scheduler: str | None,
@@ -473,11 +487,12 @@ def phrases(
     With --by, each phrase gets its count and rate per million characters per
     period (speeches dated by --date-field, their dateline, the year in their title
     or file name), its first, peak and last period, and the emerging and fading
-    phrases are listed.
+    phrases are listed. With --genre, one genre is ranked against the others.
 
     \b
     Example:
       speechkit phrases 范文/ --top 30
+      speechkit phrases 范文/ --genre 安全生产
       speechkit phrases --format json --plot phrases.png
       speechkit phrases --kwic 长效机制
       speechkit phrases 讲话.jsonl --date-field date --by year --plot trends.png
@@ -488,13 +503,17 @@ def phrases(
 
     if kwic_phrase is not None and (trend_phrase is not None or by is not None):
         raise click.UsageError("--kwic shows occurrences; give it without --trend and --by")
+    if genre is not None and (kwic_phrase or trend_phrase or by):
+        raise click.UsageError("--genre ranks one genre; give it without --kwic, --trend and --by")
+    if genre_rules is not None and genre is None:
+        raise click.UsageError("--genre-rules defines genres for --genre; add --genre NAME")
     config = PhraseConfig(
-        top_n=top_n, min_docs=min_docs, tokenizer=tokenizer,
+        top_n=top_n, min_docs=min_docs, tokenizer=tokenizer, genre=genre,
         workers=workers or 0, engine=engine, scheduler=scheduler,
     )  # fmt: skip
     run = run_phrases(
         paths, db=db, text_field=text_field, date_field=date_field, config=config,
-        kwic=kwic_phrase, by=by, trend=trend_phrase, plot=plot_path,
+        kwic=kwic_phrase, by=by, trend=trend_phrase, plot=plot_path, genre_rules=genre_rules,
         progress=_stderr_is_terminal(), warn=_warn,
     )  # fmt: skip
     click.echo(render_run(run, fmt), nl=False)

@@ -46,6 +46,7 @@ from speechkit.phrases.counting import (
     worker_tokenizer,
 )
 from speechkit.phrases.generic import GenericTest
+from speechkit.phrases.genres import GenreRule, assign_genres
 from speechkit.phrases.resources import background_idf, load_stopwords
 from speechkit.phrases.scoring import (
     background_idf_of,
@@ -55,6 +56,7 @@ from speechkit.phrases.scoring import (
     drop_subsumed,
     evenness,
     freedom_factor,
+    genre_factor,
     group_variants,
     length_factor,
     phrase_score,
@@ -108,6 +110,10 @@ class PhraseConfig:
         scheduler: Address of a running Dask scheduler (``engine="dask"`` only).
         shard_chars: Characters of text per counting task (whole speeches; default
             1,000,000): the unit of work of a worker, and of the memory it needs.
+        genre: Rank the speeches of this genre only, promoting what sets them apart from
+            the other genres of the corpus (``G``); ``None``: all speeches, no contrast.
+        genre_rules: Title keyword rules of the speeches' genres
+            (:mod:`speechkit.phrases.genres`; the folder of the file otherwise).
     """
 
     top_n: int = 50
@@ -124,6 +130,8 @@ class PhraseConfig:
     engine: str = "local"
     scheduler: str | None = None
     shard_chars: int = SHARD_CHARS
+    genre: str | None = None
+    genre_rules: tuple[GenreRule, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("top_n", "min_docs", "min_count", "max_tokens", "shard_chars"):
@@ -310,7 +318,20 @@ def extract_phrases(
         ['齐抓共管', '长效机制']
     """
     config = config or PhraseConfig()
-    return rank_phrases(text_index(speeches), config=config)
+    if config.genre is None:
+        return rank_phrases(text_index(speeches), config=config)
+    genres = assign_genres(speeches, config.genre_rules)
+    if config.genre not in genres.names:
+        raise InputError(
+            f"no speech of genre {config.genre!r}; the genres are "
+            f"{', '.join(genres.names)} (a speech's folder, or --genre-rules by title)"
+        )
+    wanted = genres.names.index(config.genre)
+    own = [s for s, g in zip(speeches, genres.of, strict=True) if g == wanted]
+    rest = distinct_speeches([s for s, g in zip(speeches, genres.of, strict=True) if g != wanted])
+    return rank_phrases(
+        text_index(own), config=config, others=TextIndex(rest) if rest else None
+    )
 
 
 def text_index(speeches: Sequence[Speech]) -> TextIndex:
@@ -348,7 +369,11 @@ def count_corpus(
 
 
 def rank_phrases(
-    index: TextIndex, *, config: PhraseConfig, limit: int | None = None
+    index: TextIndex,
+    *,
+    config: PhraseConfig,
+    limit: int | None = None,
+    others: TextIndex | None = None,
 ) -> list[Phrase]:
     """:func:`extract_phrases` on a prepared :func:`text_index`.
 
@@ -357,6 +382,8 @@ def rank_phrases(
         config: Options.
         limit: Return up to this many phrases instead of ``config.top_n``; the first
             ``config.top_n`` are the same either way (the trends use a longer list).
+        others: The other genres' speeches, when one genre is ranked against them
+            (``G`` in :mod:`speechkit.phrases.scoring`).
     """
     stopwords = load_stopwords()
     for path in config.stopwords:
@@ -495,9 +522,20 @@ def rank_phrases(
         if rep[i] != i:
             variants.setdefault(rep[i], []).append(c.phrase)
     chars = index.doc_chars()
+
+    def contrast(i: int) -> float:
+        """``G`` against the other genres (1 when no genre is ranked on its own)."""
+        if others is None:
+            return 1.0
+        out = {d for c, _, _ in rows_of_group[i] for d in _doc_set(others, c.phrase)[0]}
+        return genre_factor(len(group_docs[i]), n_docs, len(out), others.n_docs)
+
+    rows_of_group: dict[int, list[tuple[_Candidate, set[int], list[int]]]] = {}
+    for i, entry in enumerate(rows):
+        rows_of_group.setdefault(rep[i], []).append(entry)
     heads = [
         (i, estimate(rows[i][0], group_count[i], len(group_docs[i]),
-                     evenness(index.docs_of(rows[i][2]), chars)))
+                     evenness(index.docs_of(rows[i][2]), chars)) * contrast(i))
         for i in sorted(group_count)
     ]  # fmt: skip
     heads = [(i, score) for i, score in heads if score > 0 and math.isfinite(score)]

@@ -10,11 +10,12 @@ and the notes for stderr. :mod:`speechkit.phrases.output` renders it as table, J
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from speechkit.corpus import Warn, open_corpus
+from speechkit.phrases.genres import assign_genres, genre_summary, load_genre_rules
 from speechkit.phrases.kwic import KwicReport, kwic_report
 from speechkit.phrases.pipeline import Phrase, PhraseConfig, extract_phrases
 from speechkit.phrases.trends import (
@@ -72,6 +73,7 @@ def run_phrases(
     by: str | None = None,
     trend: str | None = None,
     plot: PathLike | None = None,
+    genre_rules: PathLike | None = None,
     progress: bool = False,
     warn: Warn | None = None,
 ) -> PhrasesRun:
@@ -88,6 +90,8 @@ def run_phrases(
         trend: Show this phrase's series instead of the ranking (period ``by``, default year).
         plot: Also draw a chart here (.png/.svg/.pdf): bars of the ranking, or lines over
             the periods with ``by`` or ``trend``; not with ``kwic``.
+        genre_rules: A ``genre<TAB>title keyword`` file (:mod:`speechkit.phrases.genres`)
+            for ``config.genre``.
         progress: Show a progress bar on stderr while ingesting.
         warn: Receives one-line ingest warnings.
 
@@ -97,9 +101,12 @@ def run_phrases(
     Raises:
         ParameterError: A bad period.
         OutputError: The chart path cannot be written (checked before reading the corpus).
-        InputError: Missing paths, no speech text, or no dated speech for ``by``/``trend``.
+        InputError: Missing paths, no speech text, no dated speech for ``by``/``trend``, an
+            unknown genre or a bad genre rules file.
     """
     config = config or PhraseConfig()
+    if genre_rules is not None:
+        config = replace(config, genre_rules=load_genre_rules(Path(genre_rules)))
     if plot is not None and kwic is None:
         from speechkit.render.plot import check_chart_path
 
@@ -144,6 +151,8 @@ def run_phrases(
         return run
     ranking = extract_phrases(speeches, config=config)
     run = PhrasesRun("ranking", phrases=ranking)
+    if config.genre is not None:
+        run.notes.append(genre_summary(assign_genres(speeches, config.genre_rules)))
     if plot is not None and ranking:
         from speechkit.render.plot import bar_chart
 

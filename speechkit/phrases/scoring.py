@@ -76,6 +76,7 @@ from speechkit.phrases.candidates import NgramLevel, TokenStream
 __all__ = [
     "BOUNDARY_FULL",
     "COHESION_FULL",
+    "GENRE_DAMPING",
     "MIN_LIFT",
     "REDUNDANCY_DAMPING",
     "SPECIFICITY_FULL",
@@ -85,6 +86,7 @@ __all__ = [
     "diverse_order",
     "drop_subsumed",
     "freedom_factor",
+    "genre_factor",
     "group_variants",
     "length_factor",
     "ngram_features",
@@ -105,6 +107,8 @@ SPECIFICITY_FULL = 5.0
 #: Background IDF from which a phrase counts as not common in general Chinese
 #: (:func:`common_even_factor`).
 COMMON_IDF = 10.0
+#: ``G``: a phrase used as much in the other genres as in its own keeps ``1 − 0.5`` of its score.
+GENRE_DAMPING = 0.5
 #: ``R``: a phrase whose content words are all part of a better-ranked phrase keeps
 #: ``1 − 0.6`` of its score (less damping for a partial overlap: the share enters squared).
 REDUNDANCY_DAMPING = 0.6
@@ -272,6 +276,25 @@ def common_even_factor(idf_bg: float, even: float) -> float:
     """
     k = min(1.0, max(0.0, (COMMON_IDF - idf_bg) / 3))
     return 1.0 - k * even * even
+
+
+def genre_factor(
+    docs_in: int, n_in: int, docs_out: int, n_out: int, *, damping: float = GENRE_DAMPING
+) -> float:
+    """``G = 1 − λ · min(1, r_out / r_in)``: contrast of the ranked genre with the others.
+
+    ``r_in = docs_in / n_in`` is the share of the ranked genre's speeches that contain the
+    phrase, ``r_out = docs_out / n_out`` the share of the other genres' speeches; ``λ`` is
+    :data:`GENRE_DAMPING`. A phrase of this genre only keeps its score; one used as much in
+    every kind of speech (全力以赴, 坚定不移) loses ``λ`` of it. No other genre: ``G = 1``.
+
+    Examples:
+        >>> genre_factor(6, 21, 0, 8), genre_factor(6, 21, 3, 8), genre_factor(6, 21, 1, 8)
+        (1.0, 0.5, 0.78125)
+    """
+    if n_out <= 0 or n_in <= 0 or docs_in <= 0:
+        return 1.0
+    return 1.0 - damping * min(1.0, (docs_out / n_out) / (docs_in / n_in))
 
 
 def length_factor(phrase: str) -> float:
