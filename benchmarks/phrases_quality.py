@@ -18,16 +18,14 @@ were made: ``tests/data/phrases/README.md``.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from speechkit.corpus import open_corpus
+from speechkit.model import Speech
+from speechkit.phrases import Phrase, PhraseConfig, extract_phrases
+from speechkit.phrases.texts import distinct_speeches
 
-from speechkit.corpus import open_corpus  # noqa: E402
-from speechkit.model import Speech  # noqa: E402
-from speechkit.phrases import Phrase, PhraseConfig, extract_phrases  # noqa: E402
-from speechkit.phrases.texts import distinct_speeches  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DATA = ROOT / "tests" / "data" / "phrases"
 
