@@ -160,7 +160,11 @@ def count_shard(units: Sequence[tuple[int, str]], spec: ShardSpec) -> ShardCount
     rows: list[np.ndarray] = []
     counts: list[np.ndarray] = []
     doc_counts: list[np.ndarray] = []
-    n_docs = int(docs.max(initial=0)) + 1
+    # a shard's speeches are contiguous runs of positions: the distinct n-grams of each run
+    # (small sorts) give the document frequency (one unique of (n-gram, doc) pairs took twice
+    # as long)
+    cuts = (np.flatnonzero(np.diff(docs)) + 1).tolist()
+    runs = list(zip([0, *cuts], [*cuts, len(docs)], strict=True))
     for level in count_ngrams(stream, spec.max_tokens + 1):
         n = level.n
         # unigram counts run over the whole vocabulary: break tokens have none
@@ -172,9 +176,10 @@ def count_shard(units: Sequence[tuple[int, str]], spec: ShardSpec) -> ShardCount
         rows.append(grams)
         counts.append(level.counts[seen].astype(np.int64))
         if n <= spec.max_tokens:
-            pos = np.flatnonzero(level.gram >= 0)
-            pairs = np.unique(level.gram[pos] * n_docs + docs[pos])
-            df = np.bincount(pairs // n_docs, minlength=len(level.counts))
+            gram = level.gram
+            per_doc = [np.unique(gram[a:b]) for a, b in runs]
+            present = np.concatenate([np.zeros(0, np.int64), *per_doc])
+            df = np.bincount(present[present >= 0], minlength=len(level.counts))
             doc_counts.append(df[seen])
     texts = list(units)
     return ShardCounts(

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from speechkit.engine import ENGINES, available_cores, make_executor
+from speechkit.engine import ENGINES, Executor, available_cores, make_executor
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
 from speechkit.phrases.candidates import is_break_token, is_excluded
@@ -318,53 +318,82 @@ def extract_phrases(
         ['齐抓共管', '长效机制']
     """
     config = config or PhraseConfig()
-    if config.genre is None:
-        return rank_phrases(text_index(speeches), config=config)
-    genres = assign_genres(speeches, config.genre_rules)
-    if config.genre not in genres.names:
-        raise InputError(
-            f"no speech of genre {config.genre!r}; the genres are "
-            f"{', '.join(genres.names)} (a speech's folder, or --genre-rules by title)"
+    chars = sum(len(p.text) for s in speeches for p in s.paragraphs)
+    # one executor for the duplicate grouping and the counting: one set of worker processes
+    with phrase_executor(config, chars) as executor:
+        if config.genre is None:
+            index = text_index(speeches, executor=executor)
+            return rank_phrases(index, config=config, executor=executor)
+        genres = assign_genres(speeches, config.genre_rules)
+        if config.genre not in genres.names:
+            raise InputError(
+                f"no speech of genre {config.genre!r}; the genres are "
+                f"{', '.join(genres.names)} (a speech's folder, or --genre-rules by title)"
+            )
+        wanted = genres.names.index(config.genre)
+        own = [s for s, g in zip(speeches, genres.of, strict=True) if g == wanted]
+        rest = distinct_speeches(
+            [s for s, g in zip(speeches, genres.of, strict=True) if g != wanted],
+            executor=executor,
         )
-    wanted = genres.names.index(config.genre)
-    own = [s for s, g in zip(speeches, genres.of, strict=True) if g == wanted]
-    rest = distinct_speeches([s for s, g in zip(speeches, genres.of, strict=True) if g != wanted])
-    return rank_phrases(
-        text_index(own), config=config, others=TextIndex(rest) if rest else None
-    )
+        return rank_phrases(
+            text_index(own, executor=executor),
+            config=config,
+            others=TextIndex(rest) if rest else None,
+            executor=executor,
+        )
 
 
-def text_index(speeches: Sequence[Speech]) -> TextIndex:
+def text_index(speeches: Sequence[Speech], *, executor: Executor | None = None) -> TextIndex:
     """The :class:`TextIndex` of the distinct speeches (a repeated speech counted once).
+
+    Args:
+        speeches: Speeches in corpus order.
+        executor: Runs the duplicate grouping's map stage (default: in this process).
 
     Raises:
         InputError: If there is no speech text at all.
     """
-    distinct = distinct_speeches(speeches)
+    distinct = distinct_speeches(speeches, executor=executor)
     if not distinct:
         raise InputError("no speech text to analyse; check the paths (or --min-docs)")
     return TextIndex(distinct)
 
 
-def count_corpus(
-    units: Sequence[tuple[int, str]], spec: ShardSpec, config: PhraseConfig
-) -> CountTable:
-    """The counting stage as map/reduce on the configured engine (:mod:`~.phrases.counting`).
+def phrase_executor(config: PhraseConfig, chars: int) -> Executor:
+    """The executor of ``config``'s engine for a corpus of ``chars`` characters.
 
-    The local engine with one worker, or a corpus under :data:`MIN_PARALLEL_CHARS`, runs
-    the shards in this process (starting processes costs more than it saves there).
+    The local engine with one worker, or a corpus under :data:`MIN_PARALLEL_CHARS`, runs in
+    this process (starting processes costs more than it saves there). Local workers are forked
+    after this process has loaded the tokenizer, so they do not load it again.
     """
     workers = config.workers or available_cores()
-    if config.engine == "local" and sum(len(t) for _, t in units) < MIN_PARALLEL_CHARS:
-        workers = 1
-    table = CountTable(spec.max_tokens, spec.stopwords)
-    with make_executor(
+    if config.engine == "local":
+        if chars < MIN_PARALLEL_CHARS:
+            workers = 1
+        worker_tokenizer(config.tokenizer, tuple(str(p) for p in config.user_dicts))
+    return make_executor(
         config.engine,
         workers=None if config.engine == "dask" and config.workers == 0 else workers,
         scheduler=config.scheduler,
-    ) as executor:
-        for part in executor.map(count_shard, shards_of(units, size=config.shard_chars), spec):
-            table.add(part)
+    )
+
+
+def count_corpus(
+    units: Sequence[tuple[int, str]],
+    spec: ShardSpec,
+    config: PhraseConfig,
+    *,
+    executor: Executor | None = None,
+) -> CountTable:
+    """The counting stage as map/reduce (:mod:`~.phrases.counting`) on ``executor`` (default:
+    :func:`phrase_executor` of ``config``)."""
+    if executor is None:
+        with phrase_executor(config, sum(len(t) for _, t in units)) as own:
+            return count_corpus(units, spec, config, executor=own)
+    table = CountTable(spec.max_tokens, spec.stopwords)
+    for part in executor.map(count_shard, shards_of(units, size=config.shard_chars), spec):
+        table.add(part)
     return table
 
 
@@ -374,6 +403,7 @@ def rank_phrases(
     config: PhraseConfig,
     limit: int | None = None,
     others: TextIndex | None = None,
+    executor: Executor | None = None,
 ) -> list[Phrase]:
     """:func:`extract_phrases` on a prepared :func:`text_index`.
 
@@ -384,6 +414,7 @@ def rank_phrases(
             ``config.top_n`` are the same either way (the trends use a longer list).
         others: The other genres' speeches, when one genre is ranked against them
             (``G`` in :mod:`speechkit.phrases.scoring`).
+        executor: Runs the counting stage (default: :func:`phrase_executor` of ``config``).
     """
     stopwords = load_stopwords()
     for path in config.stopwords:
@@ -398,6 +429,7 @@ def rank_phrases(
         [(u.doc, u.text) for u in index.units],
         ShardSpec(config.tokenizer, user_dicts, stopwords, config.max_tokens),
         config,
+        executor=executor,
     )
     features = table.features(min_count=config.min_count, min_docs=config.min_docs)
     stream = table.stream_info()
@@ -499,7 +531,10 @@ def rank_phrases(
     )
 
     # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants.
-    exact = [_doc_set(index, c.phrase) for c in shortlist]
+    exact = [
+        (set(index.docs_of(offsets)), offsets)
+        for offsets in index.find_all([c.phrase for c in shortlist])
+    ]
     keep = drop_subsumed(
         [c.phrase for c in shortlist], [len(e[1]) for e in exact], coverage=config.coverage
     )
