@@ -516,6 +516,8 @@ def phrases(
         kwic=kwic_phrase, by=by, trend=trend_phrase, plot=plot_path, genre_rules=genre_rules,
         progress=_stderr_is_terminal(), warn=_warn,
     )  # fmt: skip
+    for line in run.preface:
+        click.echo(line, err=True)
     click.echo(render_run(run, fmt), nl=False)
     for note in run.notes:
         click.echo(note, err=True)

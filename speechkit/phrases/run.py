@@ -48,7 +48,9 @@ class PhrasesRun:
         series: One phrase's series and the dated corpus it was counted in (mode ``trend``).
         dated: The dated corpus of ``series``.
         kwic: The occurrences of one phrase (mode ``kwic``).
-        notes: Lines for stderr (summaries, empty results, the chart written), in order.
+        preface: Lines for stderr shown before the output (the summary of the dated corpus,
+            the chart written: they say what the series are made of).
+        notes: Lines for stderr shown after the output (empty results, what was left out).
         chart: The chart file written, if any.
     """
 
@@ -58,6 +60,7 @@ class PhrasesRun:
     series: Series | None = None
     dated: DatedIndex | None = None
     kwic: KwicReport | None = None
+    preface: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     chart: Path | None = None
 
@@ -120,11 +123,13 @@ def run_phrases(
     if trend is not None:
         series, dated = phrase_trend(speeches, trend, by=by or "year")
         run = PhrasesRun("trend", series=series, dated=dated)
-        run.notes.append(
+        run.preface.append(
             dated_summary(dated.periods, dated.period.label, dated.index.n_docs, dated.undated)
         )
         if not series.count:
-            run.notes.append(f"{trend!r} never occurs in the dated speeches; its series is empty.")
+            run.preface.append(
+                f"{trend!r} never occurs in the dated speeches; its series is empty."
+            )
         if plot is not None:
             from speechkit.phrases.plot import plot_series
 
@@ -133,7 +138,7 @@ def run_phrases(
         return run
     if by is not None:
         report = phrase_trends(speeches, by=by, config=config)
-        run = PhrasesRun("trends", report=report, notes=[report.summary()])
+        run = PhrasesRun("trends", report=report, preface=[report.summary()])
         if plot is not None and report.phrases:
             from speechkit.phrases.plot import plot_report
 
@@ -171,4 +176,4 @@ def run_phrases(
 
 def _chart_written(run: PhrasesRun, plot: PathLike) -> None:
     run.chart = Path(plot)
-    run.notes.append(f"Chart written to {plot}")
+    run.preface.append(f"Chart written to {plot}")
