@@ -237,7 +237,7 @@ class _Boundaries:
 
     def __init__(self, cut: Callable[[str], Sequence[str]]):
         self.cut = cut
-        self.cache: dict[str, tuple[set[int], list[str]]] = {}
+        self.cache: dict[str, tuple[dict[int, int], list[str]]] = {}
         self._text: str | None = None
         self._run_starts: list[int] = []
 
@@ -253,46 +253,43 @@ class _Boundaries:
         assert match is not None  # text[begin] is Han: the caller found a unit there
         return match
 
-    def words(self, run: str) -> tuple[set[int], list[str]]:
+    def words(self, run: str) -> tuple[dict[int, int], list[str]]:
+        """The tokens of a Han run and, by character offset, the index of the token starting
+        there."""
         found = self.cache.get(run)
         if found is None:
-            tokens = self.cut(run)
-            offsets, at = {0}, 0
-            for token in tokens:
+            tokens = list(self.cut(run))
+            starts, at = {}, 0
+            for i, token in enumerate(tokens):
+                starts[at] = i
                 at += len(token)
-                offsets.add(at)
-            found = self.cache[run] = (offsets, list(tokens))
+            found = self.cache[run] = (starts, tokens)
         return found
 
-    def _split_at(self, text: str, pos: int) -> list[tuple[int, str]] | None:
-        """The words of the Han run around ``pos`` with their offsets relative to ``pos``,
-        or ``None`` when no word boundary falls at ``pos``."""
+    def _word_at(self, text: str, pos: int) -> tuple[int | None, list[str], bool]:
+        """``(index of the token starting at pos or None, the run's tokens, pos ends the
+        run)``."""
         run = self._han_run(text, pos)
-        offsets, tokens = self.words(run.group())
-        rel = pos - run.start()
-        if rel not in offsets:
-            return None
-        placed, at = [], -rel
-        for token in tokens:
-            placed.append((at, token))
-            at += len(token)
-        return placed
+        starts, tokens = self.words(run.group())
+        return starts.get(pos - run.start()), tokens, pos == run.end()
 
     def starts_word(self, text: str, pos: int) -> bool:
         """Whether a word starts at ``text[pos]`` (inside a run of Han characters) and the
         words from there to the end of the run are no function words (物质上|的充裕)."""
-        placed = self._split_at(text, pos)
-        return placed is not None and not any(
-            at >= 0 and is_break_token(token) for at, token in placed
-        )
+        i, tokens, at_end = self._word_at(text, pos)
+        if at_end:
+            return True  # nothing of the run follows
+        return i is not None and not any(is_break_token(t) for t in tokens[i:])
 
     def ends_before_function_word(
         self, text: str, pos: int, function_words: frozenset[str]
     ) -> bool:
         """Whether a word ends at ``pos`` and the next word is a function word (的, 等)."""
-        placed = self._split_at(text, pos)
-        following = next((token for at, token in placed or () if at == 0), None)
-        return following is not None and (len(following) == 1 or following in function_words)
+        i, tokens, _ = self._word_at(text, pos)
+        if i is None:
+            return False
+        following = tokens[i]
+        return len(following) == 1 or following in function_words
 
 
 def parallel_phrases(
