@@ -200,8 +200,8 @@ def shards_of(
 
     Examples:
         >>> units = [(0, "甲" * 5), (0, "乙"), (1, "丙" * 5), (2, "丁")]
-        >>> [len(s) for s in shards_of(units, size=5)]
-        [2, 2]
+        >>> [[doc for doc, _ in s] for s in shards_of(units, size=5)]
+        [[0, 0], [1], [2]]
     """
     shard: list[tuple[int, str]] = []
     filled = 0
