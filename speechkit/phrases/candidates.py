@@ -45,6 +45,7 @@ __all__ = [
     "is_excluded",
     "parallel_phrases",
     "quoted_slogans",
+    "word_flags",
 ]
 
 
@@ -122,6 +123,23 @@ class TokenStream:
         return int((self.ids >= 0).sum())
 
 
+def word_flags(
+    words: Sequence[str], stopwords: frozenset[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per word: ``(break, stop, lead)`` flags (see :class:`TokenStream`); a lead is no break
+    (的 is a break token, :data:`~speechkit.phrases.resources.INNER_BREAK_WORDS`, and a stopword).
+
+    Examples:
+        >>> [f.tolist() for f in word_flags(["长效机制", "，", "四个", "的"], frozenset(["的"]))]
+        [[False, True, False, True], [False, False, False, True], [False, False, True, False]]
+    """
+    count = len(words)
+    leads = np.fromiter((NUMERAL_LEAD_RE.match(w) is not None for w in words), bool, count)
+    breaks = np.fromiter((is_break_token(w) for w in words), bool, count) & ~leads
+    stops = np.fromiter((w in stopwords for w in words), bool, count)
+    return breaks, stops, leads
+
+
 def build_stream(
     tokenized: Iterable[tuple[int, Sequence[str]]], *, stopwords: frozenset[str]
 ) -> TokenStream:
@@ -136,12 +154,7 @@ def build_stream(
         raw.append(-1)
         docs.extend([doc] * (len(raw) - before))
     words = list(vocab)
-    leads = np.fromiter(
-        (NUMERAL_LEAD_RE.match(w) is not None for w in words), dtype=bool, count=len(words)
-    )
-    breaks = np.fromiter((is_break_token(w) for w in words), dtype=bool, count=len(words))
-    breaks &= ~leads
-    stops = np.fromiter((w in stopwords for w in words), dtype=bool, count=len(words))
+    breaks, stops, leads = word_flags(words, stopwords)
     ids = np.asarray(raw, dtype=np.int64)
     if len(words):
         ids = np.where((ids >= 0) & ~breaks[np.maximum(ids, 0)], ids, -1)

@@ -40,11 +40,10 @@ from speechkit.errors import InputError
 from speechkit.phrases.candidates import (
     TokenStream,
     count_ngrams,
-    is_break_token,
     parallel_phrases,
     quoted_slogans,
+    word_flags,
 )
-from speechkit.phrases.resources import NUMERAL_LEAD_RE
 from speechkit.phrases.scoring import Features
 from speechkit.tokenize import make_tokenizer
 from speechkit.tokenize.base import Tokenizer
@@ -135,12 +134,7 @@ def shard_stream(units: Sequence[tuple[int, list[str]]], stopwords: frozenset[st
         flat.extend(tokens)
     token_ids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
     words = list(vocab)
-    leads = np.fromiter(
-        (NUMERAL_LEAD_RE.match(w) is not None for w in words), dtype=bool, count=len(words)
-    )
-    breaks = np.fromiter((is_break_token(w) for w in words), dtype=bool, count=len(words))
-    breaks &= ~leads
-    stops = np.fromiter((w in stopwords for w in words), dtype=bool, count=len(words))
+    breaks, stops, leads = word_flags(words, stopwords)
     # each unit's tokens, then a -1: no n-gram spans two paragraphs
     ids = np.full(len(flat) + len(units), -1, dtype=np.int64)
     if len(flat):
@@ -311,10 +305,7 @@ class CountTable:
         """Vocabulary and per-word flags in the shape of a token stream (no positions)."""
         self._merge()
         words = list(self.vocab)
-        leads = np.fromiter(
-            (NUMERAL_LEAD_RE.match(w) is not None for w in words), dtype=bool, count=len(words)
-        )
-        stops = np.fromiter((w in self.stopwords for w in words), dtype=bool, count=len(words))
+        _, stops, leads = word_flags(words, self.stopwords)
         empty = np.zeros(0, np.int64)
         return TokenStream(words, empty, empty.astype(np.int32), stops, leads)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import builtins
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -39,14 +39,7 @@ def test_cli_engine_dask_same_json() -> None:
 
 
 def test_dask_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def no_distributed(name: str, *args: object, **kwargs: object) -> object:
-        if name == "distributed" or name.startswith("distributed."):
-            raise ImportError("No module named 'distributed'")
-        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(builtins, "__import__", no_distributed)
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` fails
     result = CliRunner().invoke(cli, ["phrases", "--engine", "dask"])
     assert result.exit_code == 1
     assert result.output == (
