@@ -22,6 +22,10 @@ from speechkit.model import Speech
 
 __all__ = ["TextIndex", "Unit", "distinct_speeches", "speech_key"]
 
+#: Characters of speech text per map task of the duplicate grouping: its arrays stay a few
+#: tens of MB whatever the corpus size.
+CHUNK_CHARS = 1_000_000
+
 #: Joins paragraphs in :attr:`TextIndex.text`; a control character that never
 #: survives cleaning, so no phrase or context spans two paragraphs.
 SEPARATOR = "\x1e"
@@ -54,8 +58,9 @@ def distinct_speeches(
     Args:
         speeches: Speeches in corpus order.
         near: Group near duplicates too (with :mod:`speechkit.dedup`); ``False``: exact only.
-        executor: Runs the grouping's map stage, in about two chunks per worker (default:
-            dedup's own choice, this process for fewer than 40,000 speeches).
+        executor: Runs the grouping's map stage (chunks of about :data:`CHUNK_CHARS`
+            characters, at least two per worker); default: dedup's own, this process for
+            fewer than 40,000 speeches.
     """
     nonempty = [s for s in speeches if any(p.text.strip() for p in s.paragraphs)]
     drop: set[int] = set()
@@ -67,7 +72,12 @@ def distinct_speeches(
             near = False
         else:
             texts = [s.text for s in nonempty]
-            chunk = 10_000 if executor is None else -(-len(texts) // (2 * executor.workers))
+            # chunks of about CHUNK_CHARS characters (whole speeches hold far more text than
+            # the 10,000 paragraphs dedup's chunks are sized for), two per worker at least
+            chars = sum(len(t) for t in texts) or 1
+            chunk = -(-len(texts) * CHUNK_CHARS // chars)
+            if executor is not None:
+                chunk = min(chunk, -(-len(texts) // (2 * executor.workers)))
             config = DedupConfig(keep="first", chunk_size=max(chunk, 1))
             mapped, clusters = map_reduce(texts, config=config, executor=executor)
             for cluster in clusters:
