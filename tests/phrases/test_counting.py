@@ -78,3 +78,18 @@ def test_memory_is_by_distinct_ngrams_not_text() -> None:
     assert sizes[10] == sizes[-1]
     unigrams = table._levels[0]
     assert int(unigrams.counts[np.argmax(unigrams.counts)]) == 100
+
+
+def test_duplicate_grouping_in_chunks_keeps_the_same_speeches(
+    raw_seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit.engine import LocalExecutor
+    from speechkit.phrases import texts
+
+    whole = texts.distinct_speeches(raw_seed_speeches)
+    assert len(whole) < len(raw_seed_speeches)  # the raw seeds hold repeats
+    monkeypatch.setattr(texts, "CHUNK_CHARS", 5_000)  # many small map tasks
+    with LocalExecutor(workers=1) as executor:
+        chunked = texts.distinct_speeches(raw_seed_speeches, executor=executor)
+    assert [s.source for s in chunked] == [s.source for s in whole]
+    assert [s.first_line for s in chunked] == [s.first_line for s in whole]
