@@ -11,9 +11,9 @@ synthetic speeches of 30-60 paragraphs). Then, in the same run, it times
 and prints MB/s (wall clock), the CPU seconds of the main process and of the workers (the
 main process mostly waits while the workers count, so on an idle machine the wall time is
 about main + workers / N), the peak RSS of the main process and of the worker processes
-(``resource.getrusage``), and the top phrases of each. The dictionaries are loaded before the clocks start (a warm-up run on 20 speeches), as
-``jieba.initialize()`` is for extract_tags. The machine's load average is printed too: on a
-shared machine wall-clock figures move with it.
+(``resource.getrusage``), and the top phrases of each. The dictionaries are loaded before the
+clocks start (a warm-up run on 20 speeches), as ``jieba.initialize()`` is for extract_tags.
+The machine's load average is printed too: on a shared machine wall-clock figures move with it.
 
 Several sizes (``--mb 10 20 40``) run one after the other, each in a fresh process, so each
 peak RSS is that size's own.
