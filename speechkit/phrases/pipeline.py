@@ -533,7 +533,7 @@ def rank_phrases(
     # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants.
     exact = [
         (set(index.docs_of(offsets)), offsets)
-        for offsets in index.find_all([c.phrase for c in shortlist])
+        for offsets in index.find_all([c.phrase for c in shortlist], executor=executor)
     ]
     keep = drop_subsumed(
         [c.phrase for c in shortlist], [len(e[1]) for e in exact], coverage=config.coverage

@@ -93,3 +93,18 @@ def test_duplicate_grouping_in_chunks_keeps_the_same_speeches(
         chunked = texts.distinct_speeches(raw_seed_speeches, executor=executor)
     assert [s.source for s in chunked] == [s.source for s in whole]
     assert [s.first_line for s in chunked] == [s.first_line for s in whole]
+
+
+def test_exact_counts_on_workers_equal_one_pass(
+    seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit.engine import LocalExecutor
+    from speechkit.phrases import texts
+
+    index = TextIndex(seed_speeches)
+    phrases = ["文明城市", "长效机制", "城市", "创建全国文明城市", "不存在的词", ""]
+    monkeypatch.setattr(texts, "CHUNK_CHARS", 20_000)  # several shards
+    with LocalExecutor(workers=2) as executor:
+        sharded = index.find_all(phrases, executor=executor)
+    assert sharded == [list(index.find(p)) for p in phrases]
+    assert len(sharded[0]) > 100
