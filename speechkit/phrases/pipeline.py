@@ -3,10 +3,13 @@
 The steps, each in its own module:
 
 1. :mod:`~speechkit.phrases.texts`: keep one speech of each group of duplicates;
-2. tokenize every paragraph (:func:`speechkit.tokenize.make_tokenizer`, rjieba when installed);
-3. :mod:`~speechkit.phrases.candidates`: token n-grams (1–4 tokens, no stopword at either end,
+2. :mod:`~speechkit.phrases.counting`: in shards of whole speeches (map/reduce, on the local
+   or the Dask engine), tokenize every paragraph (rjieba when installed) and count the
+   :mod:`~speechkit.phrases.candidates`: token n-grams (1–4 tokens, no stopword at either end,
    no break token inside), quoted slogans, parallel four-character phrases (a unit glued
    to the text around it only where it aligns with the tokenizer's word boundaries);
+3. with ``genre``, the speeches of that genre are ranked and the others only contrasted
+   (:mod:`~speechkit.phrases.genres`, ``G`` in :mod:`~speechkit.phrases.scoring`);
 4. :mod:`~speechkit.phrases.scoring`: specificity, length, boundary freedom and cohesion; a
    shortlist by token statistics, then exact substring counts for the shortlist, the final
    score, and removal of sub-phrases covered by longer ones;
