@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from speechkit import __version__
 from speechkit.errors import SpeechkitError
-
-if TYPE_CHECKING:  # imported lazily at run time: `speechkit --help` stays fast
-    from speechkit.model import Speech
-    from speechkit.phrases import PhraseConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -432,6 +428,37 @@ def dedup(
     show_default=True,
     help="Word segmenter (auto: rjieba when installed).",
 )
+@click.option(
+    "--genre",
+    metavar="NAME",
+    help="Rank the speeches of genre NAME only, promoting what sets them apart from the other "
+    "genres of PATHs. A speech's genre is the name of its folder, or given by --genre-rules.",
+)
+@click.option(
+    "--genre-rules",
+    type=click.Path(exists=True, dir_okay=False),
+    help="File of 'genre<TAB>title keyword' lines: a speech whose title has the keyword is of "
+    "that genre (first rule wins; other speeches: their folder's name).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Count on local processes or as Dask tasks (needs speechkit[dask]); same result.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes (local pool or Dask LocalCluster). Default: all cores; a corpus "
+    "under 2 million characters is counted in this process on the local engine.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask; without it a "
+    "LocalCluster of --workers processes is started).",
+)
 @handle_errors
 def phrases(
     paths: tuple[str, ...],
@@ -446,6 +473,11 @@ def phrases(
     trend_phrase: str | None,
     plot_path: str | None,
     tokenizer: str,
+    genre: str | None,
+    genre_rules: str | None,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Rank the recurring phrases (提法) of PATHs (default: the bundled corpus).
 
@@ -456,135 +488,40 @@ def phrases(
     With --by, each phrase gets its count and rate per million characters per
     period (speeches dated by --date-field, their dateline, the year in their title
     or file name), its first, peak and last period, and the emerging and fading
-    phrases are listed.
+    phrases are listed. With --genre, one genre is ranked against the others.
 
     \b
     Example:
       speechkit phrases 范文/ --top 30
+      speechkit phrases 范文/ --genre 安全生产
       speechkit phrases --format json --plot phrases.png
       speechkit phrases --kwic 长效机制
       speechkit phrases 讲话.jsonl --date-field date --by year --plot trends.png
       speechkit phrases 讲话.jsonl --date-field date --trend 新质生产力
+      speechkit phrases 语料/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    import json
-
-    from speechkit.corpus import open_corpus
-    from speechkit.phrases import (
-        PhraseConfig,
-        extract_phrases,
-        format_kwic,
-        phrases_to_json,
-    )
-    from speechkit.phrases.kwic import kwic_report
-    from speechkit.phrases.output import format_csv, format_kwic_csv, format_table
+    from speechkit.phrases import PhraseConfig, render_run, run_phrases
 
     if kwic_phrase is not None and (trend_phrase is not None or by is not None):
         raise click.UsageError("--kwic shows occurrences; give it without --trend and --by")
-    if plot_path is not None and kwic_phrase is None:
-        from speechkit.render.plot import check_chart_path
-
-        check_chart_path(plot_path)  # fail before the work, not after
-    if by is not None or trend_phrase is not None:
-        from speechkit.phrases.trends import check_period
-
-        check_period(by or "year")  # a bad --by fails before reading the corpus
-    config = PhraseConfig(top_n=top_n, min_docs=min_docs, tokenizer=tokenizer)
-    with open_corpus(
-        paths, db=db, text_field=text_field, progress=_stderr_is_terminal(), warn=_warn,
-        date_field=date_field,
-    ) as corpus:  # fmt: skip
-        speeches = corpus.speeches()
-    if trend_phrase is not None:
-        _phrase_trend(speeches, trend_phrase, by or "year", fmt, plot_path)
-        return
-    if by is not None:
-        _phrase_trends(speeches, config, by, fmt, plot_path)
-        return
-    if kwic_phrase is not None:
-        report = kwic_report(speeches, kwic_phrase)
-        lines = report.lines
-        if fmt == "json":
-            click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-        elif fmt == "csv":
-            click.echo(format_kwic_csv(lines), nl=False)
-        elif lines:
-            click.echo("\n".join(format_kwic(lines)))
-        if not lines:
-            click.echo(f"No occurrence of {kwic_phrase!r}.", err=True)
-        note = report.note()
-        if note is not None:
-            click.echo(f"Note: {note}", err=True)
-        return
-    found = extract_phrases(speeches, config=config)
-    if plot_path is not None and found:
-        from speechkit.render.plot import bar_chart
-
-        shown = found[:30]
-        bar_chart(
-            [p.phrase for p in shown],
-            [p.score for p in shown],
-            plot_path,
-            title=f"关键提法（前 {len(shown)} 个）",
-        )
-    if fmt == "json":
-        click.echo(json.dumps(phrases_to_json(found), ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        click.echo(format_csv(found), nl=False)
-    elif found:
-        click.echo(format_table(found))
-    else:
-        click.echo("No phrase occurs in enough speeches; try --min-docs 1.", err=True)
-
-
-def _phrase_trend(
-    speeches: list[Speech], phrase: str, by: str, fmt: str, plot_path: str | None
-) -> None:
-    """``phrases --trend PHRASE``: one phrase's series."""
-    import json
-
-    from speechkit.phrases.output import format_series_table
-    from speechkit.phrases.trends import dated_summary, phrase_trend, trend_json
-
-    series, dated = phrase_trend(speeches, phrase, by=by)
-    click.echo(
-        dated_summary(dated.periods, dated.period.label, dated.index.n_docs, dated.undated),
-        err=True,
-    )
-    if not series.count:
-        click.echo(f"{phrase!r} never occurs in the dated speeches; its series is empty.", err=True)
-    if plot_path is not None:
-        from speechkit.phrases.plot import plot_series
-
-        plot_series(series, dated.periods, plot_path)
-        click.echo(f"Chart written to {plot_path}", err=True)
-    if fmt == "json":
-        click.echo(json.dumps(trend_json(series, dated), ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_series_table(series, dated.periods))
-
-
-def _phrase_trends(
-    speeches: list[Speech], config: PhraseConfig, by: str, fmt: str, plot_path: str | None
-) -> None:
-    """``phrases --by PERIOD``: the ranking with series, emerging and fading phrases."""
-    import json
-
-    from speechkit.phrases.output import format_trend_csv, format_trend_table
-    from speechkit.phrases.trends import phrase_trends
-
-    report = phrase_trends(speeches, by=by, config=config)
-    click.echo(report.summary(), err=True)
-    if plot_path is not None and report.phrases:
-        from speechkit.phrases.plot import plot_report
-
-        plot_report(report, plot_path)
-        click.echo(f"Chart written to {plot_path}", err=True)
-    if fmt == "json":
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        click.echo(format_trend_csv(report), nl=False)
-    else:
-        click.echo(format_trend_table(report))
+    if genre is not None and (kwic_phrase or trend_phrase or by):
+        raise click.UsageError("--genre ranks one genre; give it without --kwic, --trend and --by")
+    if genre_rules is not None and genre is None:
+        raise click.UsageError("--genre-rules defines genres for --genre; add --genre NAME")
+    config = PhraseConfig(
+        top_n=top_n, min_docs=min_docs, tokenizer=tokenizer, genre=genre,
+        workers=workers or 0, engine=engine, scheduler=scheduler,
+    )  # fmt: skip
+    run = run_phrases(
+        paths, db=db, text_field=text_field, date_field=date_field, config=config,
+        kwic=kwic_phrase, by=by, trend=trend_phrase, plot=plot_path, genre_rules=genre_rules,
+        progress=_stderr_is_terminal(), warn=_warn,
+    )  # fmt: skip
+    for line in run.preface:
+        click.echo(line, err=True)
+    click.echo(render_run(run, fmt), nl=False)
+    for note in run.notes:
+        click.echo(note, err=True)
 
 
 # --- draft / init-profile (speechkit.draft, speechkit.render) ---

@@ -17,8 +17,6 @@ PENDING = {
     "dedup.py",
     "dedup_incremental.py",
     "dedup_quality.py",
-    "phrases.py",
-    "phrases_quality.py",
 }
 SCRIPTS = sorted(p for p in BENCHMARKS.glob("*.py") if p.name not in PENDING)
 

@@ -4,7 +4,9 @@ See :mod:`speechkit.phrases.scoring` for the scoring formula.
 """
 
 from speechkit.phrases.kwic import KwicLine, format_kwic, kwic
+from speechkit.phrases.output import phrases_to_json, render_run
 from speechkit.phrases.pipeline import Example, Phrase, PhraseConfig, extract_phrases
+from speechkit.phrases.run import PhrasesRun, run_phrases
 from speechkit.phrases.trends import Series, TrendReport, phrase_trend, phrase_trends
 
 __all__ = [
@@ -12,6 +14,7 @@ __all__ = [
     "KwicLine",
     "Phrase",
     "PhraseConfig",
+    "PhrasesRun",
     "Series",
     "TrendReport",
     "extract_phrases",
@@ -20,9 +23,7 @@ __all__ = [
     "phrase_trend",
     "phrase_trends",
     "phrases_to_json",
+    "render_run",
+    "run_phrases",
 ]
 
-
-def phrases_to_json(phrases: list[Phrase]) -> dict:
-    """The JSON contract: ``{"phrases": [{"phrase", "score", "count", "docs", "examples"}]}``."""
-    return {"phrases": [p.to_dict() for p in phrases]}

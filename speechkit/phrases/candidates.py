@@ -14,6 +14,7 @@ but not start or end with it (的, 我们, 进一步, 工作 — ``stopwords.txt
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -44,12 +45,15 @@ __all__ = [
     "is_excluded",
     "parallel_phrases",
     "quoted_slogans",
+    "word_flags",
 ]
 
 
 #: One pass over a string for all of :data:`BOILERPLATE_WORDS` (``any(w in s ...)`` was a
 #: fifth of the phrase miner's time).
 _BOILERPLATE_RE = re.compile("|".join(map(re.escape, BOILERPLATE_WORDS)))
+#: Runs of :data:`HAN_RE` characters.
+_HAN_RUNS_RE = re.compile(f"{HAN_RE.pattern}+")
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -119,6 +123,23 @@ class TokenStream:
         return int((self.ids >= 0).sum())
 
 
+def word_flags(
+    words: Sequence[str], stopwords: frozenset[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per word: ``(break, stop, lead)`` flags (see :class:`TokenStream`); a lead is no break
+    (的 is a break token, :data:`~speechkit.phrases.resources.INNER_BREAK_WORDS`, and a stopword).
+
+    Examples:
+        >>> [f.tolist() for f in word_flags(["长效机制", "，", "四个", "的"], frozenset(["的"]))]
+        [[False, True, False, True], [False, False, False, True], [False, False, True, False]]
+    """
+    count = len(words)
+    leads = np.fromiter((NUMERAL_LEAD_RE.match(w) is not None for w in words), bool, count)
+    breaks = np.fromiter((is_break_token(w) for w in words), bool, count) & ~leads
+    stops = np.fromiter((w in stopwords for w in words), bool, count)
+    return breaks, stops, leads
+
+
 def build_stream(
     tokenized: Iterable[tuple[int, Sequence[str]]], *, stopwords: frozenset[str]
 ) -> TokenStream:
@@ -133,12 +154,7 @@ def build_stream(
         raw.append(-1)
         docs.extend([doc] * (len(raw) - before))
     words = list(vocab)
-    leads = np.fromiter(
-        (NUMERAL_LEAD_RE.match(w) is not None for w in words), dtype=bool, count=len(words)
-    )
-    breaks = np.fromiter((is_break_token(w) for w in words), dtype=bool, count=len(words))
-    breaks &= ~leads
-    stops = np.fromiter((w in stopwords for w in words), dtype=bool, count=len(words))
+    breaks, stops, leads = word_flags(words, stopwords)
     ids = np.asarray(raw, dtype=np.int64)
     if len(words):
         ids = np.where((ids >= 0) & ~breaks[np.maximum(ids, 0)], ids, -1)
@@ -234,58 +250,59 @@ class _Boundaries:
 
     def __init__(self, cut: Callable[[str], Sequence[str]]):
         self.cut = cut
-        self.cache: dict[str, tuple[set[int], list[str]]] = {}
+        self.cache: dict[str, tuple[dict[int, int], list[str]]] = {}
+        self._text: str | None = None
+        self._run_starts: list[int] = []
 
-    def words(self, run: str) -> tuple[set[int], list[str]]:
+    def _han_run(self, text: str, pos: int) -> re.Match[str]:
+        """The run of Han characters containing ``text[pos]`` (or ending just before it)."""
+        if text is not self._text:  # the runs of one text, found once for all its units
+            self._text = text
+            self._run_starts = [m.start() for m in _HAN_RUNS_RE.finditer(text)]
+        begin = pos
+        if pos > 0 and HAN_RE.match(text[pos - 1]):
+            begin = self._run_starts[bisect.bisect_right(self._run_starts, pos - 1) - 1]
+        match = HAN_RUN_RE.match(text, begin)
+        assert match is not None  # text[begin] is Han: the caller found a unit there
+        return match
+
+    def words(self, run: str) -> tuple[dict[int, int], list[str]]:
+        """The tokens of a Han run and, by character offset, the index of the token starting
+        there."""
         found = self.cache.get(run)
         if found is None:
-            tokens = self.cut(run)
-            offsets, at = {0}, 0
-            for token in tokens:
+            tokens = list(self.cut(run))
+            starts, at = {}, 0
+            for i, token in enumerate(tokens):
+                starts[at] = i
                 at += len(token)
-                offsets.add(at)
-            found = self.cache[run] = (offsets, list(tokens))
+            found = self.cache[run] = (starts, tokens)
         return found
 
-    def _split_at(self, text: str, pos: int) -> list[tuple[int, str]] | None:
-        """The words of the Han run around ``pos`` with their offsets relative to ``pos``,
-        or ``None`` when no word boundary falls at ``pos``."""
-        run = _han_run(text, pos)
-        offsets, tokens = self.words(run.group())
-        rel = pos - run.start()
-        if rel not in offsets:
-            return None
-        placed, at = [], -rel
-        for token in tokens:
-            placed.append((at, token))
-            at += len(token)
-        return placed
+    def _word_at(self, text: str, pos: int) -> tuple[int | None, list[str], bool]:
+        """``(index of the token starting at pos or None, the run's tokens, pos ends the
+        run)``."""
+        run = self._han_run(text, pos)
+        starts, tokens = self.words(run.group())
+        return starts.get(pos - run.start()), tokens, pos == run.end()
 
     def starts_word(self, text: str, pos: int) -> bool:
         """Whether a word starts at ``text[pos]`` (inside a run of Han characters) and the
         words from there to the end of the run are no function words (物质上|的充裕)."""
-        placed = self._split_at(text, pos)
-        return placed is not None and not any(
-            at >= 0 and is_break_token(token) for at, token in placed
-        )
+        i, tokens, at_end = self._word_at(text, pos)
+        if at_end:
+            return True  # nothing of the run follows
+        return i is not None and not any(is_break_token(t) for t in tokens[i:])
 
     def ends_before_function_word(
         self, text: str, pos: int, function_words: frozenset[str]
     ) -> bool:
         """Whether a word ends at ``pos`` and the next word is a function word (的, 等)."""
-        placed = self._split_at(text, pos)
-        following = next((token for at, token in placed or () if at == 0), None)
-        return following is not None and (len(following) == 1 or following in function_words)
-
-
-def _han_run(text: str, pos: int) -> re.Match[str]:
-    """The run of Han characters containing ``text[pos]`` (or ending just before it)."""
-    begin = pos
-    while begin > 0 and HAN_RE.match(text[begin - 1]):
-        begin -= 1
-    match = HAN_RUN_RE.match(text, begin)
-    assert match is not None  # text[begin] is Han: the caller found a unit there
-    return match
+        i, tokens, _ = self._word_at(text, pos)
+        if i is None:
+            return False
+        following = tokens[i]
+        return len(following) == 1 or following in function_words
 
 
 def parallel_phrases(

@@ -1,24 +1,76 @@
-"""Text renderings of a phrase ranking, its trends and keyword-in-context lines: table and CSV."""
+"""Renderings of a phrases run (ranking, trends, one series, keyword-in-context lines):
+table, JSON and CSV."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Sequence
+from typing import Any
 
 from speechkit.display import display_width, fit
-from speechkit.phrases.kwic import KwicLine
+from speechkit.phrases.kwic import KwicLine, format_kwic
 from speechkit.phrases.pipeline import Phrase
-from speechkit.phrases.trends import Series, TrendReport
+from speechkit.phrases.run import PhrasesRun
+from speechkit.phrases.trends import Series, TrendReport, trend_json
 
 __all__ = [
+    "FORMATS",
     "format_csv",
     "format_kwic_csv",
     "format_series_table",
     "format_table",
     "format_trend_csv",
     "format_trend_table",
+    "phrases_to_json",
+    "render_run",
 ]
+
+#: Output formats of :func:`render_run`.
+FORMATS = ("table", "json", "csv")
+
+
+def phrases_to_json(phrases: Sequence[Phrase]) -> dict[str, Any]:
+    """The JSON contract: ``{"phrases": [{"phrase", "score", "count", "docs", "examples"}]}``."""
+    return {"phrases": [p.to_dict() for p in phrases]}
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_run(run: PhrasesRun, fmt: str) -> str:
+    """What ``speechkit phrases`` prints on stdout for ``run`` in ``fmt`` (table, json, csv).
+
+    ``--trend`` has no CSV form: it prints its table. Empty results print nothing in the
+    table format (the run's notes say why).
+    """
+    if run.mode == "trend":
+        assert run.series is not None and run.dated is not None
+        if fmt == "json":
+            return _json(trend_json(run.series, run.dated))
+        return format_series_table(run.series, run.dated.periods) + "\n"
+    if run.mode == "trends":
+        assert run.report is not None
+        if fmt == "json":
+            return _json(run.report.to_json())
+        if fmt == "csv":
+            return format_trend_csv(run.report)
+        return format_trend_table(run.report) + "\n"
+    if run.mode == "kwic":
+        assert run.kwic is not None
+        lines = run.kwic.lines
+        if fmt == "json":
+            return _json(run.kwic.to_json())
+        if fmt == "csv":
+            return format_kwic_csv(lines)
+        return "\n".join(format_kwic(lines)) + "\n" if lines else ""
+    if fmt == "json":
+        return _json(phrases_to_json(run.phrases))
+    if fmt == "csv":
+        return format_csv(run.phrases)
+    return format_table(run.phrases) + "\n" if run.phrases else ""
 
 
 def _first_example(phrase: Phrase) -> str:

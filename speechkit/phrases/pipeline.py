@@ -3,10 +3,13 @@
 The steps, each in its own module:
 
 1. :mod:`~speechkit.phrases.texts`: keep one speech of each group of duplicates;
-2. tokenize every paragraph (:func:`speechkit.tokenize.make_tokenizer`, rjieba when installed);
-3. :mod:`~speechkit.phrases.candidates`: token n-grams (1–4 tokens, no stopword at either end,
+2. :mod:`~speechkit.phrases.counting`: in shards of whole speeches (map/reduce, on the local
+   or the Dask engine), tokenize every paragraph (rjieba when installed) and count the
+   :mod:`~speechkit.phrases.candidates`: token n-grams (1–4 tokens, no stopword at either end,
    no break token inside), quoted slogans, parallel four-character phrases (a unit glued
    to the text around it only where it aligns with the tokenizer's word boundaries);
+3. with ``genre``, the speeches of that genre are ranked and the others only contrasted
+   (:mod:`~speechkit.phrases.genres`, ``G`` in :mod:`~speechkit.phrases.scoring`);
 4. :mod:`~speechkit.phrases.scoring`: specificity, length, boundary freedom and cohesion; a
    shortlist by token statistics, then exact substring counts for the shortlist, the final
    score, and removal of sub-phrases covered by longer ones;
@@ -33,17 +36,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from speechkit.engine import ENGINES, Executor, available_cores, make_executor
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
-from speechkit.phrases.candidates import (
-    build_stream,
-    count_ngrams,
-    is_break_token,
-    is_excluded,
-    parallel_phrases,
-    quoted_slogans,
+from speechkit.phrases.candidates import is_break_token, is_excluded
+from speechkit.phrases.counting import (
+    SHARD_CHARS,
+    CountTable,
+    ShardSpec,
+    count_shard,
+    shards_of,
+    worker_tokenizer,
 )
 from speechkit.phrases.generic import GenericTest
+from speechkit.phrases.genres import GenreRule, assign_genres
 from speechkit.phrases.resources import background_idf, load_stopwords
 from speechkit.phrases.scoring import (
     background_idf_of,
@@ -53,16 +59,15 @@ from speechkit.phrases.scoring import (
     drop_subsumed,
     evenness,
     freedom_factor,
+    genre_factor,
     group_variants,
     length_factor,
-    ngram_features,
     phrase_score,
     specificity,
 )
 from speechkit.phrases.texts import TextIndex, distinct_speeches
-from speechkit.tokenize import BACKENDS, make_tokenizer
+from speechkit.tokenize import BACKENDS
 from speechkit.tokenize.names import NameTest
-from speechkit.tokenize.parallel import cut_texts
 from speechkit.tokenize.userdict import iter_user_words
 
 __all__ = [
@@ -82,6 +87,9 @@ Kind = Literal["ngram", "slogan", "parallel"]
 #: (with fewer, jieba's tags alone are not enough: 惠民 is a county, ns, and the slogan word
 #: of 创建惠民).
 MIN_DOCS_FOR_NAMES = 10
+#: Below this many characters the local engine counts in this process: worker processes
+#: cost more than they save.
+MIN_PARALLEL_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +107,16 @@ class PhraseConfig:
         coverage: Drop a phrase when a longer one covers this share of its occurrences (0.9).
         examples: Examples (``source:line`` + context) per phrase (default 3).
         context: Characters of context on each side of an example (default 15).
-        workers: Tokenizer processes (``0`` = one per CPU; default 1).
+        workers: Processes of the counting stage (``0`` = one per core; default 1); with
+            ``engine="dask"`` and no ``scheduler``, the LocalCluster's workers.
+        engine: ``"local"`` (this machine) or ``"dask"`` (a Dask cluster, the ``dask`` extra).
+        scheduler: Address of a running Dask scheduler (``engine="dask"`` only).
+        shard_chars: Characters of text per counting task (whole speeches; default
+            1,000,000): the unit of work of a worker, and of the memory it needs.
+        genre: Rank the speeches of this genre only, promoting what sets them apart from
+            the other genres of the corpus (``G``); ``None``: all speeches, no contrast.
+        genre_rules: Title keyword rules of the speeches' genres
+            (:mod:`speechkit.phrases.genres`; the folder of the file otherwise).
     """
 
     top_n: int = 50
@@ -113,9 +130,14 @@ class PhraseConfig:
     examples: int = 3
     context: int = 15
     workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    shard_chars: int = SHARD_CHARS
+    genre: str | None = None
+    genre_rules: tuple[GenreRule, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("top_n", "min_docs", "min_count", "max_tokens"):
+        for name in ("top_n", "min_docs", "min_count", "max_tokens", "shard_chars"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ParameterError(name, value, "an integer >= 1")
@@ -123,6 +145,12 @@ class PhraseConfig:
             raise ParameterError("max_tokens", self.max_tokens, "an integer from 1 to 8")
         if self.tokenizer not in BACKENDS:
             raise ParameterError("tokenizer", self.tokenizer, " | ".join(BACKENDS))
+        if self.engine not in ENGINES:
+            raise ParameterError("engine", self.engine, " | ".join(ENGINES))
+        if self.scheduler is not None and self.engine != "dask":
+            raise ParameterError(
+                "scheduler", self.scheduler, "no scheduler with --engine local (add --engine dask)"
+            )
         if not 0 < self.coverage <= 1:
             raise ParameterError("coverage", self.coverage, "a number in (0, 1]")
         if self.examples < 0 or self.context < 0 or self.workers < 0:
@@ -228,7 +256,7 @@ class _Candidate:
 
 def _doc_set(index: TextIndex, phrase: str) -> tuple[set[int], list[int]]:
     offsets = list(index.find(phrase))
-    return {index.units[index.locate(o)[0]].doc for o in offsets}, offsets
+    return set(index.docs_of(offsets)), offsets
 
 
 def find_examples(
@@ -293,23 +321,92 @@ def extract_phrases(
         ['齐抓共管', '长效机制']
     """
     config = config or PhraseConfig()
-    return rank_phrases(text_index(speeches), config=config)
+    chars = sum(len(p.text) for s in speeches for p in s.paragraphs)
+    # one executor for the duplicate grouping and the counting: one set of worker processes
+    with phrase_executor(config, chars) as executor:
+        if config.genre is None:
+            index = text_index(speeches, executor=executor)
+            return rank_phrases(index, config=config, executor=executor)
+        genres = assign_genres(speeches, config.genre_rules)
+        if config.genre not in genres.names:
+            raise InputError(
+                f"no speech of genre {config.genre!r}; the genres are "
+                f"{', '.join(genres.names)} (a speech's folder, or --genre-rules by title)"
+            )
+        wanted = genres.names.index(config.genre)
+        own = [s for s, g in zip(speeches, genres.of, strict=True) if g == wanted]
+        rest = distinct_speeches(
+            [s for s, g in zip(speeches, genres.of, strict=True) if g != wanted],
+            executor=executor,
+        )
+        return rank_phrases(
+            text_index(own, executor=executor),
+            config=config,
+            others=TextIndex(rest) if rest else None,
+            executor=executor,
+        )
 
 
-def text_index(speeches: Sequence[Speech]) -> TextIndex:
+def text_index(speeches: Sequence[Speech], *, executor: Executor | None = None) -> TextIndex:
     """The :class:`TextIndex` of the distinct speeches (a repeated speech counted once).
+
+    Args:
+        speeches: Speeches in corpus order.
+        executor: Runs the duplicate grouping's map stage (default: in this process).
 
     Raises:
         InputError: If there is no speech text at all.
     """
-    distinct = distinct_speeches(speeches)
+    distinct = distinct_speeches(speeches, executor=executor)
     if not distinct:
         raise InputError("no speech text to analyse; check the paths (or --min-docs)")
     return TextIndex(distinct)
 
 
+def phrase_executor(config: PhraseConfig, chars: int) -> Executor:
+    """The executor of ``config``'s engine for a corpus of ``chars`` characters.
+
+    The local engine with one worker, or a corpus under :data:`MIN_PARALLEL_CHARS`, runs in
+    this process (starting processes costs more than it saves there). Local workers are forked
+    after this process has loaded the tokenizer, so they do not load it again.
+    """
+    workers = config.workers or available_cores()
+    if config.engine == "local":
+        if chars < MIN_PARALLEL_CHARS:
+            workers = 1
+        worker_tokenizer(config.tokenizer, tuple(str(p) for p in config.user_dicts))
+    return make_executor(
+        config.engine,
+        workers=None if config.engine == "dask" and config.workers == 0 else workers,
+        scheduler=config.scheduler,
+    )
+
+
+def count_corpus(
+    units: Sequence[tuple[int, str]],
+    spec: ShardSpec,
+    config: PhraseConfig,
+    *,
+    executor: Executor | None = None,
+) -> CountTable:
+    """The counting stage as map/reduce (:mod:`~.phrases.counting`) on ``executor`` (default:
+    :func:`phrase_executor` of ``config``)."""
+    if executor is None:
+        with phrase_executor(config, sum(len(t) for _, t in units)) as own:
+            return count_corpus(units, spec, config, executor=own)
+    table = CountTable(spec.max_tokens, spec.stopwords)
+    for part in executor.map(count_shard, shards_of(units, size=config.shard_chars), spec):
+        table.add(part)
+    return table
+
+
 def rank_phrases(
-    index: TextIndex, *, config: PhraseConfig, limit: int | None = None
+    index: TextIndex,
+    *,
+    config: PhraseConfig,
+    limit: int | None = None,
+    others: TextIndex | None = None,
+    executor: Executor | None = None,
 ) -> list[Phrase]:
     """:func:`extract_phrases` on a prepared :func:`text_index`.
 
@@ -318,6 +415,9 @@ def rank_phrases(
         config: Options.
         limit: Return up to this many phrases instead of ``config.top_n``; the first
             ``config.top_n`` are the same either way (the trends use a longer list).
+        others: The other genres' speeches, when one genre is ranked against them
+            (``G`` in :mod:`speechkit.phrases.scoring`).
+        executor: Runs the counting stage (default: :func:`phrase_executor` of ``config``).
     """
     stopwords = load_stopwords()
     for path in config.stopwords:
@@ -325,21 +425,17 @@ def rank_phrases(
             stopwords = stopwords | load_stopwords(str(path))
         except OSError as exc:
             raise InputError(f"cannot read stopword file ({exc.strerror})", path=path) from exc
-    tokenizer = make_tokenizer(config.tokenizer, user_dicts=config.user_dicts)
-    token_lists = cut_texts(
-        [u.text for u in index.units],
-        tokenizer=tokenizer,
-        backend=config.tokenizer,
-        user_dicts=[str(p) for p in config.user_dicts],
-        workers=config.workers,
+    user_dicts = tuple(str(p) for p in config.user_dicts)
+    # this process's tokenizer is the one in-process shards use (and forked workers inherit)
+    tokenizer = worker_tokenizer(config.tokenizer, user_dicts)
+    table = count_corpus(
+        [(u.doc, u.text) for u in index.units],
+        ShardSpec(config.tokenizer, user_dicts, stopwords, config.max_tokens),
+        config,
+        executor=executor,
     )
-    stream = build_stream(
-        ((u.doc, toks) for u, toks in zip(index.units, token_lists, strict=True)),
-        stopwords=stopwords,
-    )
-    del token_lists
-    levels = count_ngrams(stream, config.max_tokens)
-    features = ngram_features(stream, levels, min_count=config.min_count, min_docs=config.min_docs)
+    features = table.features(min_count=config.min_count, min_docs=config.min_docs)
+    stream = table.stream_info()
     idf, median = background_idf()
     n_docs = index.n_docs
     vocab, is_stop, is_lead = stream.vocab, stream.is_stop, stream.is_lead
@@ -384,10 +480,9 @@ def rank_phrases(
                 int(feats.count[row]),
                 int(feats.docs[row]),
             )
-    pairs = [(u.doc, u.text) for u in index.units]
     delimited: list[tuple[Kind, tuple[Counter[str], dict[str, set[int]]]]] = [
-        ("slogan", quoted_slogans(pairs)),
-        ("parallel", parallel_phrases(pairs, cut=tokenizer.cut, function_words=stopwords)),
+        ("slogan", table.slogans),
+        ("parallel", table.parallels),
     ]
     for kind, (counts, doc_sets) in delimited:
         for phrase, count in counts.items():
@@ -439,7 +534,10 @@ def rank_phrases(
     )
 
     # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants.
-    exact = [_doc_set(index, c.phrase) for c in shortlist]
+    exact = [
+        (set(index.docs_of(offsets)), offsets)
+        for offsets in index.find_all([c.phrase for c in shortlist], executor=executor)
+    ]
     keep = drop_subsumed(
         [c.phrase for c in shortlist], [len(e[1]) for e in exact], coverage=config.coverage
     )
@@ -462,9 +560,20 @@ def rank_phrases(
         if rep[i] != i:
             variants.setdefault(rep[i], []).append(c.phrase)
     chars = index.doc_chars()
+
+    def contrast(i: int) -> float:
+        """``G`` against the other genres (1 when no genre is ranked on its own)."""
+        if others is None:
+            return 1.0
+        out = {d for c, _, _ in rows_of_group[i] for d in _doc_set(others, c.phrase)[0]}
+        return genre_factor(len(group_docs[i]), n_docs, len(out), others.n_docs)
+
+    rows_of_group: dict[int, list[tuple[_Candidate, set[int], list[int]]]] = {}
+    for i, entry in enumerate(rows):
+        rows_of_group.setdefault(rep[i], []).append(entry)
     heads = [
         (i, estimate(rows[i][0], group_count[i], len(group_docs[i]),
-                     evenness(index.docs_of(rows[i][2]), chars)))
+                     evenness(index.docs_of(rows[i][2]), chars)) * contrast(i))
         for i in sorted(group_count)
     ]  # fmt: skip
     heads = [(i, score) for i, score in heads if score > 0 and math.isfinite(score)]

@@ -1,7 +1,8 @@
 """Line chart of phrases over periods (``phrases --by … --plot``), with real CJK glyphs.
 
-Fonts and output checks come from :mod:`speechkit.render.plot` (the font chosen covers
-every label, or the chart is not drawn); matplotlib is imported only here, lazily.
+Fonts and output checks come from :mod:`speechkit.render.plot`
+(:func:`~speechkit.render.plot.chart_font`: the font chosen covers every label, or the chart
+is not drawn); matplotlib is imported lazily.
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from speechkit.atomic import atomic_path
-from speechkit.errors import OutputError
 from speechkit.phrases.trends import Series, TrendReport
-from speechkit.render.plot import FONT_INSTALL_HINT, check_chart_path, find_cjk_font, font_covers
+from speechkit.render.plot import chart_font, check_chart_path
 from speechkit.types import PathLike
 
 __all__ = ["plot_report", "plot_series", "trend_chart"]
@@ -62,16 +62,12 @@ def trend_chart(
     if any(len(values) != len(periods) for _, values in lines):
         raise ValueError("every line needs one value per period")
     fmt = check_chart_path(path)
+    text = "".join(label for label, _ in lines) + (title or "") + ylabel + "".join(periods)
+    font_path = chart_font(text, font)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
-    text = "".join(label for label, _ in lines) + (title or "") + ylabel + "".join(periods)
-    font_path = Path(font) if font is not None else find_cjk_font(text)
-    if font is not None and not font_covers(font_path, text):
-        raise OutputError(
-            f"{font_path}: font lacks some characters of the chart; {FONT_INSTALL_HINT}"
-        )
     prop = FontProperties(fname=str(font_path))
     fig = Figure(figsize=(max(6.0, 0.5 * len(periods) + 3), 4.8), dpi=120)
     FigureCanvasAgg(fig)  # Agg canvas attached to this figure only: no global backend

@@ -23,6 +23,7 @@ __all__ = [
     "CJK_FAMILIES",
     "FONT_INSTALL_HINT",
     "bar_chart",
+    "chart_font",
     "check_chart_path",
     "find_cjk_font",
     "font_covers",
@@ -146,6 +147,21 @@ def check_chart_path(path: PathLike) -> str:
     return fmt
 
 
+def chart_font(text: str, font: PathLike | None = None) -> Path:
+    """The font file of a chart whose labels are ``text``: ``font`` if given (checked to cover
+    them), else :func:`find_cjk_font`; matplotlib checked first.
+
+    Raises:
+        OutputError: matplotlib missing, no font covers ``text``, or ``font`` lacks some of it.
+    """
+    _matplotlib()
+    if font is None:
+        return find_cjk_font(text)
+    if not font_covers(font, text):
+        raise OutputError(f"{font}: font lacks some characters of the chart; {FONT_INSTALL_HINT}")
+    return Path(font)
+
+
 def bar_chart(
     labels: Sequence[str],
     values: Sequence[float],
@@ -174,17 +190,11 @@ def bar_chart(
     if len(labels) != len(values):
         raise ValueError("labels and values differ in length")
     fmt = check_chart_path(path)
-    _matplotlib()
+    font_path = chart_font("".join(labels) + (title or "") + xlabel, font)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
-    text = "".join(labels) + (title or "") + xlabel
-    font_path = Path(font) if font is not None else find_cjk_font(text)
-    if font is not None and not font_covers(font_path, text):
-        raise OutputError(
-            f"{font_path}: font lacks some characters of the chart; {FONT_INSTALL_HINT}"
-        )
     prop = FontProperties(fname=str(font_path))
     height = max(2.5, 0.32 * len(labels) + 1.2)
     fig = Figure(figsize=(8, height), dpi=120)

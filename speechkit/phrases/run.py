@@ -1,0 +1,179 @@
+"""The library entry of ``speechkit phrases``: read the corpus, run one mode, draw the chart.
+
+:func:`run_phrases` does what the command does, without printing: it checks the options that
+can fail before the work (the period of ``--by``, the chart path), opens the corpus, runs the
+ranking, the trends (``--by``), one phrase's series (``--trend``) or the keyword-in-context
+lines (``--kwic``), draws the chart when asked, and returns a :class:`PhrasesRun`: the results
+and the notes for stderr. :mod:`speechkit.phrases.output` renders it as table, JSON or CSV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from speechkit.corpus import Warn, open_corpus
+from speechkit.phrases.genres import assign_genres, genre_summary, load_genre_rules
+from speechkit.phrases.kwic import KwicReport, kwic_report
+from speechkit.phrases.pipeline import Phrase, PhraseConfig, extract_phrases
+from speechkit.phrases.trends import (
+    DatedIndex,
+    Series,
+    TrendReport,
+    check_period,
+    dated_summary,
+    phrase_trend,
+    phrase_trends,
+)
+from speechkit.types import PathLike
+
+__all__ = ["BAR_CHART_TOP", "Mode", "PhrasesRun", "run_phrases"]
+
+Mode = Literal["ranking", "trends", "trend", "kwic"]
+
+#: Phrases drawn in the bar chart of a plain ranking (``--plot`` without ``--by``).
+BAR_CHART_TOP = 30
+
+
+@dataclass
+class PhrasesRun:
+    """The result of one ``phrases`` run.
+
+    Attributes:
+        mode: ``ranking``, ``trends`` (``--by``), ``trend`` (``--trend``) or ``kwic``.
+        phrases: The ranking (mode ``ranking``).
+        report: The ranking with series, emerging and fading phrases (mode ``trends``).
+        series: One phrase's series and the dated corpus it was counted in (mode ``trend``).
+        dated: The dated corpus of ``series``.
+        kwic: The occurrences of one phrase (mode ``kwic``).
+        preface: Lines for stderr shown before the output (the summary of the dated corpus,
+            the chart written: they say what the series are made of).
+        notes: Lines for stderr shown after the output (empty results, what was left out).
+        chart: The chart file written, if any.
+    """
+
+    mode: Mode
+    phrases: list[Phrase] = field(default_factory=list)
+    report: TrendReport | None = None
+    series: Series | None = None
+    dated: DatedIndex | None = None
+    kwic: KwicReport | None = None
+    preface: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    chart: Path | None = None
+
+
+def run_phrases(
+    paths: Sequence[PathLike] = (),
+    *,
+    db: PathLike | None = None,
+    text_field: str = "text",
+    date_field: str | None = None,
+    config: PhraseConfig | None = None,
+    kwic: str | None = None,
+    by: str | None = None,
+    trend: str | None = None,
+    plot: PathLike | None = None,
+    genre_rules: PathLike | None = None,
+    progress: bool = False,
+    warn: Warn | None = None,
+) -> PhrasesRun:
+    """Run ``speechkit phrases``: one of the ranking, ``--by``, ``--trend`` or ``--kwic``.
+
+    Args:
+        paths: Files and folders (empty: the bundled corpus, or ``db`` alone).
+        db: SQLite store to ingest into and read from.
+        text_field: Field holding the text of .jsonl/.csv records.
+        date_field: Field holding the date of .jsonl/.csv records.
+        config: Ranking options (:class:`~speechkit.phrases.pipeline.PhraseConfig`).
+        kwic: Show the occurrences of this phrase instead of the ranking.
+        by: Period of the series (``year``, ``month``, ``Nyears``).
+        trend: Show this phrase's series instead of the ranking (period ``by``, default year).
+        plot: Also draw a chart here (.png/.svg/.pdf): bars of the ranking, or lines over
+            the periods with ``by`` or ``trend``; not with ``kwic``.
+        genre_rules: A ``genre<TAB>title keyword`` file (:mod:`speechkit.phrases.genres`)
+            for ``config.genre``.
+        progress: Show a progress bar on stderr while ingesting.
+        warn: Receives one-line ingest warnings.
+
+    Returns:
+        The :class:`PhrasesRun`.
+
+    Raises:
+        ParameterError: A bad period.
+        OutputError: The chart path cannot be written (checked before reading the corpus).
+        InputError: Missing paths, no speech text, no dated speech for ``by``/``trend``, an
+            unknown genre or a bad genre rules file.
+    """
+    config = config or PhraseConfig()
+    if genre_rules is not None:
+        config = replace(config, genre_rules=load_genre_rules(Path(genre_rules)))
+    if plot is not None and kwic is None:
+        from speechkit.render.plot import check_chart_path
+
+        check_chart_path(plot)  # fail before the work, not after
+    if by is not None or trend is not None:
+        check_period(by or "year")  # a bad --by fails before reading the corpus
+    with open_corpus(
+        paths, db=db, text_field=text_field, progress=progress, warn=warn, date_field=date_field
+    ) as corpus:
+        speeches = corpus.speeches()
+    if trend is not None:
+        series, dated = phrase_trend(speeches, trend, by=by or "year")
+        run = PhrasesRun("trend", series=series, dated=dated)
+        run.preface.append(
+            dated_summary(dated.periods, dated.period.label, dated.index.n_docs, dated.undated)
+        )
+        if not series.count:
+            run.preface.append(
+                f"{trend!r} never occurs in the dated speeches; its series is empty."
+            )
+        if plot is not None:
+            from speechkit.phrases.plot import plot_series
+
+            plot_series(series, dated.periods, plot)
+            _chart_written(run, plot)
+        return run
+    if by is not None:
+        report = phrase_trends(speeches, by=by, config=config)
+        run = PhrasesRun("trends", report=report, preface=[report.summary()])
+        if plot is not None and report.phrases:
+            from speechkit.phrases.plot import plot_report
+
+            plot_report(report, plot)
+            _chart_written(run, plot)
+        return run
+    if kwic is not None:
+        found = kwic_report(speeches, kwic)
+        run = PhrasesRun("kwic", kwic=found)
+        if not found.lines:
+            run.notes.append(f"No occurrence of {kwic!r}.")
+        note = found.note()
+        if note is not None:
+            run.notes.append(f"Note: {note}")
+        return run
+    ranking = extract_phrases(speeches, config=config)
+    run = PhrasesRun("ranking", phrases=ranking)
+    if config.genre is not None:
+        run.notes.append(genre_summary(assign_genres(speeches, config.genre_rules)))
+    if plot is not None and ranking:
+        from speechkit.render.plot import bar_chart
+
+        shown = ranking[:BAR_CHART_TOP]
+        bar_chart(
+            [p.phrase for p in shown],
+            [p.score for p in shown],
+            plot,
+            title=f"关键提法（前 {len(shown)} 个）",
+        )
+        run.chart = Path(plot)
+    if not ranking:
+        run.notes.append("No phrase occurs in enough speeches; try --min-docs 1.")
+    return run
+
+
+def _chart_written(run: PhrasesRun, plot: PathLike) -> None:
+    run.chart = Path(plot)
+    run.preface.append(f"Chart written to {plot}")

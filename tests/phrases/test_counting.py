@@ -1,0 +1,110 @@
+"""The sharded counting stage against the whole-stream reference (candidates + scoring)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from speechkit.model import Speech
+from speechkit.phrases.candidates import build_stream, count_ngrams, parallel_phrases
+from speechkit.phrases.counting import CountTable, ShardSpec, count_shard, shards_of
+from speechkit.phrases.resources import load_stopwords
+from speechkit.phrases.scoring import Features, ngram_features
+from speechkit.phrases.texts import TextIndex
+from speechkit.tokenize import make_tokenizer
+
+
+def _by_phrase(feats: list[Features], vocab: list[str]) -> dict[tuple[str, ...], tuple]:
+    """Features keyed by their words (ids differ between the two implementations)."""
+    out = {}
+    for f in feats:
+        for row in range(len(f.count)):
+            words = tuple(vocab[t] for t in f.tokens[row])
+            out[words] = (
+                int(f.count[row]),
+                int(f.docs[row]),
+                round(float(f.left_entropy[row]), 9),
+                round(float(f.right_entropy[row]), 9),
+                round(float(f.cohesion[row]), 9),
+            )
+    return out
+
+
+@pytest.mark.parametrize("shard_chars", [200, 5_000, 10**9])
+def test_sharded_counts_equal_one_pass(seed_speeches: list[Speech], shard_chars: int) -> None:
+    index = TextIndex(seed_speeches[:12])
+    units = [(u.doc, u.text) for u in index.units]
+    stopwords = load_stopwords()
+    spec = ShardSpec("jieba", (), stopwords, 3)
+    table = CountTable(3, stopwords)
+    shards = list(shards_of(units, size=shard_chars))
+    for shard in shards:
+        table.add(count_shard(shard, spec))
+    got = table.features(min_count=2, min_docs=2)
+    got_vocab = table.stream_info().vocab
+
+    cut = make_tokenizer("jieba").cut
+    stream = build_stream(((d, cut(t)) for d, t in units), stopwords=stopwords)
+    want = ngram_features(stream, count_ngrams(stream, 3), min_count=2, min_docs=2)
+
+    assert len(shards) > 1 or shard_chars == 10**9
+    assert _by_phrase(got, got_vocab) == _by_phrase(want, stream.vocab)
+    # same rows in the same order (the ranking breaks ties of equal strings by it)
+    for g, w in zip(got, want, strict=True):
+        assert [[got_vocab[t] for t in r] for r in g.tokens] == [
+            [stream.vocab[t] for t in r] for r in w.tokens
+        ]
+    counts, docs = parallel_phrases(units, cut=cut, function_words=stopwords)
+    assert table.parallels[0] == counts and table.parallels[1] == docs
+
+
+def test_shards_hold_whole_speeches() -> None:
+    units = [(0, "甲" * 5), (0, "乙"), (1, "丙" * 5), (1, "丁"), (2, "戊")]
+    shards = list(shards_of(units, size=3))
+    assert [[d for d, _ in s] for s in shards] == [[0, 0], [1, 1], [2]]
+    assert sum(len(s) for s in shards) == len(units)
+
+
+def test_memory_is_by_distinct_ngrams_not_text() -> None:
+    """The same speech added a hundred times: the merged table does not grow."""
+    text = "建立健全长效机制，巩固创建成果，推进背街小巷整治。"
+    spec = ShardSpec("jieba", (), frozenset(), 3)
+    table = CountTable(3, frozenset())
+    sizes = []
+    for doc in range(100):
+        table.add(count_shard([(doc, text)], spec))
+        table.stream_info()  # forces the merge
+        sizes.append(sum(len(level.rows) for level in table._levels))
+    assert sizes[10] == sizes[-1]
+    unigrams = table._levels[0]
+    assert int(unigrams.counts[np.argmax(unigrams.counts)]) == 100
+
+
+def test_duplicate_grouping_in_chunks_keeps_the_same_speeches(
+    raw_seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit.engine import LocalExecutor
+    from speechkit.phrases import texts
+
+    whole = texts.distinct_speeches(raw_seed_speeches)
+    assert len(whole) < len(raw_seed_speeches)  # the raw seeds hold repeats
+    monkeypatch.setattr(texts, "CHUNK_CHARS", 5_000)  # many small map tasks
+    with LocalExecutor(workers=1) as executor:
+        chunked = texts.distinct_speeches(raw_seed_speeches, executor=executor)
+    assert [s.source for s in chunked] == [s.source for s in whole]
+    assert [s.first_line for s in chunked] == [s.first_line for s in whole]
+
+
+def test_exact_counts_on_workers_equal_one_pass(
+    seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit.engine import LocalExecutor
+    from speechkit.phrases import texts
+
+    index = TextIndex(seed_speeches)
+    phrases = ["文明城市", "长效机制", "城市", "创建全国文明城市", "不存在的词", ""]
+    monkeypatch.setattr(texts, "CHUNK_CHARS", 20_000)  # several shards
+    with LocalExecutor(workers=2) as executor:
+        sharded = index.find_all(phrases, executor=executor)
+    assert sharded == [list(index.find(p)) for p in phrases]
+    assert len(sharded[0]) > 100

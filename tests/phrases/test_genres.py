@@ -1,0 +1,93 @@
+"""Genres: a speech's folder or a title rule; one genre ranked against the others (``G``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from speechkit.cli import cli
+from speechkit.corpus import open_corpus
+from speechkit.errors import InputError
+from speechkit.phrases import PhraseConfig, extract_phrases
+from speechkit.phrases.genres import assign_genres, load_genre_rules
+
+CITY = [
+    "同志们：今年要全面整治背街小巷，做到齐抓共管，让农贸市场干净整洁。",
+    "同志们：背街小巷是城市的窗口，各部门要齐抓共管，规范农贸市场秩序。",
+    "同志们：抓好背街小巷改造，坚持齐抓共管，农贸市场要达到标准。",
+    "同志们：背街小巷整治还有短板，必须齐抓共管，农贸市场要常态管理。",
+]
+SAFETY = [
+    "同志们：要扎实开展隐患排查治理，落实一岗双责，各方面齐抓共管。",
+    "同志们：隐患排查治理不能走过场，一岗双责要落到实处，齐抓共管形成合力。",
+    "同志们：深化隐患排查治理，压紧一岗双责，坚持齐抓共管。",
+    "同志们：隐患排查治理要闭环，严格一岗双责，真正做到齐抓共管。",
+]
+
+
+@pytest.fixture()
+def two_genres(tmp_path: Path) -> Path:
+    for name, texts in (("创文", CITY), ("安全生产", SAFETY)):
+        folder = tmp_path / name
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_shared_phrase_loses_half_its_score_against_the_other_genre(two_genres: Path) -> None:
+    config = PhraseConfig(tokenizer="jieba", top_n=20)
+    alone = extract_phrases(open_corpus([two_genres / "创文"]).speeches(), config=config)
+    both = open_corpus([two_genres]).speeches()
+    against = extract_phrases(both, config=PhraseConfig(tokenizer="jieba", top_n=20, genre="创文"))
+    before = {p.phrase: p.score for p in alone}
+    after = {p.phrase: p.score for p in against}
+    assert {"背街小巷", "齐抓共管"} <= set(before) & set(after)
+    # used in every speech of both genres: G = 1 − 0.5 · (4/4) / (4/4)
+    assert after["齐抓共管"] == pytest.approx(before["齐抓共管"] / 2, rel=0.01)
+    assert after["背街小巷"] == pytest.approx(before["背街小巷"], rel=0.01)  # this genre only
+    assert "隐患排查治理" not in after  # the other genre's phrases are not ranked
+
+
+def test_unknown_genre_names_the_genres(two_genres: Path) -> None:
+    speeches = open_corpus([two_genres]).speeches()
+    with pytest.raises(
+        InputError, match="no speech of genre '民生'; the genres are 创文, 安全生产"
+    ):
+        extract_phrases(speeches, config=PhraseConfig(tokenizer="jieba", genre="民生"))
+
+
+def test_title_rules_come_before_the_folder(tmp_path: Path) -> None:
+    rules = tmp_path / "genres.tsv"
+    rules.write_text("# genre, title keyword\n安全\t安全生产\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "在全市安全生产工作会议上的讲话\n\n同志们：要抓好隐患排查治理。\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text("同志们：要抓好背街小巷整治。\n", encoding="utf-8")
+    speeches = open_corpus([tmp_path / "a.txt", tmp_path / "b.txt"]).speeches()
+    genres = assign_genres(speeches, load_genre_rules(rules))
+    assert [genres.names[g] for g in genres.of] == ["安全", tmp_path.name]
+
+
+def test_cli_genre_summary_and_errors(two_genres: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    ok = runner.invoke(
+        cli, ["phrases", str(two_genres), "--genre", "安全生产", "--tokenizer", "jieba"]
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "Genres contrasted: 创文 (4 speeches), 安全生产 (4 speeches)." in ok.stderr
+    assert "背街小巷" not in ok.stdout and "隐患排查治理" in ok.stdout
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("安全 安全生产\n", encoding="utf-8")
+    result = runner.invoke(
+        cli, ["phrases", str(two_genres), "--genre", "安全", "--genre-rules", str(bad)]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {bad}: line 1: expected 'genre<TAB>title keyword', got '安全 安全生产'; "
+        "separate the two with one tab\n"
+    )
+    usage = runner.invoke(cli, ["phrases", "--genre", "创文", "--by", "year"])
+    assert usage.exit_code == 2 and "--genre ranks one genre" in usage.output
