@@ -147,7 +147,7 @@ def kwic_report(
     lines = []
     for offset in index.find(phrase):
         unit, source, line = index.locate(offset)
-        record = index.speeches[index.units[unit].doc].record
+        record = index.speeches[index.paragraphs[unit].doc].record
         left, match, right = index.context(offset, len(phrase), width=width)
         lines.append(
             KwicLine(source, line, left.replace("\t", " "), match, right.replace("\t", " "), record)

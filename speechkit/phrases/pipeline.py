@@ -272,7 +272,7 @@ def find_examples(
         for offset in offsets:
             if len(chosen) >= limit:
                 break
-            unit = index.units[index.locate(offset)[0]]
+            unit = index.paragraphs[index.locate(offset)[0]]
             if offset in chosen:
                 continue
             if key == "source" and unit.source in seen_sources:
@@ -288,7 +288,7 @@ def find_examples(
         left, match, right = index.context(offset, len(phrase), width=width)
         unit_i = index.locate(offset)[0]
         rel = offset - index.starts[unit_i]
-        text = index.units[unit_i].text
+        text = index.paragraphs[unit_i].text
         lead = "…" if rel - len(left) > 0 and text[rel - len(left) - 1] != "\n" else ""
         end = rel + len(match) + len(right)
         tail = "…" if end < len(text) and text[end] != "\n" else ""
@@ -429,7 +429,7 @@ def rank_phrases(
     # this process's tokenizer is the one in-process shards use (and forked workers inherit)
     tokenizer = worker_tokenizer(config.tokenizer, user_dicts)
     table = count_corpus(
-        [(u.doc, u.text) for u in index.units],
+        [(u.doc, u.text) for u in index.paragraphs],
         ShardSpec(config.tokenizer, user_dicts, stopwords, config.max_tokens),
         config,
         executor=executor,

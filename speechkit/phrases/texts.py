@@ -20,7 +20,7 @@ import numpy as np
 from speechkit.engine import Executor
 from speechkit.model import Speech
 
-__all__ = ["TextIndex", "Unit", "distinct_speeches", "find_in_texts", "speech_key"]
+__all__ = ["IndexedParagraph", "TextIndex", "distinct_speeches", "find_in_texts", "speech_key"]
 
 #: Characters of speech text per map task of the duplicate grouping: its arrays stay a few
 #: tens of MB whatever the corpus size.
@@ -101,7 +101,7 @@ def distinct_speeches(
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
+class IndexedParagraph:
     """One paragraph of a distinct speech.
 
     Attributes:
@@ -162,26 +162,27 @@ class TextIndex:
 
     def __init__(self, speeches: Sequence[Speech]):
         self.speeches = list(speeches)
-        self.units: list[Unit] = []
+        self.paragraphs: list[IndexedParagraph] = []
         for doc, speech in enumerate(self.speeches):
             for para in speech.paragraphs:
                 text = para.text.replace(SEPARATOR, " ")
                 if text.strip():
-                    self.units.append(Unit(doc, speech.source, para.line, text))
+                    self.paragraphs.append(IndexedParagraph(doc, speech.source, para.line, text))
         self.starts: list[int] = []
         pieces: list[str] = []
         offset = 0
-        for unit in self.units:
+        for unit in self.paragraphs:
             self.starts.append(offset)
             pieces.append(unit.text)
             offset += len(unit.text) + 1
         self.text = SEPARATOR.join(pieces)
         self.n_docs = len(self.speeches)
         self._starts = np.asarray(self.starts, dtype=np.int64)
-        self._unit_docs = np.fromiter((u.doc for u in self.units), np.int64, len(self.units))
+        n = len(self.paragraphs)
+        self._unit_docs = np.fromiter((u.doc for u in self.paragraphs), np.int64, n)
 
     def __len__(self) -> int:
-        return len(self.units)
+        return len(self.paragraphs)
 
     def find(self, phrase: str) -> Iterator[int]:
         """Offsets of the non-overlapping occurrences of ``phrase`` in :attr:`text`."""
@@ -213,7 +214,7 @@ class TextIndex:
             return find_in_texts([(0, self.text)], phrases)
         shards: list[list[tuple[int, str]]] = [[]]
         filled = 0
-        for start, unit in zip(self.starts, self.units, strict=True):
+        for start, unit in zip(self.starts, self.paragraphs, strict=True):
             if filled >= CHUNK_CHARS:
                 shards.append([])
                 filled = 0
@@ -226,9 +227,9 @@ class TextIndex:
         return found
 
     def doc_chars(self) -> list[int]:
-        """Characters of paragraph text per distinct speech (index = ``Unit.doc``)."""
+        """Characters of paragraph text per distinct speech (index = ``IndexedParagraph.doc``)."""
         chars = [0] * self.n_docs
-        for unit in self.units:
+        for unit in self.paragraphs:
             chars[unit.doc] += len(unit.text)
         return chars
 
@@ -244,7 +245,7 @@ class TextIndex:
     def locate(self, offset: int) -> tuple[int, str, int]:
         """``(unit index, source, line)`` of an offset into :attr:`text`."""
         i = bisect.bisect_right(self.starts, offset) - 1
-        unit = self.units[i]
+        unit = self.paragraphs[i]
         line = unit.line + unit.text.count("\n", 0, offset - self.starts[i])
         return i, unit.source, line
 
@@ -252,7 +253,7 @@ class TextIndex:
         """``(left, match, right)`` around an occurrence, ``width`` characters each side,
         never crossing its paragraph or line."""
         i = bisect.bisect_right(self.starts, offset) - 1
-        unit, start = self.units[i], self.starts[i]
+        unit, start = self.paragraphs[i], self.starts[i]
         rel = offset - start
         text = unit.text
         line_start = text.rfind("\n", 0, rel) + 1

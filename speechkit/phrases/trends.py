@@ -122,7 +122,7 @@ class DatedIndex:
             raise InputError(why)
         self.periods = periods_between(dated[0], dated[-1], period)
         self.chars: Counter[str] = Counter()
-        for unit in index.units:
+        for unit in index.paragraphs:
             label = self.doc_period[unit.doc]
             if label is not None:
                 self.chars[label] += len(unit.text)
@@ -133,7 +133,7 @@ class DatedIndex:
         docs: set[int] = set()
         index = self.index
         for offset in index.find(phrase):
-            doc = index.units[bisect.bisect_right(index.starts, offset) - 1].doc
+            doc = index.paragraphs[bisect.bisect_right(index.starts, offset) - 1].doc
             label = self.doc_period[doc]
             if label is not None:
                 counts[label] += 1

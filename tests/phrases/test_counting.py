@@ -33,7 +33,7 @@ def _by_phrase(feats: list[Features], vocab: list[str]) -> dict[tuple[str, ...],
 @pytest.mark.parametrize("shard_chars", [200, 5_000, 10**9])
 def test_sharded_counts_equal_one_pass(seed_speeches: list[Speech], shard_chars: int) -> None:
     index = TextIndex(seed_speeches[:12])
-    units = [(u.doc, u.text) for u in index.units]
+    units = [(u.doc, u.text) for u in index.paragraphs]
     stopwords = load_stopwords()
     spec = ShardSpec("jieba", (), stopwords, 3)
     table = CountTable(3, stopwords)
