@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from speechkit.paths import data_path
+from speechkit.zh import CLAUSE_MARKS
 
 __all__ = [
     "BACKGROUND_IDF",
@@ -133,7 +134,7 @@ HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 WORD_RE = re.compile(r"^\w+$")
 
 #: Quoted slogans: “…” or 「…」 of 4–24 characters without sentence punctuation inside.
-QUOTE_RE = re.compile(r"[“「『]([^“”「」『』。！？!?；;：:\n]{4,24})[”」』]")
+QUOTE_RE = re.compile(rf"[“「『]([^“”「」『』{CLAUSE_MARKS}：:\n]{{4,24}})[”」』]")
 
 #: Parallel four-character phrases: four-Han-character units joined by 、, or whole
 #: four-character clauses joined by ， (攻坚克难，真抓实干). The 、 run may be glued to the
