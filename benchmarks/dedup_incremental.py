@@ -13,15 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from dedup import generate_heavy
+from generate_dedup import generate_heavy
 
 from speechkit.corpus import ingest_paths
 from speechkit.dedup import dedup_corpus, to_json
@@ -42,7 +38,7 @@ def _timed(label: str, fn):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--n", "--docs", type=int, default=1_000_000)
     parser.add_argument("--new", type=int, default=1_000)
     parser.add_argument("--level", default="document")
     parser.add_argument("--workers", type=int, default=None)

@@ -46,6 +46,7 @@ __all__ = [
     "Cluster",
     "DedupConfig",
     "MapResult",
+    "check_keep",
     "find_duplicates",
     "map_chunk",
     "map_reduce",
@@ -57,6 +58,22 @@ __all__ = [
 
 Keep = Literal["longest", "first"]
 KEEP_CHOICES: tuple[Keep, ...] = ("longest", "first")
+
+
+def check_keep(keep: str) -> Keep:
+    """Return ``keep`` if it is one of :data:`KEEP_CHOICES`.
+
+    Raises:
+        ParameterError: Any other value.
+
+    Examples:
+        >>> check_keep("first")
+        'first'
+    """
+    for choice in KEEP_CHOICES:
+        if keep == choice:
+            return choice
+    raise ParameterError("keep", keep, " or ".join(KEEP_CHOICES))
 
 
 @dataclass(frozen=True)
