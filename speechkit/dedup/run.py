@@ -124,11 +124,10 @@ def _dedup_stream(
     warn: Callable[[str], None] | None,
 ) -> DedupReport:
     from speechkit.corpus import _default_warn, _nothing_readable
-    from speechkit.dedup.sharded import dedup_shards, plan_shards
-    from speechkit.ingest import iter_files
+    from speechkit.dedup.sharded import dedup_shards, input_files, plan_shards
 
     warn = warn or _default_warn
-    files = list(iter_files(paths, warn=warn))
+    files = input_files(paths, warn=warn)
     shards = plan_shards(files, text_field=text_field)
     own = executor is None
     if executor is None:
