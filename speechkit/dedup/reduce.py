@@ -23,6 +23,7 @@ reached the threshold.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -94,12 +95,15 @@ class VerifyBatch:
     Attributes:
         pairs: ``(m, 2)`` candidate pairs of several components, component by component.
         bounds: Start of each component in ``pairs``, plus ``m``.
-        texts: Normalized text of every unit in ``pairs``.
+        texts: Text of every unit in ``pairs``: normalized, unless ``normalized`` is false
+            (the task then normalizes them, on its worker instead of the client).
+        normalized: Whether ``texts`` are normalized already.
     """
 
     pairs: np.ndarray
     bounds: list[int]
     texts: dict[int, str]
+    normalized: bool = True
 
 
 def exact_representatives(digests: np.ndarray, lengths: np.ndarray, min_chars: int) -> np.ndarray:
@@ -121,12 +125,17 @@ def exact_representatives(digests: np.ndarray, lengths: np.ndarray, min_chars: i
     return rep_of
 
 
-def band_candidates(columns: Iterable[np.ndarray], ids: np.ndarray) -> np.ndarray:
+def band_candidates(
+    columns: Iterable[np.ndarray], ids: np.ndarray, *, threads: int = 2
+) -> np.ndarray:
     """Candidate pairs of ``ids`` from their band keys, one band column at a time.
 
     Args:
-        columns: For each band, the keys of ``ids`` (same order); only one is in memory at a time.
+        columns: For each band, the keys of ``ids`` (same order); at most ``threads`` bands are
+            in memory at a time.
         ids: Global unit indices, ascending.
+        threads: Bands sorted at once (NumPy sorts without holding the GIL; the workers are
+            idle while the client forms the buckets).
 
     Returns:
         ``(m, 2)`` int64 array of unique global pairs ``(i, j)``, ``i < j``, sorted.
@@ -137,12 +146,22 @@ def band_candidates(columns: Iterable[np.ndarray], ids: np.ndarray) -> np.ndarra
         >>> band_candidates(cols, np.array([10, 11, 12, 13])).tolist()
         [[10, 11], [10, 12]]
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     scale = np.int64(int(ids[-1]) + 1) if len(ids) else np.int64(1)
-    per_band = []
-    for column in columns:
+
+    def band_codes(column: np.ndarray) -> np.ndarray:
         local = bucket_pairs(column)
-        if len(local):
-            per_band.append(_sorted_unique(ids[local[:, 0]] * scale + ids[local[:, 1]]))
+        return _sorted_unique(ids[local[:, 0]] * scale + ids[local[:, 1]])
+
+    per_band: list[np.ndarray] = []
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        pending: list[Future[np.ndarray]] = []
+        for column in columns:
+            pending.append(pool.submit(band_codes, column))
+            if len(pending) >= max(1, threads):
+                per_band.append(pending.pop(0).result())
+        per_band.extend(f.result() for f in pending)
     codes = _sorted_unique(np.concatenate([np.empty(0, np.int64), *per_band]))
     return np.stack([codes // scale, codes % scale], axis=1).astype(np.int64)
 
