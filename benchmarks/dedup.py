@@ -146,6 +146,7 @@ def run_speechkit(
 ) -> tuple[list[Cluster], float, float]:
     """Map and reduce on ``workers`` processes; returns clusters, seconds, peak MB."""
     config = DedupConfig(threshold=threshold, workers=workers, keep="first")
+    cpu_before = _cpu_seconds()
     with PeakRSS() as rss:
         start = time.perf_counter()
         with make_executor(engine, workers=workers) as executor:
@@ -154,11 +155,30 @@ def run_speechkit(
             middle = time.perf_counter()
             clusters = reduce_units(docs, mapped, config, executor=executor)
         elapsed = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu_before
+    cores = len(os.sched_getaffinity(0))
+    # CPU seconds depend less on other users of a shared machine than wall time does.
+    cpu_note = (
+        f", CPU {cpu:.1f} s in all processes = {len(docs) / (cpu / cores):,.0f} docs/s on "
+        f"{cores} idle cores at perfect parallelism"
+        if engine == "local" and cpu > 0
+        else ""
+    )
     print(
         f"  ({engine}, n={len(docs):,}: start workers {ready - start:.1f} s, "
-        f"map {middle - ready:.1f} s, reduce {elapsed - (middle - start):.1f} s)"
+        f"map {middle - ready:.1f} s, reduce {elapsed - (middle - start):.1f} s{cpu_note}; "
+        f"load average {os.getloadavg()[0]:.1f})"
     )
     return clusters, elapsed, rss.mb
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its ended children (the executor's workers, once closed)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def run_datasketch(docs: list[str], threshold: float) -> tuple[set[tuple[int, int]], float, float]:

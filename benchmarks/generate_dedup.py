@@ -51,7 +51,7 @@ def generate(n: int, *, seed: int = 0, dup_rate: float = 0.05) -> tuple[list[str
     slots = rng.permutation(n)
     pos, group = 0, 0
     while pos + 1 < len(slots) and n_variants > 0:
-        size = int(min(rng.integers(1, 4), n_variants))
+        size = min(int(rng.integers(1, 4)), n_variants)
         original = int(slots[pos])
         labels[original] = group
         for k in range(size):
@@ -81,7 +81,7 @@ def generate_heavy(
     pos, group, copies = 0, 0, 0
     target = int(n * dup_share)
     while copies < target and pos + 1 < n:
-        size = int(min(rng.integers(sizes[0], sizes[1] + 1), target - copies + 1, n - pos))
+        size = min(int(rng.integers(sizes[0], sizes[1] + 1)), target - copies + 1, n - pos)
         original = int(slots[pos])
         labels[original] = group
         base = docs[original]

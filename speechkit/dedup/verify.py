@@ -7,6 +7,7 @@ similarity is the exact Jaccard value and no pair under the threshold is ever re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -20,7 +21,7 @@ __all__ = ["jaccard", "pair_jaccard", "verify_pairs"]
 _PAIR_CHUNK = 50_000
 
 
-def jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+def jaccard(a: AbstractSet[object], b: AbstractSet[object]) -> float:
     """Exact Jaccard similarity ``|a & b| / |a | b|`` (1.0 for two empty sets).
 
     Examples:
