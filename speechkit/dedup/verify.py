@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
 __all__ = ["jaccard", "pair_jaccard", "verify_pairs"]
 
-#: Pairs intersected at once: two row selections of ~200 nonzeros a row stay ~100 MB.
-_PAIR_CHUNK = 50_000
+#: Pairs intersected at once. Measured on a 61,455-pair verification task of heavy-duplication
+#: paragraphs: extra peak memory 361 MB at 50,000 pairs a chunk, 222 MB at 20,000, 145 MB at
+#: 10,000, no slower (the row selections stay in cache); the 10M streamed run needs the margin.
+_PAIR_CHUNK = 10_000
 
 
 def jaccard(a: AbstractSet[object], b: AbstractSet[object]) -> float:
