@@ -39,8 +39,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from generate_dedup import generate, generate_heavy
 
 from speechkit.dedup.normalize import normalize
 from speechkit.dedup.pipeline import DedupConfig, map_units, reduce_units
@@ -48,105 +47,6 @@ from speechkit.dedup.reduce import Cluster
 from speechkit.dedup.shingle import shingle_set, shingles
 from speechkit.dedup.verify import jaccard
 from speechkit.engine import make_executor
-
-PUNCT = "，。、；：！？“”"
-PLACES = ["南京市", "xx市", "XX县", "**区", "苏州市", "合肥市", "某某区", "洛阳市"]
-
-
-def _phrases(rng: np.random.Generator, count: int) -> list[str]:
-    chars = np.array([chr(c) for c in range(0x4E00, 0x4E00 + 3500)])
-    weights = 1.0 / np.arange(1, len(chars) + 1) ** 0.8
-    weights /= weights.sum()
-    lengths = rng.integers(2, 7, size=count)
-    picks = rng.choice(len(chars), size=int(lengths.sum()), p=weights)
-    out, pos = [], 0
-    for length in lengths:
-        out.append("".join(chars[picks[pos : pos + length]]))
-        pos += length
-    return out
-
-
-def generate(n: int, *, seed: int = 0, dup_rate: float = 0.05) -> tuple[list[str], np.ndarray]:
-    """``n`` documents and a group label per document (-1: not planted)."""
-    rng = np.random.default_rng(seed)
-    vocab = _phrases(rng, 20000) + list(PUNCT)
-    zipf = 1.0 / np.arange(1, len(vocab) + 1) ** 1.0
-    zipf /= zipf.sum()
-    per_doc = 52  # ~200 characters with punctuation
-    ids = rng.choice(len(vocab), size=(n, per_doc), p=zipf)
-    vocab_arr = np.array(vocab, dtype=object)
-    docs = ["".join(row) for row in vocab_arr[ids]]
-    labels = np.full(n, -1, dtype=np.int64)
-    # Plant groups: an original and 1-3 variants at random positions.
-    n_variants = int(n * dup_rate)
-    slots = rng.permutation(n)
-    pos, group = 0, 0
-    while pos + 1 < len(slots) and n_variants > 0:
-        size = int(min(rng.integers(1, 4), n_variants))
-        original = int(slots[pos])
-        labels[original] = group
-        for k in range(size):
-            target = int(slots[pos + 1 + k])
-            docs[target] = _variant(docs[original], rng, vocab)
-            labels[target] = group
-        pos += size + 1
-        n_variants -= size
-        group += 1
-    return docs, labels
-
-
-def generate_heavy(
-    n: int, *, seed: int = 0, dup_share: float = 0.3, sizes: tuple[int, int] = (10, 1000),
-    noise: tuple[float, float] = (0.01, 0.05),
-) -> tuple[list[str], np.ndarray]:
-    """Heavy duplication: ``dup_share`` of ``n`` documents are noisy copies of a few seeds.
-
-    Groups of ``sizes`` documents (one seed document and its copies) are planted until the
-    copies are ``dup_share`` of the corpus; each copy has a share of its characters, drawn
-    uniformly from ``noise``, replaced by random characters.
-    """
-    docs, _ = generate(n, seed=seed, dup_rate=0.0)
-    rng = np.random.default_rng(seed + 1)
-    labels = np.full(n, -1, dtype=np.int64)
-    slots = rng.permutation(n)
-    pos, group, copies = 0, 0, 0
-    target = int(n * dup_share)
-    while copies < target and pos + 1 < n:
-        size = int(min(rng.integers(sizes[0], sizes[1] + 1), target - copies + 1, n - pos))
-        original = int(slots[pos])
-        labels[original] = group
-        base = docs[original]
-        for target_slot in slots[pos + 1 : pos + size].tolist():
-            chars = list(base)
-            rate = rng.uniform(*noise)
-            at = rng.choice(len(chars), size=max(1, round(rate * len(chars))), replace=False)
-            new = rng.integers(0x4E00, 0x4E00 + 3500, len(at)).tolist()
-            for k, c in zip(at.tolist(), new, strict=True):
-                chars[k] = chr(c)
-            docs[target_slot] = "".join(chars)
-            labels[target_slot] = group
-        copies += size - 1
-        pos += size
-        group += 1
-    return docs, labels
-
-
-def _variant(text: str, rng: np.random.Generator, vocab: list[str]) -> str:
-    chars = list(text)
-    for _ in range(int(rng.integers(0, 6))):  # substituted characters
-        chars[int(rng.integers(len(chars)))] = chr(0x4E00 + int(rng.integers(3500)))
-    if rng.random() < 0.3:  # a phrase inserted
-        at = int(rng.integers(len(chars)))
-        chars[at:at] = list(vocab[int(rng.integers(len(vocab)))])
-    if rng.random() < 0.3:  # a phrase dropped
-        at = int(rng.integers(len(chars) - 4))
-        del chars[at : at + int(rng.integers(2, 5))]
-    out = "".join(chars)
-    if rng.random() < 0.5:  # punctuation changed
-        out = out.replace("，", ",").replace("。", ". ")
-    if rng.random() < 0.3:  # a place name prefixed
-        out = PLACES[int(rng.integers(len(PLACES)))] + out
-    return out
 
 
 def same_group_pairs(clusters: list[Cluster], labels: np.ndarray) -> tuple[int, int]:
@@ -246,6 +146,7 @@ def run_speechkit(
 ) -> tuple[list[Cluster], float, float]:
     """Map and reduce on ``workers`` processes; returns clusters, seconds, peak MB."""
     config = DedupConfig(threshold=threshold, workers=workers, keep="first")
+    cpu_before = _cpu_seconds()
     with PeakRSS() as rss:
         start = time.perf_counter()
         with make_executor(engine, workers=workers) as executor:
@@ -254,11 +155,30 @@ def run_speechkit(
             middle = time.perf_counter()
             clusters = reduce_units(docs, mapped, config, executor=executor)
         elapsed = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu_before
+    cores = len(os.sched_getaffinity(0))
+    # CPU seconds depend less on other users of a shared machine than wall time does.
+    cpu_note = (
+        f", CPU {cpu:.1f} s in all processes = {len(docs) / (cpu / cores):,.0f} docs/s on "
+        f"{cores} idle cores at perfect parallelism"
+        if engine == "local" and cpu > 0
+        else ""
+    )
     print(
         f"  ({engine}, n={len(docs):,}: start workers {ready - start:.1f} s, "
-        f"map {middle - ready:.1f} s, reduce {elapsed - (middle - start):.1f} s)"
+        f"map {middle - ready:.1f} s, reduce {elapsed - (middle - start):.1f} s{cpu_note}; "
+        f"load average {os.getloadavg()[0]:.1f})"
     )
     return clusters, elapsed, rss.mb
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its ended children (the executor's workers, once closed)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def run_datasketch(docs: list[str], threshold: float) -> tuple[set[tuple[int, int]], float, float]:
@@ -400,7 +320,7 @@ def from_file(path: Path, args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mode", choices=["heavy", "pairs", "both"], default="both")
-    parser.add_argument("--n", type=int, default=1_000_000, help="documents to generate")
+    parser.add_argument("--n", "--docs", type=int, default=1_000_000, help="documents to generate")
     parser.add_argument("--baseline-n", type=int, default=100_000, help="datasketch subset")
     parser.add_argument("--truth-sample", type=int, default=200_000)
     parser.add_argument("--threshold", type=float, default=0.8)

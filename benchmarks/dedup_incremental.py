@@ -11,17 +11,14 @@ units) and checks its JSON equals that of a run with the stored signatures dropp
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sqlite3
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from dedup import generate_heavy
+from generate_dedup import generate_heavy
 
 from speechkit.corpus import ingest_paths
 from speechkit.dedup import dedup_corpus, to_json
@@ -42,7 +39,7 @@ def _timed(label: str, fn):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--n", "--docs", type=int, default=1_000_000)
     parser.add_argument("--new", type=int, default=1_000)
     parser.add_argument("--level", default="document")
     parser.add_argument("--workers", type=int, default=None)
@@ -56,19 +53,19 @@ def main() -> None:
     new = _write(folder / "new.jsonl", docs[args.n :])
     del docs
     db = folder / "store.db"
-    run = {"level": args.level, "workers": args.workers, "warn": lambda _m: None}
-    _timed(f"ingest {args.n:,} documents", lambda: ingest_paths([old], db, warn=lambda _m: None))
-    full = _timed("first dedup --db (signs every unit)", lambda: dedup_corpus(db=db, **run))
+    quiet = lambda _m: None  # noqa: E731
+    run = functools.partial(dedup_corpus, db=db, level=args.level, workers=args.workers, warn=quiet)
+    _timed(f"ingest {args.n:,} documents", lambda: ingest_paths([old], db, warn=quiet))
+    full = _timed("first dedup --db (signs every unit)", run)
     print(f"  {full.summary()}")
-    quiet = {"warn": lambda _m: None}
-    _timed(f"ingest {args.new:,} new documents", lambda: ingest_paths([new], db, **quiet))
-    update = _timed("dedup --db after the new documents", lambda: dedup_corpus(db=db, **run))
+    _timed(f"ingest {args.new:,} new documents", lambda: ingest_paths([new], db, warn=quiet))
+    update = _timed("dedup --db after the new documents", run)
     print(f"  signed {update.signed:,} of {update.unit_count:,} units; {update.summary()}")
     if args.no_check:
         return
     with sqlite3.connect(db) as conn:
         conn.execute("DELETE FROM dedup_signatures")
-    again = _timed("same store, signatures dropped", lambda: dedup_corpus(db=db, **run))
+    again = _timed("same store, signatures dropped", run)
     print(f"  identical to a run signing every unit: {to_json(again) == to_json(update)}")
 
 

@@ -12,19 +12,12 @@ the same original are positives; other speeches of the same campaign are the neg
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "dedup"))
-
-from dedup_variants import distinct_speeches, make_variants, pair_scores  # noqa: E402
-
-from speechkit.corpus import open_corpus  # noqa: E402
-from speechkit.dedup import DedupConfig, find_duplicates  # noqa: E402
-from speechkit.dedup.shingle import shingles  # noqa: E402
-from speechkit.dedup.verify import jaccard  # noqa: E402
+from speechkit.corpus import open_corpus
+from speechkit.dedup import DedupConfig, find_duplicates
+from speechkit.dedup.shingle import shingles
+from speechkit.dedup.variants import distinct_speeches, make_variants, pair_scores
+from speechkit.dedup.verify import jaccard
 
 
 def main() -> None:

@@ -345,7 +345,8 @@ def dedup(
     normalized characters (default 20: salutations, short headings) are not compared; they are
     still written by --write. In a store (--db, or the bundled corpus) duplicates are marked,
     never deleted; sources are never modified. Files without --db or --write are streamed:
-    nothing is stored. --format csv maps every removed member to its kept one.
+    nothing is stored; gzip-compressed .jsonl.gz records are read too. --format csv maps
+    every removed member to its kept one.
 
     \b
     Examples:
@@ -354,6 +355,7 @@ def dedup(
       speechkit dedup 范文/ --level paragraph --min-chars 50
       speechkit dedup 范文/ --write 范文-去重/ --keep longest
       speechkit dedup records/ --level document --format csv > removed.csv
+      speechkit dedup shards/part-*.jsonl.gz --level paragraph --format csv > removed.csv
       speechkit dedup records/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     import json

@@ -13,11 +13,7 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 #: Scripts still being moved off ``sys.path.insert``/``tests`` imports by their own developers
 #: (issue 11, dedup and phrases); delete a name once its script passes.
-PENDING = {
-    "dedup.py",
-    "dedup_incremental.py",
-    "dedup_quality.py",
-}
+PENDING: set[str] = set()
 SCRIPTS = sorted(p for p in BENCHMARKS.glob("*.py") if p.name not in PENDING)
 
 

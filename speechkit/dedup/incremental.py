@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from speechkit.dedup.pipeline import DedupConfig, MapResult, map_units
 from speechkit.engine import Executor
+
+if TYPE_CHECKING:
+    from speechkit.store import Store
 
 __all__ = ["config_key", "signed_units"]
 
@@ -42,7 +46,7 @@ def _checksum(text: str) -> int:
 
 
 def signed_units(
-    store: object,
+    store: Store,
     level: str,
     unit_ids: Sequence[int | None],
     texts: Sequence[str],
@@ -63,7 +67,7 @@ def signed_units(
         The :class:`MapResult` of all units, and the number of units signed in this run.
     """
     key = config_key(config)
-    stored = store.dedup_signatures(level, key)  # type: ignore[attr-defined]
+    stored = store.dedup_signatures(level, key)
     bands = config.bands_rows[0]
     count = len(texts)
     keys = np.empty((count, bands), dtype=np.uint64)
@@ -74,10 +78,10 @@ def signed_units(
     kept: list[int] = []
     for i, (unit, checksum) in enumerate(zip(unit_ids, sums, strict=True)):
         found = stored.get(unit) if unit is not None else None
-        if found is None or found[0] != checksum:
+        if unit is None or found is None or found[0] != checksum:
             todo.append(i)
             continue
-        kept.append(unit)  # type: ignore[arg-type]
+        kept.append(unit)
         _, digest, length, blob = found
         digests[i] = np.int64(digest).view(np.uint64)
         lengths[i] = length
@@ -87,10 +91,10 @@ def signed_units(
         where = np.array(todo)
         keys[where], digests[where], lengths[where] = new.keys, new.digests, new.lengths
     rows = [
-        (unit_ids[i], sums[i], int(digests[i].view(np.int64)), int(lengths[i]),
+        (row, sums[i], int(digests[i].view(np.int64)), int(lengths[i]),
          keys[i].astype("<u8").tobytes())
         for i in todo
-        if unit_ids[i] is not None
+        if (row := unit_ids[i]) is not None
     ]  # fmt: skip
-    store.set_dedup_signatures(level, key, rows, keep=kept)  # type: ignore[attr-defined]
+    store.set_dedup_signatures(level, key, rows, keep=kept)
     return MapResult(keys, digests, lengths), len(todo)

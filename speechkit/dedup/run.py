@@ -7,22 +7,21 @@ the bundled corpus, or ``--write`` (which needs the documents) read the corpus i
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from speechkit.dedup.incremental import signed_units
 from speechkit.dedup.output import DedupReport, check_output_dir, write_deduplicated
-from speechkit.dedup.pipeline import DedupConfig, map_reduce, reduce_units
+from speechkit.dedup.pipeline import DedupConfig, check_keep, map_reduce, reduce_units
 from speechkit.dedup.units import Unit, build_units, check_level
 from speechkit.engine import Executor, make_executor
-from speechkit.errors import StoreError
 from speechkit.types import PathLike
 
+if TYPE_CHECKING:  # the corpus stack is imported only when a command needs it
+    from speechkit.corpus import Corpus
+
 __all__ = ["dedup_corpus", "mark_duplicates", "unit_row_ids"]
-
-_TABLES = {"document": "documents", "speech": "speeches", "paragraph": "paragraphs"}
-
 
 def dedup_corpus(
     paths: Sequence[PathLike] = (),
@@ -87,7 +86,7 @@ def dedup_corpus(
     level = check_level(level)
     config = DedupConfig(
         threshold=threshold,
-        keep=keep,  # type: ignore[arg-type]
+        keep=check_keep(keep),
         seed=seed,
         min_chars=min_chars,
         workers=workers,
@@ -125,11 +124,10 @@ def _dedup_stream(
     warn: Callable[[str], None] | None,
 ) -> DedupReport:
     from speechkit.corpus import _default_warn, _nothing_readable
-    from speechkit.dedup.sharded import dedup_shards, plan_shards
-    from speechkit.ingest import iter_files
+    from speechkit.dedup.sharded import dedup_shards, input_files, plan_shards
 
     warn = warn or _default_warn
-    files = list(iter_files(paths, warn=warn))
+    files = input_files(paths, warn=warn)
     shards = plan_shards(files, text_field=text_field)
     own = executor is None
     if executor is None:
@@ -197,32 +195,29 @@ def _dedup_corpus(
     return report
 
 
-def unit_row_ids(corpus: object, level: str, units: Sequence[Unit]) -> list[int | None]:
+def unit_row_ids(corpus: Corpus, level: str, units: Sequence[Unit]) -> list[int | None]:
     """Row id of each unit in the store table of ``level`` (``None`` if not stored)."""
-    store = corpus.store  # type: ignore[attr-defined]
+    store = corpus.store
     paragraph_rows: dict[int, list[int]] = {}
 
     def row_id(unit: Unit) -> int | None:
         if level == "document":
-            return corpus.document_row_id(unit.document)  # type: ignore[attr-defined,no-any-return]
-        speech = corpus.documents[unit.document].speeches[unit.speech]  # type: ignore[attr-defined]
-        speech_row = corpus.speech_row_id(speech.id)  # type: ignore[attr-defined]
-        if level == "speech" or speech_row is None:
-            return speech_row  # type: ignore[no-any-return]
+            return corpus.document_row_id(unit.document)
+        assert unit.speech is not None  # speech and paragraph units belong to a speech
+        speech = corpus.documents[unit.document].speeches[unit.speech]
+        speech_row = None if speech.id is None else corpus.speech_row_id(speech.id)
+        if level == "speech" or speech_row is None or store is None:
+            return speech_row
         rows = paragraph_rows.get(speech_row)
         if rows is None:
-            rows = paragraph_rows[speech_row] = [
-                r for (r,) in store.conn.execute(
-                    "SELECT id FROM paragraphs WHERE speech_id = ? ORDER BY seq", (speech_row,)
-                )
-            ]  # fmt: skip
+            rows = paragraph_rows[speech_row] = store.paragraph_row_ids(speech_row)
         return rows[unit.paragraph] if unit.paragraph is not None else None
 
     return [row_id(unit) for unit in units]
 
 
 def mark_duplicates(
-    corpus: object, report: DedupReport, row_ids: Sequence[int | None] | None = None
+    corpus: Corpus, report: DedupReport, row_ids: Sequence[int | None] | None = None
 ) -> int:
     """Set ``duplicate_of`` of each non-kept member to its representative's row (one transaction).
 
@@ -234,8 +229,8 @@ def mark_duplicates(
     Returns:
         Number of rows marked.
     """
-    store = corpus.store  # type: ignore[attr-defined]
-    table = _TABLES[report.level]
+    if corpus.store is None:
+        raise ValueError("mark_duplicates needs a corpus with a store")
     units = report.units
     assert isinstance(units, list)
     rows = row_ids if row_ids is not None else unit_row_ids(corpus, report.level, units)
@@ -248,10 +243,4 @@ def mark_duplicates(
             row = rows[member]
             if row is not None:
                 updates.append((keep_row, row))
-    try:
-        with store.transaction() as conn:
-            conn.execute(f"UPDATE {table} SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
-            conn.executemany(f"UPDATE {table} SET duplicate_of = ? WHERE id = ?", updates)
-    except sqlite3.Error as exc:  # raised inside the block; the transaction was rolled back
-        raise StoreError(f"{store.path}: cannot mark duplicates ({exc})") from exc
-    return len(updates)
+    return corpus.store.mark_duplicates(report.level, updates)

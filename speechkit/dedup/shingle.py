@@ -19,10 +19,21 @@ Texts shorter than ``n`` give one shingle: the whole text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-__all__ = ["DEFAULT_N", "hash_codes", "hash_shingles", "shingle_set", "shingles"]
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+__all__ = [
+    "DEFAULT_N",
+    "hash_codes",
+    "hash_shingles",
+    "shingle_matrix",
+    "shingle_set",
+    "shingles",
+]
 
 DEFAULT_N = 3
 
@@ -72,6 +83,63 @@ def shingle_set(text: str, *, n: int = DEFAULT_N) -> set[int] | frozenset[str]:
         packed <<= 21
         packed |= codes[k : k + width]
     return set(packed.tolist())
+
+
+def shingle_matrix(texts: Sequence[str], *, n: int = DEFAULT_N) -> csr_matrix:
+    """The distinct shingles of many texts as a 0/1 sparse matrix, built without a Python loop.
+
+    Row ``i`` holds one column per distinct shingle of ``texts[i]`` (for ``n <= 3`` the column
+    id is the shingle's code points packed in 63 bits, else a dense id of the shingles of this
+    batch; sorted within each row), so the number of nonzeros of a row is
+    ``len(shingles(texts[i]))`` and the intersection of two rows is that of their shingle sets:
+    exact, no hashing. Texts shorter than ``n`` have one shingle (the text), empty texts none,
+    as in :func:`shingles`. Verification (:func:`speechkit.dedup.verify.pair_jaccard`) reads it.
+
+    Examples:
+        >>> m = shingle_matrix(["创建文明城市", "城市", "", "aaaa"])
+        >>> m.getnnz(axis=1).tolist()
+        [4, 1, 0, 1]
+        >>> rows = shingle_matrix(["创建文明", "文明创建"])
+        >>> int(rows[0].multiply(rows[1]).sum())  # 创建 is in both, 建文 and 明创 are not
+        0
+    """
+    from scipy.sparse import csr_matrix
+
+    if n < 1:
+        raise ValueError(f"invalid n {n!r}: expected an integer >= 1")
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    ends = np.cumsum(lengths)
+    per_text = np.where(lengths >= n, lengths - n + 1, np.minimum(lengths, 1))
+    indptr = np.zeros(len(texts) + 1, np.int64)
+    np.cumsum(per_text, out=indptr[1:])
+    # Start of every shingle: text start + its rank inside the text.
+    rank = np.arange(indptr[-1]) - np.repeat(indptr[:-1], per_text)
+    starts = np.repeat(ends - lengths, per_text) + rank
+    text_end = np.repeat(ends, per_text)
+    padded = np.concatenate([codes, np.zeros(n, np.int64)])
+    parts = []
+    for k in range(n):  # code k of each shingle, 0 past the text's end (a short text's padding)
+        at = starts + k
+        parts.append(np.where(at < text_end, padded[np.minimum(at, len(codes))], 0))
+    if n <= 3:  # 21 bits a code point: one exact int64 per shingle, used as its column
+        ids = parts[0]
+        for part in parts[1:]:
+            ids = (ids << 21) | part
+        width = 2**63 - 1  # no code point reaches bit 62: every id fits
+    else:  # n code points as one fixed-size byte string per shingle, numbered densely
+        values = np.ascontiguousarray(np.stack(parts, axis=1).astype("<u4")).view(f"V{4 * n}")
+        distinct, ids = np.unique(values.ravel(), return_inverse=True)
+        width = max(len(distinct), 1)
+    # scipy keeps int64 column ids as they are: no global sort to number the shingles (that
+    # np.unique took 0.6 of 1.4 s on 100,000 paragraphs); sum_duplicates sorts each row.
+    matrix = csr_matrix(
+        (np.ones(len(ids), np.int8), ids.ravel().astype(np.int64), indptr),
+        shape=(len(texts), width),
+    )
+    matrix.sum_duplicates()  # sorts each row, merges a shingle repeated within a text
+    matrix.data[:] = 1
+    return matrix
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:

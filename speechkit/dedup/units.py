@@ -60,9 +60,10 @@ def check_level(level: str) -> DedupLevel:
         >>> check_level("speech")
         'speech'
     """
-    if level not in LEVELS:
-        raise ParameterError("level", level, " | ".join(LEVELS))
-    return level  # type: ignore[return-value]
+    for known in LEVELS:  # returns the typed constant, no cast needed
+        if level == known:
+            return known
+    raise ParameterError("level", level, " | ".join(LEVELS))
 
 
 def _document_title(doc: Document) -> str | None:

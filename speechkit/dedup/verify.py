@@ -7,11 +7,23 @@ similarity is the exact Jaccard value and no pair under the threshold is ever re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
 
-__all__ = ["jaccard", "verify_pairs"]
+import numpy as np
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+__all__ = ["jaccard", "pair_jaccard", "verify_pairs"]
+
+#: Pairs intersected at once. Measured on a 61,455-pair verification task of heavy-duplication
+#: paragraphs: extra peak memory 361 MB at 50,000 pairs a chunk, 222 MB at 20,000, 145 MB at
+#: 10,000, no slower (the row selections stay in cache); the 10M streamed run needs the margin.
+_PAIR_CHUNK = 10_000
 
 
-def jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+def jaccard(a: AbstractSet[object], b: AbstractSet[object]) -> float:
     """Exact Jaccard similarity ``|a & b| / |a | b|`` (1.0 for two empty sets).
 
     Examples:
@@ -61,3 +73,48 @@ def verify_pairs(
         if sim >= threshold:
             kept.append((int(i), int(j), sim))
     return kept
+
+
+def pair_jaccard(
+    matrix: csr_matrix, a: np.ndarray, b: np.ndarray, *, threshold: float = 0.0
+) -> np.ndarray:
+    """Exact Jaccard of rows ``a[k]`` and ``b[k]`` of a shingle matrix, for all ``k`` at once.
+
+    The intersections are sparse element-wise products (a merge of sorted column ids in
+    scipy's C++ code) over chunks of pairs. Measured on the 391,610 candidate pairs of 100,000
+    heavy-duplication paragraphs (benchmarks/dedup.py): 1.5 s, against 4.7 s for the same pairs
+    as Python set intersections (:func:`jaccard`). The values are those of :func:`jaccard`,
+    bit for bit (``inter / (|a| + |b| - inter)`` in float64).
+
+    Args:
+        matrix: Rows of distinct shingles (:func:`speechkit.dedup.shingle.shingle_matrix`).
+        a: Row of the first unit of each pair.
+        b: Row of the second unit of each pair.
+        threshold: Pairs whose sizes alone rule out this similarity (the smaller set under
+            ``threshold`` times the larger) are not intersected and get ``-1.0``.
+
+    Returns:
+        float64 similarity of each pair; ``-1.0`` where ruled out by size.
+
+    Examples:
+        >>> from speechkit.dedup.shingle import shingle_matrix
+        >>> m = shingle_matrix(["创建文明城市", "创建文明城", "关于做好工作"])
+        >>> pair_jaccard(m, np.array([0, 0]), np.array([1, 2])).tolist()
+        [0.75, 0.0]
+        >>> pair_jaccard(m, np.array([0]), np.array([1]), threshold=0.8).tolist()
+        [-1.0]
+    """
+    sizes = np.diff(matrix.indptr)
+    size_a, size_b = sizes[a], sizes[b]
+    out = np.full(len(a), -1.0)
+    small, large = np.minimum(size_a, size_b), np.maximum(size_a, size_b)
+    # |a & b| / |a | b| <= small / large, so these pairs cannot reach the threshold.
+    todo = np.flatnonzero((large == 0) | (small >= threshold * large))
+    for lo in range(0, len(todo), _PAIR_CHUNK):
+        rows = todo[lo : lo + _PAIR_CHUNK]
+        both = matrix[a[rows]].multiply(matrix[b[rows]])
+        # The product stores only nonzeros (1 x 1): a row's count is its intersection.
+        inter = np.diff(both.indptr).astype(np.int64)
+        union = size_a[rows] + size_b[rows] - inter
+        out[rows] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+    return out

@@ -57,9 +57,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
-from speechkit.errors import StoreError
+from speechkit.errors import ParameterError, StoreError
 from speechkit.model import Document, Line, Paragraph, Placeholder, Speech
 from speechkit.types import PathLike
 
@@ -892,6 +892,47 @@ class Store:
                 ((level, u, config, c, d, n, k) for u, c, d, n, k in rows),
             )
             conn.execute("DELETE FROM dedup_keep")
+
+    # -- dedup marks -----------------------------------------------------------
+
+    _DEDUP_TABLES: ClassVar[dict[str, str]] = {
+        "document": "documents", "speech": "speeches", "paragraph": "paragraphs"
+    }
+
+    def paragraph_row_ids(self, speech_row: int) -> list[int]:
+        """Row ids of the paragraphs of speech row ``speech_row``, in order (``seq``)."""
+        try:
+            rows = self.conn.execute(
+                "SELECT id FROM paragraphs WHERE speech_id = ? ORDER BY seq", (speech_row,)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(self._describe(exc)) from exc
+        return [row_id for (row_id,) in rows]
+
+    def mark_duplicates(self, level: str, marks: Iterable[tuple[int, int]]) -> int:
+        """Replace the duplicate marks of ``level`` by ``marks``, in one transaction.
+
+        Args:
+            level: ``document``, ``speech`` or ``paragraph`` (the table marked).
+            marks: ``(kept_row, duplicate_row)`` pairs: ``duplicate_of`` of each duplicate row
+                is set to its kept row; every other row of the table is unmarked.
+
+        Returns:
+            Number of rows marked.
+
+        Raises:
+            ParameterError: Unknown level.
+            StoreError: The store cannot be written (the earlier marks stay as they were).
+        """
+        table = self._DEDUP_TABLES.get(level)
+        if table is None:
+            raise ParameterError("level", level, " | ".join(self._DEDUP_TABLES))
+        updates = list(marks)
+        with self.transaction() as conn:  # a failure rolls back: the earlier marks stay
+            # The table name comes from the fixed mapping above, never from the caller.
+            conn.execute(f"UPDATE {table} SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+            conn.executemany(f"UPDATE {table} SET duplicate_of = ? WHERE id = ?", updates)
+        return len(updates)
 
     # -- artifacts -------------------------------------------------------------
 

@@ -12,9 +12,9 @@ from speechkit.dedup.exact import code_digests, exact_groups, text_digests
 from speechkit.dedup.lsh import band_keys, candidate_pairs, optimal_params, s_curve
 from speechkit.dedup.minhash import MinHasher
 from speechkit.dedup.normalize import normalize, normalize_codes, normalize_many
-from speechkit.dedup.shingle import hash_shingles, shingles
+from speechkit.dedup.shingle import hash_shingles, shingle_matrix, shingles
 from speechkit.dedup.unionfind import UnionFind
-from speechkit.dedup.verify import jaccard, verify_pairs
+from speechkit.dedup.verify import jaccard, pair_jaccard, verify_pairs
 
 CHARS = [chr(c) for c in range(0x4E00, 0x4E00 + 2000)]
 
@@ -153,3 +153,31 @@ def test_exact_digests() -> None:
     assert exact_groups(digests).tolist() == [0, 1, 0]
     codes, lengths = normalize_codes(texts)
     assert (code_digests(codes, lengths) == digests).all()
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
+def test_pair_jaccard_equals_set_jaccard(n: int) -> None:
+    rng = random.Random(n)
+    small = CHARS[:12]  # few distinct characters: shared and repeated shingles
+    # Empty, short, repeated, beyond the BMP.
+    texts = ["", "城", "城市", "啊啊啊啊啊啊", "𠀀𠀁城市𠀀𠀁"]
+    base = "".join(rng.choices(small, k=60))
+    for _ in range(40):
+        chars = list(base)
+        for _ in range(rng.randrange(0, 12)):
+            chars[rng.randrange(len(chars))] = rng.choice(small)
+        texts.append("".join(chars[: rng.randrange(1, len(chars) + 1)]))
+    matrix = shingle_matrix(texts, n=n)
+    assert matrix.getnnz(axis=1).tolist() == [len(shingles(t, n=n)) for t in texts]
+    pairs = np.array(list(itertools.combinations(range(len(texts)), 2)))
+    got = pair_jaccard(matrix, pairs[:, 0], pairs[:, 1])
+    for (i, j), value in zip(pairs.tolist(), got.tolist(), strict=True):
+        assert value == jaccard(shingles(texts[i], n=n), shingles(texts[j], n=n)), (i, j)
+    # With a threshold, pairs whose sizes rule it out are not intersected; the rest are exact.
+    ruled = pair_jaccard(matrix, pairs[:, 0], pairs[:, 1], threshold=0.8)
+    sizes = matrix.getnnz(axis=1)
+    small_size = np.minimum(sizes[pairs[:, 0]], sizes[pairs[:, 1]])
+    large_size = np.maximum(sizes[pairs[:, 0]], sizes[pairs[:, 1]])
+    out = (large_size > 0) & (small_size < 0.8 * large_size)
+    assert (ruled[out] == -1.0).all() and (got[out] < 0.8).all()
+    assert (ruled[~out] == got[~out]).all()

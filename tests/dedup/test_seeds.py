@@ -1,4 +1,4 @@
-"""Quality on the bundled seeds and on the generated variant set (tests/dedup/dedup_variants.py)."""
+"""Quality on the bundled seeds and on the generated variant set (speechkit/dedup/variants.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import re
 from collections import defaultdict
 
 import pytest
-from dedup_variants import distinct_speeches, make_variants, pair_scores
 
 from speechkit.corpus import open_corpus
 from speechkit.dedup import DedupConfig, build_units, find_duplicates
 from speechkit.dedup.normalize import normalize
 from speechkit.dedup.shingle import shingles
+from speechkit.dedup.variants import distinct_speeches, make_variants, pair_scores
 from speechkit.dedup.verify import jaccard
 
 

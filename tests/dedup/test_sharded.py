@@ -196,3 +196,66 @@ def test_ctrl_c_removes_the_spill_folder(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(KeyboardInterrupt):
         dedup_corpus([path], level="document", tmp=spill)
     assert len(calls) == 2 and list(spill.iterdir()) == []
+
+
+def _gzip(path: Path, data: bytes) -> Path:
+    import gzip
+
+    with gzip.open(path, "wb") as handle:
+        handle.write(data)
+    return path
+
+
+def test_jsonl_gz_shards_read_like_plain_jsonl(tmp_path: Path) -> None:
+    texts, _ = heavy_texts(seed=4, n=300)
+    plain = write_jsonl(tmp_path / "docs.jsonl", texts)
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    _gzip(folder / "b.jsonl.gz", plain.read_bytes())
+    (folder / "a.txt").write_text("市委书记在动员大会上的讲话\n同志们：", "utf-8")
+    _gzip(folder / "sub" / "c.jsonl.gz", plain.read_bytes())
+    warnings: list[str] = []
+    kw = {"level": "document", "keep": "first"}
+    expected = dedup_corpus([plain], warn=warnings.append, **kw)  # type: ignore[arg-type]
+    got = dedup_corpus([folder / "b.jsonl.gz"], warn=warnings.append, **kw)  # type: ignore[arg-type]
+    assert warnings == []
+    assert got.unit_count == expected.unit_count == 300
+    assert got.clusters == expected.clusters
+    for u, unit in got.units.items():
+        assert (unit.record, unit.title, unit.chars) == (
+            expected.units[u].record, expected.units[u].title, expected.units[u].chars
+        )
+        assert unit.source == str(folder / "b.jsonl.gz")
+    # In a folder: walk order (a folder's files, then its subfolders), no "unsupported" warning.
+    whole = dedup_corpus([folder], warn=warnings.append, **kw)  # type: ignore[arg-type]
+    assert warnings == []
+    assert whole.unit_count == 601
+    sources = {unit.source for unit in whole.units.values()}
+    assert sources == {f"{folder}/b.jsonl.gz", f"{folder}/sub/c.jsonl.gz"}
+    # a.txt, then b.jsonl.gz, then sub/c.jsonl.gz: each record groups with its twin in the
+    # other archive, and the kept (first) member is in b.jsonl.gz.
+    twins = [c for c in whole.clusters if {whole.units[u].source for u in c.members} == sources]
+    assert twins and all(whole.units[c.members[0]].source.endswith("b.jsonl.gz") for c in twins)
+
+
+def test_damaged_jsonl_gz_named_and_other_shards_kept(tmp_path: Path) -> None:
+    texts, _ = heavy_texts(seed=5, n=300)
+    good = write_jsonl(tmp_path / "good.jsonl", texts)
+    data = (tmp_path / "good.jsonl").read_bytes()
+    whole = _gzip(tmp_path / "whole.jsonl.gz", data)
+    damaged = tmp_path / "damaged.jsonl.gz"
+    damaged.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) // 2])  # cut mid-stream
+    warnings: list[str] = []
+    report = dedup_corpus(
+        [good, damaged], level="document", keep="first", warn=warnings.append
+    )
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{damaged}:")
+    assert "damaged gzip data" in warnings[0] and "gzip -t" in warnings[0]
+    line = int(warnings[0].split(":")[1])
+    # All of good.jsonl, and the damaged file's records before the damage.
+    assert 300 < report.unit_count < 600 and report.unit_count >= 300 + line - 2
+    assert any(
+        {report.units[u].source for u in c.members} == {str(good), str(damaged)}
+        for c in report.clusters
+    )

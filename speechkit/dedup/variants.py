@@ -7,15 +7,20 @@ added, a year changed. Every variant applies two or three of these edits, drawn 
 Different families are the negatives: all speak about the same campaign (创建文明城市), so they
 share stock phrases, which makes them hard negatives.
 
-Used by tests/dedup/test_quality.py and benchmarks/dedup_quality.py.
+Used by tests/dedup/test_seeds.py and benchmarks/dedup_quality.py (in the package so that a
+benchmark needs only an installed speechkit).
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from speechkit.model import Speech
+
+__all__ = ["CITIES", "EDITS", "Variant", "distinct_speeches", "make_variants", "pair_scores"]
 
 CITIES = ["南京", "苏州", "洛阳", "绵阳", "赣州", "宜昌", "常德", "遵义"]
 _PLACEHOLDER = re.compile(r"[xX]{1,3}|\*{1,3}")
@@ -110,7 +115,9 @@ def make_variants(
     return out
 
 
-def distinct_speeches(corpus_speeches: list, *, min_chars: int = 300) -> list[list[str]]:
+def distinct_speeches(
+    corpus_speeches: Sequence[Speech], *, min_chars: int = 300
+) -> list[list[str]]:
     """Paragraph lists of the corpus speeches, verbatim repeats and short fragments left out."""
     seen: set[str] = set()
     out = []
