@@ -82,6 +82,28 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
+def engine_options(engine_help: str, workers_help: str) -> Callable[[F], F]:
+    """``--engine``, ``--workers`` and ``--scheduler``: where a stage's map/reduce runs."""
+
+    def decorate(f: F) -> F:
+        f = click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask; "
+            "without it a LocalCluster of --workers processes is started).",
+        )(f)
+        f = click.option("--workers", type=click.IntRange(min=1), help=workers_help)(f)
+        return click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help=engine_help,
+        )(f)
+
+    return decorate
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="speechkit")
 def cli() -> None:
@@ -294,23 +316,9 @@ def structure(
 )
 @click.option("--force", is_flag=True, help="Replace a non-empty --write folder.")
 @seed_option(1, "Seed of the MinHash permutations.")
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="Run the stages on local processes or as Dask tasks (needs speechkit[dask]).",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    help="Worker processes (local pool or Dask LocalCluster). Default: all cores.",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask; without it a "
-    "LocalCluster of --workers processes is started).",
+@engine_options(
+    "Run the stages on local processes or as Dask tasks (needs speechkit[dask]).",
+    "Worker processes (local pool or Dask LocalCluster). Default: all cores.",
 )
 @click.option(
     "--tmp",
@@ -442,24 +450,10 @@ def dedup(
     help="File of 'genre<TAB>title keyword' lines: a speech whose title has the keyword is of "
     "that genre (first rule wins; other speeches: their folder's name).",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="Count on local processes or as Dask tasks (needs speechkit[dask]); same result.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    help="Worker processes (local pool or Dask LocalCluster). Default: all cores; a corpus "
+@engine_options(
+    "Count on local processes or as Dask tasks (needs speechkit[dask]); same result.",
+    "Worker processes (local pool or Dask LocalCluster). Default: all cores; a corpus "
     "under 2 million characters is counted in this process on the local engine.",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask; without it a "
-    "LocalCluster of --workers processes is started).",
 )
 @handle_errors
 def phrases(
