@@ -7,10 +7,16 @@ from pathlib import Path
 import pytest
 
 from speechkit.bank.build import CorpusModel, load_model
+from speechkit.draft import draft
+from speechkit.model import Draft
+from speechkit.profile import Profile, load_profile
 
 DRAFT_DATA = Path(__file__).resolve().parent.parent / "data" / "draft"
 PROFILES = sorted((DRAFT_DATA / "profiles").glob("*.yaml"))
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+#: The test profiles and the README's examples: every property of drafts is checked on all.
+ALL_PROFILES = PROFILES + EXAMPLES
+_drafts: dict[str, tuple[Profile, Draft]] = {}
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +29,13 @@ def corpus_model() -> CorpusModel:
 def corpus_names() -> list[str]:
     lines = (DRAFT_DATA / "corpus_names.txt").read_text(encoding="utf-8").splitlines()
     return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+
+@pytest.fixture(params=ALL_PROFILES, ids=[p.stem for p in ALL_PROFILES])
+def case(request: pytest.FixtureRequest, corpus_model: CorpusModel) -> tuple[Profile, Draft]:
+    """(profile, its draft) for each of :data:`ALL_PROFILES`, drafted once a session."""
+    path: Path = request.param
+    if str(path) not in _drafts:
+        profile = load_profile(path)
+        _drafts[str(path)] = (profile, draft(profile, corpus_model))
+    return _drafts[str(path)]

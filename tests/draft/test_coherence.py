@@ -13,30 +13,15 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import pytest
 
 from speechkit.bank.build import CorpusModel
-from speechkit.draft import draft, load_profile, resources
+from speechkit.draft import draft, resources
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.model import Draft, DraftParagraph
 from speechkit.profile import Profile, parse_profile
 from speechkit.zh import split_sentences
-
-from .conftest import EXAMPLES, PROFILES
-
-ALL = PROFILES + EXAMPLES
-_drafts: dict[str, tuple[Profile, Draft]] = {}
-
-
-@pytest.fixture(params=ALL, ids=[p.stem for p in ALL])
-def case(request: pytest.FixtureRequest, corpus_model: CorpusModel) -> tuple[Profile, Draft]:
-    path: Path = request.param
-    if str(path) not in _drafts:
-        profile = load_profile(path)
-        _drafts[str(path)] = (profile, draft(profile, corpus_model))
-    return _drafts[str(path)]
 
 
 def _item_points(

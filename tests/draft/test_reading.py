@@ -11,20 +11,10 @@ before an instruction (目前X市…还不够多，要…), a campaign stage pas
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
-
-from speechkit.bank.build import CorpusModel
-from speechkit.draft import draft, load_profile
 from speechkit.model import Draft
 from speechkit.profile import Profile
 from speechkit.zh import split_sentences
-
-from .conftest import EXAMPLES, PROFILES
-
-ALL = PROFILES + EXAMPLES
-_drafts: dict[str, tuple[Profile, Draft]] = {}
 
 HONOUR = re.compile(r"最高荣誉|含金量最高|最具含金量|含金量很高")
 FACILITY = re.compile(r"地铁|轻轨|机场|高铁|港口|码头")
@@ -32,14 +22,6 @@ PROBLEM_THEN_ORDER = re.compile(r"目前[^，。]{0,24}(?:还不够|不够多|�
 STAGE = re.compile(r"攻坚期向常态|已达标的")
 DATED = re.compile(r"荣辱观|八荣八耻")
 
-
-@pytest.fixture(params=ALL, ids=[p.stem for p in ALL])
-def case(request: pytest.FixtureRequest, corpus_model: CorpusModel) -> tuple[Profile, Draft]:
-    path: Path = request.param
-    if str(path) not in _drafts:
-        profile = load_profile(path)
-        _drafts[str(path)] = (profile, draft(profile, corpus_model))
-    return _drafts[str(path)]
 
 
 def test_a_paragraph_says_the_honour_once(case: tuple[Profile, Draft]) -> None:
