@@ -38,6 +38,8 @@ from speechkit.dedup.reduce import Cluster
 from speechkit.dedup.units import Unit, build_units
 from speechkit.engine import Executor
 from speechkit.errors import OutputError
+from speechkit.ingest.records import gzip_jsonl_lines
+from speechkit.ingest.walk import GZIP_JSONL
 from speechkit.model import Document
 from speechkit.types import PathLike
 
@@ -53,8 +55,6 @@ __all__ = [
     "plan_shards",
 ]
 
-#: Kind of a gzip-compressed .jsonl shard (read whole: a compressed stream cannot be cut).
-GZIP_JSONL = "jsonl.gz"
 
 #: Target size of a byte-range shard of a large .jsonl file (~100,000 paragraph records).
 SHARD_BYTES = 64 << 20
@@ -101,7 +101,8 @@ class FileShard:
         from speechkit.ingest import read_documents
 
         if self.kind == GZIP_JSONL:
-            yield from self._record_documents(self._gzip_lines(warn), warn, stats)
+            lines = gzip_jsonl_lines(Path(self.path), source=self.source, warn=warn)
+            yield from self._record_documents(lines, warn, stats)
         elif self.stop is None:
             yield from read_documents(
                 Path(self.path), self.source, self.kind, text_field=self.text_field, warn=warn
@@ -149,37 +150,15 @@ class FileShard:
                 yield number, text
                 number += 1
 
-    def _gzip_lines(self, warn: Callable[[str], None]) -> Iterator[tuple[int, str]]:
-        """Lines of a gzip-compressed JSON Lines file (UTF-8, as JSON Lines requires).
-
-        A damaged or truncated archive ends the shard with a warning naming the file and the
-        last line read; the records before it are kept.
-        """
-        import gzip
-        import zlib
-
-        number = 0
-        with gzip.open(self.path, "rb") as handle:
-            try:
-                for raw in handle:
-                    number += 1
-                    yield number, raw.decode("utf-8", errors="replace").rstrip("\r\n")
-            except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
-                warn(
-                    f"{self.source}:{number + 1}: damaged gzip data ({exc}); the rest of the "
-                    f"file is skipped (records up to line {number} kept); check the archive "
-                    "with gzip -t"
-                )
-
 
 def input_files(
     paths: Sequence[PathLike], *, warn: Callable[[str], None]
 ) -> list[tuple[Path, str, str]]:
-    """The files to stream: :func:`speechkit.ingest.iter_files` plus ``.jsonl.gz`` files.
+    """The files to stream, as ingestion walks them (:func:`speechkit.ingest.iter_files`).
 
-    A ``.jsonl.gz`` file given or found in a folder has kind :data:`GZIP_JSONL` and takes
-    its place in the folder walk's order (files of a folder before its subfolders, each
-    sorted by name), so adding compression does not reorder a corpus.
+    ``.jsonl.gz`` files have kind :data:`~speechkit.ingest.walk.GZIP_JSONL` and take their
+    place in the walk's order (files of a folder before its subfolders, each sorted by name),
+    so compressing shards does not reorder a corpus.
 
     Args:
         paths: Files and folders, as the user gave them.
@@ -189,48 +168,8 @@ def input_files(
         InputError: A path does not exist.
     """
     from speechkit.ingest import iter_files
-    from speechkit.ingest.walk import check_paths
 
-    out: list[tuple[Path, str, str]] = []
-    seen: set[Path] = set()
-    for given, path in zip(paths, check_paths(paths), strict=True):
-        if path.is_dir():
-            gz = [
-                f for f in path.rglob("*")
-                if _is_gzip_jsonl(f) and not any(
-                    part.startswith((".", "~$")) or part == "__pycache__"
-                    for part in f.relative_to(path).parts
-                )
-            ]  # fmt: skip
-            found = {(Path(given) / f.relative_to(path)).as_posix(): f for f in gz}
-        else:
-            found = {str(given): path} if _is_gzip_jsonl(path) else {}
-
-        def quiet(message: str, found: dict[str, Path] = found) -> None:
-            # iter_files does not read .gz files and says so; here they are read.
-            if message.split(": unsupported file type", 1)[0] not in found:
-                warn(message)
-
-        files = list(iter_files([given], warn=quiet))
-        files += [(f, source, GZIP_JSONL) for source, f in found.items()]
-        base = Path(given)
-        files.sort(key=lambda item: _walk_order(item[1], base))
-        for file, source, kind in files:
-            key = file.resolve()
-            if key not in seen:  # the same file given twice is read once
-                seen.add(key)
-                out.append((file, source, kind))
-    return out
-
-
-def _is_gzip_jsonl(path: Path) -> bool:
-    return path.name.lower().endswith((".jsonl.gz", ".ndjson.gz")) and path.is_file()
-
-
-def _walk_order(source: str, base: Path) -> tuple[tuple[int, str], ...]:
-    """Sort key of a top-down sorted walk: a folder's files, then its subfolders."""
-    parts = Path(source).relative_to(base).parts if Path(source) != base else ()
-    return (*((1, d) for d in parts[:-1]), (0, parts[-1] if parts else ""))
+    return list(iter_files(paths, warn=warn))
 
 
 def plan_shards(

@@ -19,8 +19,14 @@ from speechkit.ingest.detect import NotTextError
 from speechkit.ingest.docx import read_docx_lines
 from speechkit.ingest.html import read_html_lines
 from speechkit.ingest.markdown import markdown_lines
-from speechkit.ingest.records import iter_csv_records, iter_jsonl_records
+from speechkit.ingest.records import (
+    gzip_jsonl_lines,
+    iter_csv_records,
+    iter_jsonl_records,
+    parse_jsonl_lines,
+)
 from speechkit.ingest.text import CHUNK_SIZE, read_lines, sniff_encoding
+from speechkit.ingest.walk import GZIP_JSONL
 from speechkit.model import Document, Line
 
 __all__ = ["MARKDOWN_SUFFIXES", "file_sha256", "read_documents", "split_record"]
@@ -107,6 +113,12 @@ def read_documents(
                 return
             yield from _single(source, "docx", lines, sha256 or file_sha256(path), warn)
             return
+        if kind == GZIP_JSONL:  # compressed: no encoding to sniff, JSON Lines is UTF-8
+            yield from _records(
+                path, source, kind, "utf-8", text_field=text_field, warn=warn,
+                date_field=date_field,
+            )  # fmt: skip
+            return
         try:
             detection = sniff_encoding(path)
         except NotTextError as exc:
@@ -166,6 +178,11 @@ def _records(
         records = iter_jsonl_records(
             path, encoding, source=source, text_field=text_field, warn=warn, date_field=date_field
         )
+    elif kind == GZIP_JSONL:
+        records = parse_jsonl_lines(
+            gzip_jsonl_lines(path, source=source, warn=warn),
+            source=source, text_field=text_field, warn=warn, date_field=date_field,
+        )  # fmt: skip
     else:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
         records = iter_csv_records(

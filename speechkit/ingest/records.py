@@ -17,7 +17,7 @@ from pathlib import Path
 
 from speechkit.ingest.text import _MARK, iter_chunks, iter_raw_lines
 
-__all__ = ["iter_csv_records", "iter_jsonl_records", "parse_jsonl_lines"]
+__all__ = ["gzip_jsonl_lines", "iter_csv_records", "iter_jsonl_records", "parse_jsonl_lines"]
 
 # Speeches are long: lift the csv module's default 128 KiB field limit.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -35,6 +35,30 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
             part = "".join(carry)
             carry = []
         yield part
+
+
+def gzip_jsonl_lines(
+    path: Path, *, source: str, warn: Callable[[str], None]
+) -> Iterator[tuple[int, str]]:
+    """``(file_line, text)`` of a gzip-compressed JSON Lines file (UTF-8, as JSON Lines requires).
+
+    A damaged or truncated archive ends the file with a warning naming it and the last line
+    read; the records before it are kept.
+    """
+    import gzip
+    import zlib
+
+    number = 0
+    with gzip.open(path, "rb") as handle:
+        try:
+            for raw in handle:
+                number += 1
+                yield number, raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
+            warn(
+                f"{source}:{number + 1}: damaged gzip data ({exc}); the rest of the file is "
+                f"skipped (records up to line {number} kept); check the archive with gzip -t"
+            )
 
 
 def _check_text(

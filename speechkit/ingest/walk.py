@@ -9,7 +9,7 @@ from pathlib import Path
 from speechkit.errors import InputError
 from speechkit.types import PathLike
 
-__all__ = ["READERS", "check_paths", "iter_files", "reader_kind"]
+__all__ = ["GZIP_JSONL", "GZIP_SUFFIXES", "READERS", "check_paths", "iter_files", "reader_kind"]
 
 #: File name suffix -> reader. Files without a suffix are tried as plain text.
 READERS: dict[str, str] = {
@@ -20,7 +20,13 @@ READERS: dict[str, str] = {
     ".csv": "csv", ".tsv": "csv",
 }  # fmt: skip
 
+#: Kind of a gzip-compressed JSON Lines file (read whole, as UTF-8: a compressed stream has
+#: no line offsets to cut it at, and JSON Lines is UTF-8 by definition).
+GZIP_JSONL = "jsonl.gz"
+GZIP_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
+
 _HINTS = {
+    ".gz": "only .jsonl.gz and .ndjson.gz are read; decompress other archives first",
     ".doc": "save it as .docx",
     ".wps": "save it as .docx",
     ".pdf": "convert it to .txt",
@@ -38,7 +44,12 @@ def reader_kind(path: Path) -> str | None:
     Examples:
         >>> reader_kind(Path("a/讲话.TXT")), reader_kind(Path("b.docx")), reader_kind(Path("c.pdf"))
         ('text', 'docx', None)
+        >>> reader_kind(Path("shard-00.jsonl.gz")), reader_kind(Path("backup.tar.gz"))
+        ('jsonl.gz', None)
     """
+    name = path.name.lower()
+    if name.endswith(GZIP_SUFFIXES):
+        return GZIP_JSONL
     return READERS.get(path.suffix.lower())
 
 
@@ -114,7 +125,7 @@ def _accept(
     kind = reader_kind(file)
     if kind is None:
         suffix = file.suffix.lower()
-        hint = _HINTS.get(suffix, "readable: .txt .md .docx .html .jsonl .csv")
+        hint = _HINTS.get(suffix, "readable: .txt .md .docx .html .jsonl .jsonl.gz .csv")
         warn(f"{source}: unsupported file type {suffix!r}; skipped ({hint})")
         return
     yield file, source, kind
