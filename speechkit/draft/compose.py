@@ -157,8 +157,7 @@ def _fill(items: list[Item], profile: Profile, selector: Selector, target: int) 
                 lead=lead,
                 others=others,
             )
-    _develop_bare_problems(items, selector)
-    _say_otherwise(items, selector)
+    _develop_bare_points(items, selector)
     # Still short: the corpus has no more sentences on the profile's own points. Whole corpus
     # sub-points (a lead with its own paragraph, so the body develops the lead) fill the rest.
     extra_slots = [it for it in items if it.kind == "points"]
@@ -225,44 +224,32 @@ def problem_development(problem: str) -> tuple[str, ...]:
     return res.PROBLEM_DEVELOPMENT[-neg_index][1] if best else res.PROBLEM_GENERIC
 
 
-def _develop_bare_problems(items: list[Item], selector: Selector) -> None:
-    """A problem sub-point the corpus found nothing for gets one fitting generic sentence.
+def _develop_bare_points(items: list[Item], selector: Selector) -> None:
+    """A sub-point the corpus found nothing for gets one fitting sentence that claims nothing.
 
-    A bare statement (第二，部分小区物业管理缺位。) reads like a list, not a speech; the corpus
-    rarely describes a given problem, so a hedged sentence on what such a problem means
-    (:data:`~speechkit.draft.resources.PROBLEM_DEVELOPMENT`, no figures) develops it.
+    A bare lead reads like a list, not a speech (第二，部分小区物业管理缺位。, or 第二，强化督查
+    考核，严格问责问效。 among developed sub-points). A problem gets a hedged sentence on what
+    such a problem means (:data:`~speechkit.draft.resources.PROBLEM_DEVELOPMENT`, no figures),
+    since the corpus rarely describes a given problem; a template sub-point says its ``@else``.
     """
     for it in items:
-        if it.kind != "point" or not it.lead or not it.fills:
+        if it.kind != "point" or not it.fills:
             continue
-        if any(mood != "negative" for _p, _r, _w, mood in it.fills):
-            continue  # not a problem sub-point
         if any(piece.sentences for piece, _r, _w, _m in it.fills):
             continue
-        options = problem_development(_lead_topic(it.lead))
-        fresh = [o for o in options if not selector.is_repeat(o)] or [
-            o for o in res.PROBLEM_GENERIC if not selector.is_repeat(o)
-        ]
-        if fresh:
-            choice = fresh[selector.rng.randrange(len(fresh))]
+        choice = None
+        if it.lead and all(mood == "negative" for _p, _r, _w, mood in it.fills):
+            options = problem_development(_lead_topic(it.lead))
+            fresh = [o for o in options if not selector.is_repeat(o)] or [
+                o for o in res.PROBLEM_GENERIC if not selector.is_repeat(o)
+            ]
+            if fresh:
+                choice = fresh[selector.rng.randrange(len(fresh))]
+        if choice is None and it.otherwise and not selector.is_repeat(it.otherwise):
+            choice = it.otherwise
+        if choice is not None:
             it.fills[0][0].sentences.append(choice)
             selector.remember(choice)
-
-
-def _say_otherwise(items: list[Item], selector: Selector) -> None:
-    """A template sub-point no corpus sentence developed says its ``@else`` text instead.
-
-    A bare lead among developed ones (第二，强化督查考核，严格问责问效。 with nothing under it)
-    reads as a skeleton, not a speech.
-    """
-    for it in items:
-        if it.kind != "point" or not it.otherwise or not it.fills:
-            continue
-        if any(piece.sentences for piece, _r, _w, _m in it.fills):
-            continue
-        if not selector.is_repeat(it.otherwise):
-            it.fills[0][0].sentences.append(it.otherwise)
-            selector.remember(it.otherwise)
 
 
 def _total(items: list[Item]) -> int:
@@ -316,11 +303,14 @@ def draft(
     banned: set[str] = set()
     adapt_memo: dict[tuple[str, tuple[str, ...]], str | None] = {}
     result: Draft | None = None
+    # One RNG stream per concern, derived from the seed, so attempts stay reproducible. The
+    # skeleton depends on the profile and seed only: rendered once, parsed afresh each attempt
+    # (filling mutates the items).
+    base = int.from_bytes(hashlib.sha256(f"{effective}".encode()).digest()[:8], "little")
+    template_path, rendered = render_skeleton(
+        profile, plan, rng=random.Random(base), folder=folder
+    )
     for _attempt in range(_ATTEMPTS):
-        # One RNG stream per concern, derived from the seed, so attempts stay reproducible.
-        base = int.from_bytes(hashlib.sha256(f"{effective}".encode()).digest()[:8], "little")
-        rng = random.Random(base)
-        template_path, rendered = render_skeleton(profile, plan, rng=rng, folder=folder)
         items = parse_skeleton(rendered, template_path)
         selector = Selector(
             corpus_model, ctx, seed=base + 1, max_chars_per_speech=int(cap * target),
@@ -345,16 +335,7 @@ def draft(
                 "target_length": target,
                 "length_ok": abs(chars - target) <= LENGTH_TOLERANCE * target,
                 "max_share_one_source": round(top, 4),
-                "shares": [
-                    {
-                        "source": c.source,
-                        "first_line": c.first_line,
-                        "last_line": c.last_line,
-                        "share": c.share,
-                        "copies": c.copies,
-                    }
-                    for c in report.copied
-                ],
+                "shares": [c.as_json() for c in report.copied],
                 "seed": effective,
                 "sections": len(plan),
                 "meeting_type": profile.meeting.type,
