@@ -106,16 +106,6 @@ class Piece:
         return len(self.lead or "") + sum(len(s) for s in self.sentences)
 
 
-def _topic(text: str) -> str:
-    """``text`` without the genre's generic words, which say nothing about its topic.
-
-    Examples:
-        >>> _topic("部分小区物业管理缺位")
-        '，小区物业管理缺位'
-    """
-    return topic_words(text)
-
-
 def same_topic(a: dict[int, float], b: dict[int, float]) -> bool:
     """Whether two lead vectors (:func:`lead_vector`) speak of one topic.
 
@@ -129,15 +119,16 @@ def same_topic(a: dict[int, float], b: dict[int, float]) -> bool:
 def lead_vector(model: CorpusModel, text: str) -> dict[int, float]:
     """TF-IDF vector of what a sub-point's lead is about, for :func:`coverage`.
 
-    Generic words of the genre are left out (:func:`_topic`), and bigrams the corpus never
-    saw keep their share of the norm (weighted with the highest idf: rarer than anything
-    seen). Without that, a lead whose topic the corpus lacks (深海潜水器维护保养) would be
-    reduced to its one known bigram (维护) and every sentence with 维护 would look on topic.
+    Generic words of the genre are left out (:func:`speechkit.zh.topic_words`), and bigrams
+    the corpus never saw keep their share of the norm (weighted with the highest idf: rarer
+    than anything seen). Without that, a lead whose topic the corpus lacks (深海潜水器维护保养)
+    would be reduced to its one known bigram (维护) and every sentence with 维护 would look
+    on topic.
     """
     import math
 
     counts: dict[str, int] = {}
-    for gram in char_bigrams(_topic(text)):
+    for gram in char_bigrams(topic_words(text)):
         counts[gram] = counts.get(gram, 0) + 1
     if not counts:
         return {}
@@ -157,14 +148,14 @@ def lead_vector(model: CorpusModel, text: str) -> dict[int, float]:
 def content_words(model: CorpusModel, text: str) -> dict[str, float]:
     """Content words of a sub-point's lead with their idf (forward maximum matching).
 
-    The genre's generic words go first (:func:`_topic`); the rest is matched longest-first
-    against the corpus's words (:attr:`CorpusModel.word_idf`). A run the corpus never saw
-    counts as one word with the highest idf (the corpus has nothing on it).
+    The genre's generic words go first (:func:`speechkit.zh.topic_words`); the rest is matched
+    longest-first against the corpus's words (:attr:`CorpusModel.word_idf`). A run the corpus
+    never saw counts as one word with the highest idf (the corpus has nothing on it).
     """
     idf = model.word_idf
     top = max(idf.values(), default=1.0)
     out: dict[str, float] = {}
-    for run in re.findall(r"[\u4e00-\u9fff]+", _topic(text)):
+    for run in re.findall(r"[\u4e00-\u9fff]+", topic_words(text)):
         i, unknown = 0, ""
         while i < len(run):
             word = next(
@@ -483,7 +474,7 @@ class Selector:
         other_vecs = [
             v for v in (self._lead(o) for o in others) if v and not same_topic(v, lead_vec)
         ]
-        sims = self.model.similarity(_topic(lead)) if lead_vec else None
+        sims = self.model.similarity(topic_words(lead)) if lead_vec else None
         roles = (role, *NEIGHBOURS[role])
         candidates: list[tuple[float, int]] = []
         for rank, r in enumerate(roles):
