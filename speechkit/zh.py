@@ -161,17 +161,31 @@ def campaign_task(campaign: str) -> str:
 
 # ------------------------------------------------------------------ genre words
 
-#: Words of the genre too common to tell what a sub-point is about: 部分小区物业管理缺位 is about
-#: 小区物业管理, 扎实推进志愿服务常态化 about 志愿服务常态化. Drafting leaves them out when it
-#: matches corpus sentences to a lead, the reviewer when it compares two leads' topics.
-GENRE_WORDS: tuple[str, ...] = tuple(
+#: Verbs that already open a task phrase (抓好…, 推进…); drafting prepends an opener to other
+#: priorities.
+TASK_VERBS: tuple[str, ...] = tuple(
     re.findall(
         r"\S+",
-        "加强 强化 推进 抓好 着力 扎实 突出 深入 持续 全面 切实 进一步 工作 创建 建设 "
-        "提升 开展 推动 完善 健全 坚持 深化 落实 做好 实施 打造 营造 巩固 严格 优化 "
-        "加大 加快 培育 建立 弘扬 改善 整治 治理 聚焦 规范 扎实推进 着力抓好 突出抓好 "
-        "部分 个别 各项 存在 明显 有效 水平 能力 力度 不断 大力 文明 城市 城区 全市 全区 全县",
+        "加强 推进 抓好 提升 深化 开展 强化 完善 实施 打造 整治 推动 建立 "
+        "健全 持续 全面 扎实 聚焦 突出 做好 坚持 加快 优化 规范 巩固 落实 "
+        "治理 改善 建设 创建 营造 培育 弘扬 加大 严格",
     )
+)
+#: Openers the templates put before a priority to make a task phrase (see ``task()``); the
+#: sub-point's topic, used to find relevant corpus sentences, is the priority without them.
+TASK_OPENERS: tuple[str, ...] = ("突出抓好", "扎实推进", "着力抓好", "抓好")
+#: Words of the genre too common to tell what a sub-point is about: 部分小区物业管理缺位 is about
+#: 小区物业管理, 扎实推进志愿服务常态化 about 志愿服务常态化. Drafting leaves them out when it
+#: matches corpus sentences to a lead, the reviewer when it compares two leads' topics. The
+#: task verbs and openers are among them.
+GENRE_WORDS: tuple[str, ...] = (
+    *TASK_VERBS,
+    *TASK_OPENERS,
+    *re.findall(
+        r"\S+",
+        "进一步 不断 个别 全区 全县 全市 切实 力度 各项 城区 城市 大力 存在 "
+        "工作 文明 明显 有效 水平 深入 着力 能力 部分",
+    ),
 )
 # Longest first (so 扎实推进 wins over 扎实), then by spelling: the same pattern every run.
 GENRE_WORD = re.compile("|".join(sorted(set(GENRE_WORDS), key=lambda w: (-len(w), w))))

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# Task verbs and openers are genre words too (speechkit.zh.GENRE_WORDS): defined there, once.
+from speechkit.zh import TASK_OPENERS as TASK_OPENERS
+from speechkit.zh import TASK_VERBS as TASK_VERBS
+
 #: Place and person names are found by :mod:`speechkit.tokenize.names` (tables in
 #: :mod:`speechkit.tokenize.resources`), shared with the phrase miner.
 
@@ -59,44 +63,6 @@ CAMPAIGNS = re.compile(
     r"全国文明城市|全国文明城区|全国文明县城|国家卫生城市|国家卫生城区|国家卫生县城|国家园林城市"
 )
 
-#: Verbs that already open a task phrase (抓好…, 推进…); other priorities get one prepended.
-TASK_VERBS = (
-    "加强",
-    "推进",
-    "抓好",
-    "提升",
-    "深化",
-    "开展",
-    "强化",
-    "完善",
-    "实施",
-    "打造",
-    "整治",
-    "推动",
-    "建立",
-    "健全",
-    "持续",
-    "全面",
-    "扎实",
-    "聚焦",
-    "突出",
-    "做好",
-    "坚持",
-    "加快",
-    "优化",
-    "规范",
-    "巩固",
-    "落实",
-    "治理",
-    "改善",
-    "建设",
-    "创建",
-    "营造",
-    "培育",
-    "弘扬",
-    "加大",
-    "严格",
-)
 #: Words that address the staff of a bureau, school or other single unit (局领导, 各科室…). A
 #: city/district/county speech is addressed to the whole jurisdiction, so corpus sentences
 #: with these words are not reused in a speech of that level. Keyed by the profile's level.
@@ -110,9 +76,6 @@ AUDIENCE_MISMATCH: dict[str, re.Pattern[str]] = {
     level: re.compile(_UNIT_AUDIENCE) for level in ("市", "区", "县")
 }
 
-#: Openers the templates put before a priority to make a task phrase (see ``task()``); the
-#: sub-point's topic, used to find relevant corpus sentences, is the priority without them.
-TASK_OPENERS: tuple[str, ...] = ("突出抓好", "扎实推进", "着力抓好", "抓好")
 TASK_OPENER = re.compile("^(?:" + "|".join(TASK_OPENERS) + ")")
 
 #: Generic development of an achievement sub-point: (cue pattern on the achievement, sentences
