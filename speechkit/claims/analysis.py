@@ -122,9 +122,12 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         add(i, sentence[i : i + 2], f"{digit}{sentence[i + 1]} with no other points", "context")
     body = masked.rstrip(SENTENCE_MARKS)
     # A short comma-less verb phrase (增强城市规划的科学性。) is a sub-heading; 要… is a sentence.
+    # So is a short run of noun phrases (科学管理，精细化管理。): jieba finds no verb in it, where
+    # a couplet (荣誉属于过去，创建永无止境。) says something.
+    nouns_only = all(tag.startswith("n") or tag in ("vn", "t") for _w, tag in tokens if tag != "x")
     if (
         len(body) <= 14
-        and "，" not in body
+        and ("，" not in body or (nouns_only and all(len(c) <= 6 for c in body.split("，"))))
         and not masked.endswith("！")
         and not res.MODAL.match(masked)
     ):

@@ -32,7 +32,9 @@ SPEAKER_REF = re.compile(
 )
 #: Sentences that announce what follows (以下几点, …如下：, a closing colon).
 ANNOUNCE = re.compile(
-    r"以下|如下|下列|[:：]$|^下面[，,]?我|我(?:再)?强调几点|讲(?:几|[一二三四五六七八九十两])点"
+    r"以下|如下|下列|[:：]$|^下面[，,]?我|我(?:再)?强调几点|讲(?:几|[一二三四五六七八九十两])点|"
+    # 我们创建…，有很多有利因素。: the factors it announces come next in the source only
+    r"有(?:很多|许多|不少|诸多)有利(?:因素|条件)"
 )
 #: Openers a reused sentence may drop without changing what it says (ordinals, connectives).
 DROPPABLE_OPENER = re.compile(
