@@ -73,6 +73,7 @@ _FRAMING = frozenset(
         "a practice or event said to exist here",
         "a title, ranking or inspection result",
         "a local problem stated as fact",
+        "a local situation or result stated as fact",
         "a count, ordinal or ranking",
         "a figure or date",
     }

@@ -189,6 +189,23 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
                 add(start + pm.start(), pm.group(0), "a local problem stated as fact", "specific")
                 break
             start += len(clause)
+    # 从考核标准看，我县…条件具备、基础扎实 / 深化X，X取得新的成效: judged clause by clause, so an
+    # instruction elsewhere in the sentence does not make the state a goal.
+    start = 0
+    for clause in re.split(r"(?<=[，,；;：:])", masked):
+        framed = res.FACING.sub("", clause)
+        if not (
+            res.MODAL.search(framed) or res.IMPERATIVE.match(framed) or res.TARGET.match(framed)
+        ):
+            sm = res.LOCAL_STATE.search(clause)
+            if sm is not None:
+                add(
+                    start + sm.start(),
+                    sm.group(0),
+                    "a local situation or result stated as fact",
+                    "specific",
+                )
+        start += len(clause)
     for q in res.QUOTED.finditer(masked):
         inner = q.group(1)
         if "□" in inner:

@@ -67,7 +67,15 @@ STAGE = re.compile(
 FACILITY = re.compile(r"地铁|轻轨|轨道交通|机场|高铁|港口|码头|海滨|海滩|沙滩|海岸线|游船")
 #: This meeting (今天召开, 这次会议, 会上) — a fact only the profile gives.
 MEETING_DEIXIS = re.compile(
-    r"(?:这次|本次|此次|今天的?)(?:会议|大会)|会上|会议(?:上|期间)|今天(?:召开|在这里)|召开(?:这次|本次|此次)"
+    r"(?:这次|本次|此次|今天的?)(?:会议|大会)|会上|会议(?:上|期间)|今天(?:召开|在这里)|召开(?:这次|本次|此次)|"
+    # congratulating those commended: only at a meeting that commends someone
+    r"受到表彰的|受表彰的"
+)
+#: A place's situation or results stated as fact (条件具备、基础扎实; …取得新的成效): in a clause
+#: with no instruction of its own, a claim only the profile can make.
+LOCAL_STATE = re.compile(
+    r"条件具备|基础扎实|基础较好|基础良好|基础雄厚|优势明显|势在必行|正当其时|"
+    r"取得了?(?:新的|明显的?|显著的?|阶段性|积极的?|重大的?|突出的?|可喜的?)(?:成效|成绩|进展|成果)"
 )
 #: Words of a fact about the past or a state reached (已经, 先后, 累计, 首次…).
 PAST_WORDS = re.compile(
