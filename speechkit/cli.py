@@ -450,6 +450,12 @@ def dedup(
     help="File of 'genre<TAB>title keyword' lines: a speech whose title has the keyword is of "
     "that genre (first rule wins; other speeches: their folder's name).",
 )
+@click.option(
+    "--genre-field",
+    metavar="FIELD",
+    help="Field of .jsonl/.csv records holding their genre, for --genre; records without it "
+    "(and other files) get theirs from --genre-rules or their folder.",
+)
 @engine_options(
     "Count on local processes or as Dask tasks (needs speechkit[dask]); same result.",
     "Worker processes (local pool or Dask LocalCluster). Default: all cores; a corpus "
@@ -471,6 +477,7 @@ def phrases(
     tokenizer: str,
     genre: str | None,
     genre_rules: str | None,
+    genre_field: str | None,
     engine: str,
     workers: int | None,
     scheduler: str | None,
@@ -490,6 +497,7 @@ def phrases(
     Example:
       speechkit phrases 范文/ --top 30
       speechkit phrases 范文/ --genre 安全生产
+      speechkit phrases 讲话.jsonl --genre-field 类别 --genre 安全生产
       speechkit phrases --format json --plot phrases.png
       speechkit phrases --kwic 长效机制
       speechkit phrases 讲话.jsonl --date-field date --by year --plot trends.png
@@ -504,6 +512,8 @@ def phrases(
         raise click.UsageError("--genre ranks one genre; give it without --kwic, --trend and --by")
     if genre_rules is not None and genre is None:
         raise click.UsageError("--genre-rules defines genres for --genre; add --genre NAME")
+    if genre_field is not None and genre is None:
+        raise click.UsageError("--genre-field gives genres for --genre; add --genre NAME")
     config = PhraseConfig(
         top_n=top_n, min_docs=min_docs, tokenizer=tokenizer, genre=genre,
         workers=workers or 0, engine=engine, scheduler=scheduler,
@@ -511,7 +521,7 @@ def phrases(
     run = run_phrases(
         paths, db=db, text_field=text_field, date_field=date_field, config=config,
         kwic=kwic_phrase, by=by, trend=trend_phrase, plot=plot_path, genre_rules=genre_rules,
-        progress=_stderr_is_terminal(), warn=_warn,
+        genre_field=genre_field, progress=_stderr_is_terminal(), warn=_warn,
     )  # fmt: skip
     for line in run.preface:
         click.echo(line, err=True)

@@ -29,7 +29,7 @@ from speechkit.ingest.text import CHUNK_SIZE, read_lines, sniff_encoding
 from speechkit.ingest.walk import GZIP_JSONL
 from speechkit.model import Document, Line
 
-__all__ = ["MARKDOWN_SUFFIXES", "file_sha256", "read_documents", "split_record"]
+__all__ = ["MARKDOWN_SUFFIXES", "file_sha256", "read_documents", "record_rows", "split_record"]
 
 #: Text files whose Markdown markup is removed (:mod:`speechkit.ingest.markdown`).
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -170,25 +170,41 @@ def _single(
     yield doc
 
 
+def record_rows(
+    path: Path, source: str, kind: str, encoding: str, *, text_field: str,
+    warn: Callable[[str], None], date_field: str | None = None,
+) -> Iterator[tuple[int, int, str, str | None]]:  # fmt: skip
+    """``(record_index, file_line, text, value of date_field)`` of a .jsonl, .jsonl.gz or
+    .csv/.tsv file (``kind`` from :func:`~speechkit.ingest.walk.reader_kind`); the record
+    readers of :mod:`speechkit.ingest.records`, chosen by kind. ``date_field`` may name any
+    field: its value comes as text (``speechkit phrases --genre-field`` reads genres so).
+
+    Raises:
+        ValueError: A .csv file has no column ``text_field``.
+    """
+    if kind == "jsonl":
+        return iter_jsonl_records(
+            path, encoding, source=source, text_field=text_field, warn=warn, date_field=date_field
+        )
+    if kind == GZIP_JSONL:
+        return parse_jsonl_lines(
+            gzip_jsonl_lines(path, source=source, warn=warn),
+            source=source, text_field=text_field, warn=warn, date_field=date_field,
+        )  # fmt: skip
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    return iter_csv_records(
+        path, encoding, source=source, text_field=text_field, warn=warn, delimiter=delimiter,
+        date_field=date_field,
+    )  # fmt: skip
+
+
 def _records(
     path: Path, source: str, kind: str, encoding: str, *, text_field: str,
     warn: Callable[[str], None], date_field: str | None = None,
 ) -> Iterator[Document]:  # fmt: skip
-    if kind == "jsonl":
-        records = iter_jsonl_records(
-            path, encoding, source=source, text_field=text_field, warn=warn, date_field=date_field
-        )
-    elif kind == GZIP_JSONL:
-        records = parse_jsonl_lines(
-            gzip_jsonl_lines(path, source=source, warn=warn),
-            source=source, text_field=text_field, warn=warn, date_field=date_field,
-        )  # fmt: skip
-    else:
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-        records = iter_csv_records(
-            path, encoding, source=source, text_field=text_field, warn=warn, delimiter=delimiter,
-            date_field=date_field,
-        )  # fmt: skip
+    records = record_rows(
+        path, source, kind, encoding, text_field=text_field, warn=warn, date_field=date_field
+    )
     found = 0
     name_date = filename_date(source)
     try:

@@ -3,6 +3,11 @@
 
 A speech's genre is, in this order:
 
+0. with ``--genre-field FIELD``, the value of that field of the .jsonl/.csv record the speech
+   comes from (:func:`read_genre_field`; the source files are read again for it, so the field
+   need not have been asked for at ingest, and ``--db`` works while the files are where they
+   were ingested from); a record without the field, and a speech of another file, fall back
+   to the rules below, and the summary says how many did;
 1. the genre of the first rule of ``--genre-rules FILE`` whose keyword occurs in the speech's
    title (lines ``genre<TAB>keyword``, ``#`` comments: ``安全生产	安全``);
 2. otherwise the name of the folder that holds its file (``corpus``, ``安全生产`` for
@@ -16,14 +21,29 @@ the contrast was made against. With one genre the contrast has no effect.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from speechkit.errors import InputError
 from speechkit.model import Speech
 
-__all__ = ["GenreRule", "Genres", "assign_genres", "genre_summary", "load_genre_rules"]
+__all__ = [
+    "MAX_GENRE_CHARS",
+    "GenreRule",
+    "Genres",
+    "assign_genres",
+    "genre_summary",
+    "load_genre_rules",
+    "read_genre_field",
+]
+
+#: Longest genre name a ``--genre-field`` value may be: a genre is a label (安全生产); a long
+#: value means the field holds something else (a title, the text).
+MAX_GENRE_CHARS = 40
+
+#: Reader kinds of files with records (:func:`speechkit.ingest.walk.reader_kind`).
+_RECORD_KINDS = frozenset({"jsonl", "jsonl.gz", "csv"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +79,68 @@ def load_genre_rules(path: Path) -> tuple[GenreRule, ...]:
     return tuple(rules)
 
 
+def read_genre_field(
+    speeches: Sequence[Speech], field: str, *, text_field: str = "text"
+) -> dict[tuple[str, int], str]:
+    """The value of ``field`` of each .jsonl/.csv record the speeches come from.
+
+    Args:
+        speeches: Speeches; those of a record (``record`` set) name the file they were read from.
+        field: The record field holding the genre (``--genre-field``).
+        text_field: The field holding the text, as when the corpus was read (records are
+            numbered the same way).
+
+    Returns:
+        ``(source, record index) -> genre``; records without the field (or with an empty
+        value) are not in it.
+
+    Raises:
+        InputError: A source file cannot be read any more, or a value is no genre name (longer
+            than :data:`MAX_GENRE_CHARS` characters, or spanning several lines), naming the
+            file, line and record.
+    """
+    from speechkit.ingest.detect import NotTextError
+    from speechkit.ingest.read import record_rows
+    from speechkit.ingest.text import sniff_encoding
+    from speechkit.ingest.walk import GZIP_JSONL, reader_kind
+
+    def ignore(message: str) -> None:
+        """Bad lines were reported when the corpus was read; not twice."""
+
+    values: dict[tuple[str, int], str] = {}
+    for source in dict.fromkeys(s.source for s in speeches if s.record is not None):
+        path = Path(source)
+        kind = reader_kind(path)
+        if kind not in _RECORD_KINDS:
+            continue
+        try:
+            encoding = "utf-8" if kind == GZIP_JSONL else sniff_encoding(path).encoding
+            rows = record_rows(
+                path, source, kind, encoding, text_field=text_field, warn=ignore, date_field=field
+            )
+            for record, line, _, value in rows:
+                if value is None:
+                    continue
+                if len(value) > MAX_GENRE_CHARS or "\n" in value or "\t" in value:
+                    raise InputError(
+                        f"record {record}: {field} {value[:20]!r}… is no genre name (a genre is "
+                        f"one line of at most {MAX_GENRE_CHARS} characters, like 安全生产); "
+                        "check --genre-field",
+                        path=source,
+                        line=line,
+                    )
+                values[(source, record)] = value
+        except (OSError, NotTextError) as exc:
+            raise InputError(
+                f"cannot read it again for --genre-field ({exc}); run from the folder the "
+                "corpus was read from",
+                path=source,
+            ) from exc
+        except ValueError:  # no text column: the file was skipped when the corpus was read
+            continue
+    return values
+
+
 @dataclass(frozen=True, slots=True)
 class Genres:
     """The genre of every speech.
@@ -67,11 +149,20 @@ class Genres:
         names: Genre names, in order of first appearance.
         of: Index into ``names`` per speech.
         sizes: Speeches per genre.
+        field: The ``--genre-field`` the genres were read from, if any.
+        from_field: Speeches whose genre is their record's ``field`` value.
+        records_without: Records of the speeches without a value in ``field`` (their
+            speeches fall back to the title rules and folders).
+        not_records: Speeches of files without records (.txt, .docx...), also by the rules.
     """
 
     names: tuple[str, ...]
     of: tuple[int, ...]
     sizes: tuple[int, ...]
+    field: str | None = None
+    from_field: int = 0
+    records_without: int = 0
+    not_records: int = 0
 
 
 def _genre(speech: Speech, rules: Sequence[GenreRule]) -> str:
@@ -82,8 +173,21 @@ def _genre(speech: Speech, rules: Sequence[GenreRule]) -> str:
     return PurePath(speech.source).parent.name or "."
 
 
-def assign_genres(speeches: Sequence[Speech], rules: Sequence[GenreRule] = ()) -> Genres:
-    """The genre of each speech (title rules first, then its folder).
+def assign_genres(
+    speeches: Sequence[Speech],
+    rules: Sequence[GenreRule] = (),
+    *,
+    field: str | None = None,
+    field_values: Mapping[tuple[str, int], str] | None = None,
+) -> Genres:
+    """The genre of each speech (its record's ``field`` value, then title rules, then its
+    folder).
+
+    Args:
+        speeches: The speeches.
+        rules: Title keyword rules (:func:`load_genre_rules`).
+        field: The ``--genre-field`` name (for the summary).
+        field_values: ``(source, record) -> genre`` (:func:`read_genre_field`).
 
     Examples:
         >>> from speechkit.model import Speech
@@ -93,23 +197,67 @@ def assign_genres(speeches: Sequence[Speech], rules: Sequence[GenreRule] = ()) -
         >>> g = assign_genres(speeches, [GenreRule("安全", "安全生产")])
         >>> g.names, g.of, g.sizes
         (('创文', '安全'), (0, 1, 1), (1, 2))
+        >>> records = [Speech("r.jsonl", 1, 1, None, record=i) for i in range(3)]
+        >>> g = assign_genres(records, field="类别", field_values={("r.jsonl", 0): "安全生产"})
+        >>> g.names, g.of, g.from_field, g.records_without
+        (('安全生产', '.'), (0, 1, 1), 1, 2)
     """
-    labels = [_genre(s, rules) for s in speeches]
+    values = field_values or {}
+    labels: list[str] = []
+    without: set[tuple[str, int]] = set()
+    not_records = from_field = 0
+    for speech in speeches:
+        key = (speech.source, speech.record) if speech.record is not None else None
+        value = values.get(key) if key is not None else None
+        if value is not None:
+            labels.append(value)
+            from_field += 1
+            continue
+        labels.append(_genre(speech, rules))
+        if key is None:
+            not_records += 1
+        else:
+            without.add(key)
     names = tuple(dict.fromkeys(labels))
     index = {name: i for i, name in enumerate(names)}
     counts = Counter(labels)
-    return Genres(names, tuple(index[x] for x in labels), tuple(counts[n] for n in names))
+    return Genres(
+        names,
+        tuple(index[x] for x in labels),
+        tuple(counts[n] for n in names),
+        field,
+        from_field,
+        len(without) if field is not None else 0,
+        not_records if field is not None else 0,
+    )
 
 
 def genre_summary(genres: Genres) -> str:
-    """One line naming the genres and their sizes.
+    """One line naming the genres and their sizes (and, with ``--genre-field``, how many
+    speeches took their genre from it).
 
     Examples:
         >>> genre_summary(Genres(("corpus", "safety"), (0, 1, 0), (2, 1)))
         'Genres contrasted: corpus (2 speeches), safety (1 speech).'
-    """
+        >>> print(genre_summary(Genres(("a", "b"), (0, 1, 0), (2, 1), "类别", 2, 1, 0)))
+        Genres contrasted: a (2 speeches), b (1 speech). Genre from field 类别 for 2 of 3 speeches; 1 record without it, by title rule or folder.
+    """  # noqa: E501
     parts = [
         f"{name} ({size} speech{'es' if size != 1 else ''})"
         for name, size in zip(genres.names, genres.sizes, strict=True)
     ]
-    return f"Genres contrasted: {', '.join(parts)}."
+    line = f"Genres contrasted: {', '.join(parts)}."
+    if genres.field is None:
+        return line
+    rest = []
+    if genres.records_without:
+        n = genres.records_without
+        rest.append(f"{n} record{'s' if n != 1 else ''} without it")
+    if genres.not_records:
+        n = genres.not_records
+        rest.append(f"{n} speech{'es' if n != 1 else ''} not from a .jsonl/.csv record")
+    tail = f"; {' and '.join(rest)}, by title rule or folder" if rest else ""
+    return (
+        f"{line} Genre from field {genres.field} for {genres.from_field} of "
+        f"{len(genres.of)} speeches{tail}."
+    )

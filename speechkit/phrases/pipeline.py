@@ -49,7 +49,7 @@ from speechkit.phrases.counting import (
     worker_tokenizer,
 )
 from speechkit.phrases.generic import GenericTest
-from speechkit.phrases.genres import GenreRule, assign_genres
+from speechkit.phrases.genres import GenreRule, Genres, assign_genres
 from speechkit.phrases.resources import background_idf, load_stopwords
 from speechkit.phrases.scoring import (
     background_idf_of,
@@ -297,13 +297,16 @@ def find_examples(
 
 
 def extract_phrases(
-    speeches: Sequence[Speech], *, config: PhraseConfig | None = None
+    speeches: Sequence[Speech], *, config: PhraseConfig | None = None, genres: Genres | None = None
 ) -> list[Phrase]:
     """Rank the recurring phrases of a corpus of speeches.
 
     Args:
         speeches: Speeches, e.g. ``open_corpus(paths).speeches()``.
         config: Options (:class:`PhraseConfig`); defaults when ``None``.
+        genres: The speeches' genres for ``config.genre`` when already assigned (with a
+            ``--genre-field``, :func:`~speechkit.phrases.genres.read_genre_field`); default:
+            :func:`~speechkit.phrases.genres.assign_genres` by ``config.genre_rules``.
 
     Returns:
         Up to ``config.top_n`` phrases, best first; ties broken by count, then text,
@@ -327,11 +330,17 @@ def extract_phrases(
         if config.genre is None:
             index = text_index(speeches, executor=executor)
             return rank_phrases(index, config=config, executor=executor)
-        genres = assign_genres(speeches, config.genre_rules)
+        if genres is None:
+            genres = assign_genres(speeches, config.genre_rules)
+        if len(genres.of) != len(speeches):
+            raise ParameterError(
+                "genres", len(genres.of), f"one genre per speech ({len(speeches)})"
+            )
         if config.genre not in genres.names:
             raise InputError(
                 f"no speech of genre {config.genre!r}; the genres are "
-                f"{', '.join(genres.names)} (a speech's folder, or --genre-rules by title)"
+                f"{', '.join(genres.names)} (a speech's folder, --genre-rules by title, or "
+                "--genre-field)"
             )
         wanted = genres.names.index(config.genre)
         own = [s for s, g in zip(speeches, genres.of, strict=True) if g == wanted]

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import Literal
 
 from speechkit.corpus import Warn, open_corpus
-from speechkit.phrases.genres import assign_genres, genre_summary, load_genre_rules
+from speechkit.phrases.genres import (
+    assign_genres,
+    genre_summary,
+    load_genre_rules,
+    read_genre_field,
+)
 from speechkit.phrases.kwic import KwicReport, kwic_report
 from speechkit.phrases.pipeline import Phrase, PhraseConfig, extract_phrases
 from speechkit.phrases.trends import (
@@ -77,6 +82,7 @@ def run_phrases(
     trend: str | None = None,
     plot: PathLike | None = None,
     genre_rules: PathLike | None = None,
+    genre_field: str | None = None,
     progress: bool = False,
     warn: Warn | None = None,
 ) -> PhrasesRun:
@@ -95,6 +101,8 @@ def run_phrases(
             the periods with ``by`` or ``trend``; not with ``kwic``.
         genre_rules: A ``genre<TAB>title keyword`` file (:mod:`speechkit.phrases.genres`)
             for ``config.genre``.
+        genre_field: The .jsonl/.csv record field holding each record's genre, for
+            ``config.genre`` (records without it: ``genre_rules`` and folders).
         progress: Show a progress bar on stderr while ingesting.
         warn: Receives one-line ingest warnings.
 
@@ -154,10 +162,20 @@ def run_phrases(
         if note is not None:
             run.notes.append(f"Note: {note}")
         return run
-    ranking = extract_phrases(speeches, config=config)
-    run = PhrasesRun("ranking", phrases=ranking)
+    genres = None
     if config.genre is not None:
-        run.notes.append(genre_summary(assign_genres(speeches, config.genre_rules)))
+        values = (
+            read_genre_field(speeches, genre_field, text_field=text_field)
+            if genre_field is not None
+            else None
+        )
+        genres = assign_genres(
+            speeches, config.genre_rules, field=genre_field, field_values=values
+        )
+    ranking = extract_phrases(speeches, config=config, genres=genres)
+    run = PhrasesRun("ranking", phrases=ranking)
+    if genres is not None:
+        run.notes.append(genre_summary(genres))
     if plot is not None and ranking:
         from speechkit.render.plot import bar_chart
 

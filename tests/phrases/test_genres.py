@@ -1,7 +1,11 @@
-"""Genres: a speech's folder or a title rule; one genre ranked against the others (``G``)."""
+"""Genres: a record's field, a title rule or a speech's folder; one genre ranked against the
+others (``G``)."""
 
 from __future__ import annotations
 
+import csv
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +14,7 @@ from click.testing import CliRunner
 from speechkit.cli import cli
 from speechkit.corpus import open_corpus
 from speechkit.errors import InputError
-from speechkit.phrases import PhraseConfig, extract_phrases
+from speechkit.phrases import Phrase, PhraseConfig, extract_phrases, run_phrases
 from speechkit.phrases.genres import assign_genres, load_genre_rules
 
 CITY = [
@@ -91,3 +95,85 @@ def test_cli_genre_summary_and_errors(two_genres: Path, tmp_path: Path) -> None:
     )
     usage = runner.invoke(cli, ["phrases", "--genre", "创文", "--by", "year"])
     assert usage.exit_code == 2 and "--genre ranks one genre" in usage.output
+
+
+def _records_file(tmp_path: Path, kind: str, *, unlabelled: int = 0) -> Path:
+    """CITY and SAFETY as records whose 类别 field names their genre; the first ``unlabelled``
+    SAFETY records have no 类别."""
+    rows = [(text, "创文") for text in CITY]
+    rows += [(text, "" if i < unlabelled else "安全生产") for i, text in enumerate(SAFETY)]
+    folder = tmp_path / "records" / "语料"  # beside, not in, the folders of two_genres
+    folder.mkdir(parents=True)
+    if kind == "jsonl":
+        path = folder / "讲话.jsonl"
+        lines = [
+            json.dumps({"text": text, **({"类别": genre} if genre else {})}, ensure_ascii=False)
+            for text, genre in rows
+        ]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        path = folder / "讲话.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["类别", "text"])
+            writer.writerows([genre, text] for text, genre in rows)
+    return path
+
+
+def _ranked(phrases: list[Phrase]) -> list[tuple[str, float, int, int]]:
+    return [(p.phrase, p.score, p.count, p.docs) for p in phrases]
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv"])
+def test_genre_field_ranks_as_folders_do(two_genres: Path, tmp_path: Path, kind: str) -> None:
+    path = _records_file(tmp_path, kind)
+    config = PhraseConfig(tokenizer="jieba", top_n=20, genre="创文")
+    by_field = run_phrases([path], genre_field="类别", config=config)
+    folders = [two_genres / "创文", two_genres / "安全生产"]
+    by_folder = extract_phrases(open_corpus(folders).speeches(), config=config)
+    assert _ranked(by_field.phrases) == _ranked(by_folder)
+    assert by_field.notes == [
+        "Genres contrasted: 创文 (4 speeches), 安全生产 (4 speeches). "
+        "Genre from field 类别 for 8 of 8 speeches."
+    ]
+
+
+def test_records_without_the_field_fall_back_to_the_folder(tmp_path: Path) -> None:
+    path = _records_file(tmp_path, "jsonl", unlabelled=2)
+    config = PhraseConfig(tokenizer="jieba", top_n=20, genre="安全生产")
+    run = run_phrases([path], genre_field="类别", config=config)
+    assert run.notes == [
+        "Genres contrasted: 创文 (4 speeches), 语料 (2 speeches), 安全生产 (2 speeches). "
+        "Genre from field 类别 for 6 of 8 speeches; 2 records without it, by title rule or "
+        "folder."
+    ]
+    with pytest.raises(InputError, match="the genres are 创文, 语料, 安全生产"):
+        run_phrases([path], genre_field="类别", config=replace(config, genre="民生"))
+
+
+def test_cli_genre_field_with_a_store_and_its_errors(tmp_path: Path) -> None:
+    path = _records_file(tmp_path, "jsonl")
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(path), "--db", str(db)]).exit_code == 0
+    ok = runner.invoke(
+        cli,
+        ["phrases", "--db", str(db), "--genre-field", "类别", "--genre", "安全生产",
+         "--tokenizer", "jieba", "--format", "json"],
+    )  # fmt: skip
+    assert ok.exit_code == 0, ok.output
+    assert "隐患排查治理" in ok.stdout and "背街小巷" not in ok.stdout
+    assert "Genre from field 类别 for 8 of 8 speeches." in ok.stderr
+
+    long = "安全生产" * 11
+    lines = path.read_text("utf-8").splitlines()
+    lines[5] = json.dumps({"text": SAFETY[1], "类别": long}, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bad = runner.invoke(cli, ["phrases", str(path), "--genre-field", "类别", "--genre", "创文"])
+    assert bad.exit_code == 1
+    assert bad.output == (
+        f"Error: {path}:6: record 5: 类别 '安全生产安全生产安全生产安全生产安全生产'… is no genre "
+        "name (a genre is one line of at most 40 characters, like 安全生产); check --genre-field\n"
+    )
+    usage = runner.invoke(cli, ["phrases", str(path), "--genre-field", "类别"])
+    assert usage.exit_code == 2 and "--genre-field gives genres for --genre" in usage.output
