@@ -18,9 +18,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from speechkit.engine import Executor
-from speechkit.model import Speech
+from speechkit.model import Paragraph, Speech
 
-__all__ = ["IndexedParagraph", "TextIndex", "distinct_speeches", "find_in_texts", "speech_key"]
+__all__ = [
+    "IndexedParagraph",
+    "TextIndex",
+    "distinct_speeches",
+    "find_in_texts",
+    "has_text",
+    "paragraph_texts",
+    "speech_key",
+]
 
 #: Characters of speech text per map task of the duplicate grouping: its arrays stay a few
 #: tens of MB whatever the corpus size.
@@ -62,7 +70,7 @@ def distinct_speeches(
             characters, at least two per worker); default: dedup's own, this process for
             fewer than 40,000 speeches.
     """
-    nonempty = [s for s in speeches if any(p.text.strip() for p in s.paragraphs)]
+    nonempty = [s for s in speeches if has_text(s)]
     drop: set[int] = set()
     compared: list[bool] = []
     if near:
@@ -98,6 +106,20 @@ def distinct_speeches(
             seen.add(key)
             distinct.append(speech)
     return distinct
+
+
+def paragraph_texts(speech: Speech) -> Iterator[tuple[Paragraph, str]]:
+    """The paragraphs of a speech that hold text, with the text the phrase miner reads
+    (:data:`SEPARATOR` blanked out): the units of :class:`TextIndex` and of the counting."""
+    for para in speech.paragraphs:
+        text = para.text.replace(SEPARATOR, " ")
+        if text.strip():
+            yield para, text
+
+
+def has_text(speech: Speech) -> bool:
+    """Whether :func:`distinct_speeches` keeps ``speech`` at all (a paragraph with text)."""
+    return any(p.text.strip() for p in speech.paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,12 +184,11 @@ class TextIndex:
 
     def __init__(self, speeches: Sequence[Speech]):
         self.speeches = list(speeches)
-        self.paragraphs: list[IndexedParagraph] = []
-        for doc, speech in enumerate(self.speeches):
-            for para in speech.paragraphs:
-                text = para.text.replace(SEPARATOR, " ")
-                if text.strip():
-                    self.paragraphs.append(IndexedParagraph(doc, speech.source, para.line, text))
+        self.paragraphs = [
+            IndexedParagraph(doc, speech.source, para.line, text)
+            for doc, speech in enumerate(self.speeches)
+            for para, text in paragraph_texts(speech)
+        ]
         self.starts: list[int] = []
         pieces: list[str] = []
         offset = 0

@@ -108,3 +108,30 @@ def test_exact_counts_on_workers_equal_one_pass(
         sharded = index.find_all(phrases, executor=executor)
     assert sharded == [list(index.find(p)) for p in phrases]
     assert len(sharded[0]) > 100
+
+
+def test_counting_while_grouping_equals_counting_the_distinct_speeches(
+    raw_seed_speeches: list[Speech],
+) -> None:
+    from speechkit.engine import LocalExecutor
+    from speechkit.phrases.pipeline import PhraseConfig, count_distinct, shard_spec
+
+    # small shards: many of them hold a repeat and are counted again without it
+    config = PhraseConfig(tokenizer="jieba", shard_chars=5_000)
+    spec = shard_spec(config)
+    with LocalExecutor(workers=1) as one:
+        distinct, table = count_distinct(raw_seed_speeches, spec, config, executor=one)
+    with LocalExecutor(workers=2) as two:
+        overlapped, table2 = count_distinct(raw_seed_speeches, spec, config, executor=two)
+    assert len(distinct) < len(raw_seed_speeches)  # the raw seeds hold repeats
+    assert [id(s) for s in overlapped] == [id(s) for s in distinct]
+    # the same words in the same order, so the same ids and the same features
+    assert list(table2.vocab) == list(table.vocab) and table2.n_tokens == table.n_tokens
+    assert _by_phrase(table2.features(min_count=2, min_docs=2), list(table2.vocab)) == _by_phrase(
+        table.features(min_count=2, min_docs=2), list(table.vocab)
+    )
+    # speeches are numbered among those with text, not among the distinct ones: the number of
+    # speeches a slogan or parallel phrase occurs in is the same
+    for mine, theirs in ((table2.parallels, table.parallels), (table2.slogans, table.slogans)):
+        assert list(mine[0].items()) == list(theirs[0].items())
+        assert {p: len(d) for p, d in mine[1].items()} == {p: len(d) for p, d in theirs[1].items()}
