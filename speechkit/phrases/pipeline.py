@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from speechkit.engine import ENGINES, Executor, available_cores, make_executor
+from speechkit.engine import ENGINES, Executor, LocalExecutor, available_cores, make_executor
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
 from speechkit.phrases.candidates import is_break_token, is_excluded
@@ -414,8 +414,9 @@ def count_distinct(
     """The distinct speeches (:func:`distinct_speeches`) and the counts of their text.
 
     With several workers the counting does not wait for the duplicate grouping: the workers
-    count shards of every speech with text while this process groups (the grouping's reduce
-    runs here, and was a second of a 40 MB run with the workers idle). The shards are merged
+    count shards of every speech with text while this process groups (its reduce ran here
+    anyway, and was a second of a 40 MB run with the workers idle; its map stage now runs here
+    too, beside the workers, instead of before them). The shards are merged
     in corpus order once the groups are known; a shard that holds a repeat is counted again
     without it. The shards hold the same speeches in the same order as shards of the distinct
     speeches would, so the table is the same (speeches are told apart by their index among
@@ -457,7 +458,10 @@ def count_distinct(
     thread = threading.Thread(target=count_all, name="phrases-count", daemon=True)
     thread.start()
     try:
-        distinct = distinct_speeches(speeches, executor=executor)
+        # the grouping in this process: on the workers its tasks would queue behind the
+        # counting's, and this process would wait instead of grouping
+        with LocalExecutor(workers=1) as here:
+            distinct = distinct_speeches(speeches, executor=here)
         kept = {id(s) for s in distinct}
         repeats = {doc for doc, s in enumerate(nonempty) if id(s) not in kept}
         table = CountTable(spec.max_tokens, spec.stopwords)
