@@ -28,12 +28,13 @@ Phrases over time (``--by``, ``--trend``) are :mod:`speechkit.phrases.trends`.
 
 from __future__ import annotations
 
+import collections
 import math
 import queue
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -416,9 +417,11 @@ def count_distinct(
     With several workers the counting does not wait for the duplicate grouping: the workers
     count shards of every speech with text while this process groups (its reduce ran here
     anyway, and was a second of a 40 MB run with the workers idle; its map stage now runs here
-    too, beside the workers, instead of before them). The shards are merged
-    in corpus order once the groups are known; a shard that holds a repeat is counted again
-    without it. The shards hold the same speeches in the same order as shards of the distinct
+    too, beside the workers, instead of before them). The shards are merged in corpus
+    order once the groups are known. Shards sent from then on leave the repeats out; one sent
+    before that holds a repeat is counted again without it, on the workers (those are the few
+    counted while the grouping ran, so a corpus full of repeats is not counted twice). The
+    shards hold the same speeches in the same order as shards of the distinct
     speeches would, so the table is the same (speeches are told apart by their index among
     the speeches with text; only how many a phrase occurs in is used).
     """
@@ -428,27 +431,49 @@ def count_distinct(
         return distinct, count_corpus(units, spec, config, executor=executor)
     nonempty = [s for s in speeches if has_text(s)]
     units = [(doc, text) for doc, s in enumerate(nonempty) for _, text in paragraph_texts(s)]
-    results: queue.Queue[tuple[list[tuple[int, str]], ShardCounts | BaseException | None]]
+    Unit = tuple[int, str]
+    # (shard, whether its repeats were already left out, counts or the thread's error)
+    Result = tuple[list[Unit], bool, ShardCounts | BaseException | None]
     # bounded: the thread holds at most this many results while the grouping runs
-    results = queue.Queue(maxsize=2 * executor.workers)
+    results: queue.Queue[Result] = queue.Queue(maxsize=2 * executor.workers)
     stop = threading.Event()
+    known = threading.Event()  # set once `repeats` holds the repeated speeches
+    repeats: set[int] = set()
+
+    def offer(item: Result) -> bool:
+        """Queue ``item`` unless the caller has stopped (then it would never be taken)."""
+        while not stop.is_set():
+            try:
+                results.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
 
     def count_all() -> None:
         """Counts every shard in a thread of this process (the tasks run on the workers)."""
-        shards = list(shards_of(units, size=config.shard_chars))
-        try:
-            for shard, part in zip(shards, executor.map(count_shard, shards, spec), strict=True):
-                while not stop.is_set():
-                    try:
-                        results.put((shard, part), timeout=0.1)
-                        break
-                    except queue.Full:
+        submitted: collections.deque[tuple[list[Unit], bool]] = collections.deque()
+
+        def planned() -> Iterator[list[Unit]]:
+            # shards sent once the groups are known leave the repeats out: only those sent
+            # before (a bounded number) may have to be counted again
+            for shard in shards_of(units, size=config.shard_chars):
+                filtered = known.is_set()
+                if filtered:
+                    shard = [u for u in shard if u[0] not in repeats]
+                    if not shard:
                         continue
-                if stop.is_set():
+                submitted.append((shard, filtered))
+                yield shard
+
+        try:
+            for part in executor.map(count_shard, planned(), spec):
+                shard, filtered = submitted.popleft()
+                if not offer((shard, filtered, part)):
                     return
-            results.put(([], None))
-        except BaseException as exc:  # handed to the caller, which raises it
-            results.put(([], exc))
+            offer(([], True, None))
+        except BaseException as exc:  # not swallowed: the caller raises it
+            offer(([], True, exc))
 
     # Start the workers from this thread before the counting thread runs: a local pool forks
     # them on its first task, and a fork from a second thread while this one works could copy
@@ -463,16 +488,21 @@ def count_distinct(
         with LocalExecutor(workers=1) as here:
             distinct = distinct_speeches(speeches, executor=here)
         kept = {id(s) for s in distinct}
-        repeats = {doc for doc, s in enumerate(nonempty) if id(s) not in kept}
+        repeats.update(doc for doc, s in enumerate(nonempty) if id(s) not in kept)
+        known.set()
         table = CountTable(spec.max_tokens, spec.stopwords)
         while True:
-            shard, part = results.get()
+            shard, filtered, part = results.get()
             if isinstance(part, BaseException):
                 raise part
             if part is None:
                 break
-            if any(doc in repeats for doc, _ in shard):
-                part = count_shard([u for u in shard if u[0] not in repeats], spec)
+            if not filtered and any(doc in repeats for doc, _ in shard):
+                rest = [u for u in shard if u[0] not in repeats]
+                if not rest:
+                    continue
+                # counted again on the workers, beside the thread's tasks
+                [part] = list(executor.map(count_shard, [rest], spec))
             table.add(part)
     finally:
         stop.set()

@@ -110,17 +110,42 @@ def test_exact_counts_on_workers_equal_one_pass(
     assert len(sharded[0]) > 100
 
 
+def _slow_count(shard: list[tuple[int, str]], spec: ShardSpec) -> object:
+    """count_shard, slowly: the grouping ends while most shards are still to be sent."""
+    import time
+
+    time.sleep(0.05)
+    return count_shard(shard, spec)
+
+
+def _failing_count(shard: list[tuple[int, str]], spec: ShardSpec) -> object:
+    from speechkit.errors import InputError
+
+    raise InputError("planted failure", path="x.txt")
+
+
+@pytest.mark.parametrize("slow", ["grouping", "counting"])
 def test_counting_while_grouping_equals_counting_the_distinct_speeches(
-    raw_seed_speeches: list[Speech],
+    raw_seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch, slow: str
 ) -> None:
+    import time
+
     from speechkit.engine import LocalExecutor
+    from speechkit.phrases import pipeline
     from speechkit.phrases.pipeline import PhraseConfig, count_distinct, shard_spec
 
-    # small shards: many of them hold a repeat and are counted again without it
+    # small shards: many of them hold a repeat
     config = PhraseConfig(tokenizer="jieba", shard_chars=5_000)
     spec = shard_spec(config)
     with LocalExecutor(workers=1) as one:
         distinct, table = count_distinct(raw_seed_speeches, spec, config, executor=one)
+    group = pipeline.distinct_speeches
+    if slow == "grouping":  # every shard is sent before the groups are known: counted again
+        monkeypatch.setattr(
+            pipeline, "distinct_speeches", lambda *a, **k: (time.sleep(1.5), group(*a, **k))[1]
+        )
+    else:  # the groups are known early: most shards leave the repeats out when sent
+        monkeypatch.setattr(pipeline, "count_shard", _slow_count)
     with LocalExecutor(workers=2) as two:
         overlapped, table2 = count_distinct(raw_seed_speeches, spec, config, executor=two)
     assert len(distinct) < len(raw_seed_speeches)  # the raw seeds hold repeats
@@ -135,3 +160,20 @@ def test_counting_while_grouping_equals_counting_the_distinct_speeches(
     for mine, theirs in ((table2.parallels, table.parallels), (table2.slogans, table.slogans)):
         assert list(mine[0].items()) == list(theirs[0].items())
         assert {p: len(d) for p, d in mine[1].items()} == {p: len(d) for p, d in theirs[1].items()}
+
+
+def test_a_failing_shard_reaches_the_caller_and_the_thread_ends(
+    seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from speechkit.engine import LocalExecutor
+    from speechkit.errors import InputError
+    from speechkit.phrases import pipeline
+    from speechkit.phrases.pipeline import PhraseConfig, count_distinct, shard_spec
+
+    config = PhraseConfig(tokenizer="jieba", shard_chars=5_000)
+    monkeypatch.setattr(pipeline, "count_shard", _failing_count)
+    with LocalExecutor(workers=2) as two, pytest.raises(InputError, match="planted failure"):
+        count_distinct(seed_speeches, shard_spec(config), config, executor=two)
+    assert not [t for t in threading.enumerate() if t.name == "phrases-count"]
