@@ -622,13 +622,13 @@ def rank_phrases(
                 int(feats.count[row]),
                 int(feats.docs[row]),
             )
-    delimited: list[tuple[Kind, tuple[Counter[str], dict[str, set[int]]]]] = [
+    delimited: list[tuple[Kind, tuple[Counter[str], Counter[str]]]] = [
         ("slogan", table.slogans),
         ("parallel", table.parallels),
     ]
-    for kind, (counts, doc_sets) in delimited:
+    for kind, (counts, speech_counts) in delimited:
         for phrase, count in counts.items():
-            if count < config.min_count or len(doc_sets[phrase]) < config.min_docs:
+            if count < config.min_count or speech_counts[phrase] < config.min_docs:
                 continue
             known = candidates.get(phrase)
             if known is not None:
@@ -642,7 +642,7 @@ def rank_phrases(
                 w for w in tokenizer.cut(phrase) if w not in stopwords and not is_break_token(w)
             )
             candidates[phrase] = _Candidate(
-                phrase, content, 1.0, 1.0, kind, count, len(doc_sets[phrase])
+                phrase, content, 1.0, 1.0, kind, count, speech_counts[phrase]
             )
 
     def estimate(c: _Candidate, count: int, docs: int, evenness: float = 0.0) -> float:
