@@ -442,7 +442,8 @@ def dedup(
     "--genre",
     metavar="NAME",
     help="Rank the speeches of genre NAME only, promoting what sets them apart from the other "
-    "genres of PATHs. A speech's genre is the name of its folder, or given by --genre-rules.",
+    "genres of PATHs. A speech's genre is the name of its folder, or given by --genre-rules or "
+    "--genre-field.",
 )
 @click.option(
     "--genre-rules",

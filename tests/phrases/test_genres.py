@@ -140,15 +140,16 @@ def test_genre_field_ranks_as_folders_do(two_genres: Path, tmp_path: Path, kind:
 
 def test_records_without_the_field_fall_back_to_the_folder(tmp_path: Path) -> None:
     path = _records_file(tmp_path, "jsonl", unlabelled=2)
+    (path.parent / "另一篇.txt").write_text(SAFETY[0], encoding="utf-8")  # no record at all
     config = PhraseConfig(tokenizer="jieba", top_n=20, genre="安全生产")
-    run = run_phrases([path], genre_field="类别", config=config)
+    run = run_phrases([path.parent], genre_field="类别", config=config)
     assert run.notes == [
-        "Genres contrasted: 创文 (4 speeches), 语料 (2 speeches), 安全生产 (2 speeches). "
-        "Genre from field 类别 for 6 of 8 speeches; 2 records without it, by title rule or "
-        "folder."
+        "Genres contrasted: 语料 (3 speeches), 创文 (4 speeches), 安全生产 (2 speeches). "
+        "Genre from field 类别 for 6 of 9 speeches; 2 records without it and 1 speech not from "
+        "a .jsonl/.csv record, by title rule or folder."
     ]
-    with pytest.raises(InputError, match="the genres are 创文, 语料, 安全生产"):
-        run_phrases([path], genre_field="类别", config=replace(config, genre="民生"))
+    with pytest.raises(InputError, match="the genres are 语料, 创文, 安全生产"):
+        run_phrases([path.parent], genre_field="类别", config=replace(config, genre="民生"))
 
 
 def test_cli_genre_field_with_a_store_and_its_errors(tmp_path: Path) -> None:
