@@ -79,20 +79,20 @@ def load_genre_rules(path: Path) -> tuple[GenreRule, ...]:
     return tuple(rules)
 
 
-def read_genre_field(
-    speeches: Sequence[Speech], field: str, *, text_field: str = "text"
-) -> dict[tuple[str, int], str]:
+def read_genre_field(speeches: Sequence[Speech], field: str) -> dict[tuple[str, int], str]:
     """The value of ``field`` of each .jsonl/.csv record the speeches come from.
+
+    The files are read with ``field`` as their text field: the record readers number every
+    record whatever its text (:mod:`speechkit.ingest.records`), so the numbers are those of the
+    speeches whichever ``--text-field`` the corpus was read (or ingested) with.
 
     Args:
         speeches: Speeches; those of a record (``record`` set) name the file they were read from.
         field: The record field holding the genre (``--genre-field``).
-        text_field: The field holding the text, as when the corpus was read (records are
-            numbered the same way).
 
     Returns:
-        ``(source, record index) -> genre``; records without the field (or with an empty
-        value) are not in it.
+        ``(source, record index) -> genre``; records without the field, or with an empty or
+        non-text value (a JSON number), are not in it.
 
     Raises:
         InputError: A source file cannot be read any more, or a value is no genre name (longer
@@ -116,7 +116,7 @@ def read_genre_field(
         try:
             encoding = "utf-8" if kind == GZIP_JSONL else sniff_encoding(path).encoding
             rows = record_rows(
-                path, source, kind, encoding, text_field=text_field, warn=ignore, date_field=field
+                path, source, kind, encoding, text_field=field, warn=ignore, date_field=field
             )
             for record, line, _, value in rows:
                 if value is None:
@@ -136,7 +136,7 @@ def read_genre_field(
                 "corpus was read from",
                 path=source,
             ) from exc
-        except ValueError:  # no text column: the file was skipped when the corpus was read
+        except ValueError:  # a .csv file without the column: none of its records has it
             continue
     return values
 

@@ -164,11 +164,7 @@ def run_phrases(
         return run
     genres = None
     if config.genre is not None:
-        values = (
-            read_genre_field(speeches, genre_field, text_field=text_field)
-            if genre_field is not None
-            else None
-        )
+        values = read_genre_field(speeches, genre_field) if genre_field is not None else None
         genres = assign_genres(
             speeches, config.genre_rules, field=genre_field, field_values=values
         )

@@ -156,7 +156,11 @@ def test_cli_genre_field_with_a_store_and_its_errors(tmp_path: Path) -> None:
     path = _records_file(tmp_path, "jsonl")
     db = tmp_path / "s.db"
     runner = CliRunner()
-    assert runner.invoke(cli, ["ingest", str(path), "--db", str(db)]).exit_code == 0
+    # the records' text under another field: the genres are found whatever --text-field was
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("\n".join(line.replace('"text"', '"正文"') for line in lines) + "\n", "utf-8")
+    ingest = runner.invoke(cli, ["ingest", str(path), "--db", str(db), "--text-field", "正文"])
+    assert ingest.exit_code == 0, ingest.output
     ok = runner.invoke(
         cli,
         ["phrases", "--db", str(db), "--genre-field", "类别", "--genre", "安全生产",
@@ -168,9 +172,12 @@ def test_cli_genre_field_with_a_store_and_its_errors(tmp_path: Path) -> None:
 
     long = "安全生产" * 11
     lines = path.read_text("utf-8").splitlines()
-    lines[5] = json.dumps({"text": SAFETY[1], "类别": long}, ensure_ascii=False)
+    lines[5] = json.dumps({"正文": SAFETY[1], "类别": long}, ensure_ascii=False)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    bad = runner.invoke(cli, ["phrases", str(path), "--genre-field", "类别", "--genre", "创文"])
+    bad = runner.invoke(
+        cli,
+        ["phrases", str(path), "--text-field", "正文", "--genre-field", "类别", "--genre", "创文"],
+    )
     assert bad.exit_code == 1
     assert bad.output == (
         f"Error: {path}:6: record 5: 类别 '安全生产安全生产安全生产安全生产安全生产'… is no genre "
