@@ -69,7 +69,13 @@ from speechkit.phrases.scoring import (
     phrase_score,
     specificity,
 )
-from speechkit.phrases.texts import TextIndex, distinct_speeches, has_text, paragraph_texts
+from speechkit.phrases.texts import (
+    Occurrences,
+    TextIndex,
+    distinct_speeches,
+    has_text,
+    paragraph_texts,
+)
 from speechkit.tokenize import BACKENDS
 from speechkit.tokenize.names import NameTest
 from speechkit.tokenize.userdict import iter_user_words
@@ -269,7 +275,10 @@ def find_examples(
     index: TextIndex, phrase: str, offsets: Sequence[int], *, limit: int, width: int
 ) -> tuple[Example, ...]:
     """Up to ``limit`` examples of ``phrase`` in corpus order: from different files first,
-    then from different speeches."""
+    then from different speeches.
+
+    ``offsets`` are all its occurrences, or the candidates of
+    :class:`~speechkit.phrases.texts.Occurrences` (the same examples come out)."""
     chosen: list[int] = []
     seen_sources: set[str] = set()
     seen_docs: set[int] = set()
@@ -675,29 +684,32 @@ def rank_phrases(
         keep=lambda c: not any(is_name(w) for w in c.content) and not is_generic(c.content),
     )
 
-    # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants.
+    # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants (counted
+    # on the shards: counts, speeches and example candidates, not every offset).
     exact = [
-        (set(index.docs_of(offsets)), offsets)
-        for offsets in index.find_all([c.phrase for c in shortlist], executor=executor)
+        (set(found.per_doc), found)
+        for found in index.occurrences(
+            [c.phrase for c in shortlist], limit=config.examples, executor=executor
+        )
     ]
     keep = drop_subsumed(
-        [c.phrase for c in shortlist], [len(e[1]) for e in exact], coverage=config.coverage
+        [c.phrase for c in shortlist], [e[1].count for e in exact], coverage=config.coverage
     )
     rows = [
-        (c, doc_set, offsets)
-        for c, (doc_set, offsets), kept in zip(shortlist, exact, keep, strict=True)
-        if kept and len(doc_set) >= config.min_docs and len(offsets) >= config.min_count
+        (c, doc_set, found)
+        for c, (doc_set, found), kept in zip(shortlist, exact, keep, strict=True)
+        if kept and len(doc_set) >= config.min_docs and found.count >= config.min_count
     ]
     rep = group_variants(
         [tuple(sorted(c.content)) or (c.phrase,) for c, _, _ in rows],
-        [len(offsets) for _, _, offsets in rows],
+        [found.count for _, _, found in rows],
     )
     # a group is scored with its members' combined count and speeches
     group_count: dict[int, int] = {}
     group_docs: dict[int, set[int]] = {}
     variants: dict[int, list[str]] = {}
-    for i, (c, doc_set, offsets) in enumerate(rows):
-        group_count[rep[i]] = group_count.get(rep[i], 0) + len(offsets)
+    for i, (c, doc_set, found) in enumerate(rows):
+        group_count[rep[i]] = group_count.get(rep[i], 0) + found.count
         group_docs.setdefault(rep[i], set()).update(doc_set)
         if rep[i] != i:
             variants.setdefault(rep[i], []).append(c.phrase)
@@ -710,17 +722,17 @@ def rank_phrases(
         out = {d for c, _, _ in rows_of_group[i] for d in _doc_set(others, c.phrase)[0]}
         return genre_factor(len(group_docs[i]), n_docs, len(out), others.n_docs)
 
-    rows_of_group: dict[int, list[tuple[_Candidate, set[int], list[int]]]] = {}
+    rows_of_group: dict[int, list[tuple[_Candidate, set[int], Occurrences]]] = {}
     for i, entry in enumerate(rows):
         rows_of_group.setdefault(rep[i], []).append(entry)
     heads = [
         (i, estimate(rows[i][0], group_count[i], len(group_docs[i]),
-                     evenness(index.docs_of(rows[i][2]), chars)) * contrast(i))
+                     evenness(rows[i][2].per_doc, chars)) * contrast(i))
         for i in sorted(group_count)
     ]  # fmt: skip
     heads = [(i, score) for i, score in heads if score > 0 and math.isfinite(score)]
     # deterministic input order for the greedy ranking: score, count, text
-    heads.sort(key=lambda h: (-h[1], -len(rows[h[0]][2]), rows[h[0]][0].phrase))
+    heads.sort(key=lambda h: (-h[1], -rows[h[0]][2].count, rows[h[0]][0].phrase))
     order = diverse_order(
         [score for _, score in heads],
         [rows[i][0].phrase for i, _ in heads],
@@ -728,15 +740,15 @@ def rank_phrases(
     )
     result = []
     for k, score in order[: config.top_n if limit is None else limit]:
-        c, doc_set, offsets = rows[heads[k][0]]
+        c, doc_set, found = rows[heads[k][0]]
         result.append(
             Phrase(
                 c.phrase,
                 score,
-                len(offsets),
+                found.count,
                 len(doc_set),
                 find_examples(
-                    index, c.phrase, offsets, limit=config.examples, width=config.context
+                    index, c.phrase, found.candidates, limit=config.examples, width=config.context
                 ),
                 c.kind,
                 tuple(sorted(variants.get(heads[k][0], ()), key=lambda v: (-len(v), v))),

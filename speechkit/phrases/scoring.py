@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -245,7 +245,7 @@ def specificity(idf_bg: float, docs: int, n_docs: int, *, full: float = SPECIFIC
     return min(full, max(0.0, idf_bg + math.log(docs / n_docs) - MIN_LIFT))
 
 
-def evenness(docs: Sequence[int], chars: Sequence[int]) -> float:
+def evenness(docs: Sequence[int] | Mapping[int, int], chars: Sequence[int]) -> float:
     """``1 − DP``: how evenly occurrences spread over the speeches, by their length.
 
     DP is Gries's deviation of proportions, ``½ Σ_d |share of occurrences in d − share of
@@ -253,17 +253,19 @@ def evenness(docs: Sequence[int], chars: Sequence[int]) -> float:
     when one short speech holds them all.
 
     Args:
-        docs: The speech of each occurrence.
+        docs: The speech of each occurrence, or the occurrences in each speech.
         chars: Characters of each speech.
 
     Examples:
         >>> evenness([0, 1, 2, 3], [10, 10, 10, 10]), evenness([0, 0, 0, 0], [10, 10, 10, 10])
         (1.0, 0.25)
+        >>> evenness({0: 4}, [10, 10, 10, 10])
+        0.25
     """
-    total, size = len(docs), sum(chars)
+    hits = Counter(docs) if not isinstance(docs, Mapping) else docs
+    total, size = sum(hits.values()), sum(chars)
     if not total or not size:
         return 0.0
-    hits = Counter(docs)
     dp = sum(abs(hits.get(d, 0) / total - n / size) for d, n in enumerate(chars)) / 2
     return 1.0 - dp
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import overload
 
 import numpy as np
@@ -23,11 +24,14 @@ from speechkit.model import Paragraph, Speech
 
 __all__ = [
     "IndexedParagraph",
+    "Occurrences",
     "SpeechTexts",
     "TextIndex",
     "distinct_speeches",
     "find_in_texts",
     "has_text",
+    "merge_occurrences",
+    "occurrences_in",
     "paragraph_texts",
     "speech_key",
 ]
@@ -207,6 +211,85 @@ def find_in_texts(texts: Sequence[tuple[int, str]], phrases: Sequence[str]) -> l
     return found
 
 
+@dataclass(slots=True)
+class Occurrences:
+    """What the exact count of a phrase keeps: enough for its statistics and its examples.
+
+    Attributes:
+        count: Non-overlapping occurrences (as :meth:`TextIndex.find` finds them).
+        per_doc: Occurrences in each distinct speech (index -> count).
+        candidates: Offsets, in text order, among which :func:`choose_examples` picks the
+            same ``limit`` examples as among all the occurrences: the first occurrence of each
+            of the first ``limit`` files, of the first ``2·limit`` speeches, and the first
+            ``2·limit`` occurrences (at most ``5·limit`` offsets, whatever the corpus size).
+    """
+
+    count: int = 0
+    per_doc: Counter[int] = field(default_factory=Counter)
+    candidates: list[int] = field(default_factory=list)
+
+
+ExactUnit = tuple[int, int, str, str]  # (offset of the paragraph, speech, source, paragraph text)
+
+
+def _candidates(
+    offsets: Sequence[int],
+    docs: Sequence[int],
+    sources: Sequence[str],
+    limit: int,
+    *,
+    source_quota: int,
+) -> list[int]:
+    """The example candidates among ``offsets`` (text order): the first occurrence of each of
+    the first ``source_quota`` files and of the first ``2·limit`` speeches, and the first
+    ``2·limit`` occurrences (see :class:`Occurrences`)."""
+    keep: set[int] = set(offsets[: 2 * limit])
+    seen_sources: set[str] = set()
+    seen_docs: set[int] = set()
+    for offset, doc, source in zip(offsets, docs, sources, strict=True):
+        if len(seen_sources) >= source_quota and len(seen_docs) >= 2 * limit:
+            break
+        if source not in seen_sources and len(seen_sources) < source_quota:
+            seen_sources.add(source)
+            keep.add(offset)
+        if doc not in seen_docs and len(seen_docs) < 2 * limit:
+            seen_docs.add(doc)
+            keep.add(offset)
+    return sorted(keep)
+
+
+def occurrences_in(
+    units: Sequence[ExactUnit], phrases: Sequence[str], limit: int
+) -> list[Occurrences]:
+    """:class:`Occurrences` of each phrase in consecutive paragraphs (a map task of
+    :meth:`TextIndex.occurrences`); a shard's offsets are dropped once summarised."""
+    found = find_in_texts([(start, text) for start, _, _, text in units], phrases)
+    starts = np.fromiter((u[0] for u in units), np.int64, len(units))
+    result = []
+    for offsets in found:
+        at = (np.searchsorted(starts, np.asarray(offsets, np.int64), side="right") - 1).tolist()
+        docs = [units[i][1] for i in at]
+        sources = [units[i][2] for i in at]
+        # 2·limit files: up to limit − 1 of them may have been seen in earlier shards
+        chosen = _candidates(offsets, docs, sources, limit, source_quota=2 * limit)
+        result.append(Occurrences(len(offsets), Counter(docs), chosen))
+    return result
+
+
+def merge_occurrences(
+    into: Occurrences, part: Occurrences, *, limit: int, source_of: Callable[[int], str],
+    doc_of: Callable[[int], int],
+) -> None:  # fmt: skip
+    """Add a later shard's :class:`Occurrences` of a phrase, keeping the candidates bounded."""
+    into.count += part.count
+    into.per_doc.update(part.per_doc)
+    merged = into.candidates + part.candidates  # the later shard's offsets come after
+    into.candidates = _candidates(
+        merged, [doc_of(o) for o in merged], [source_of(o) for o in merged], limit,
+        source_quota=limit,
+    )  # fmt: skip
+
+
 class TextIndex:
     """Paragraphs of distinct speeches joined into one string, for fast substring search.
 
@@ -286,6 +369,49 @@ class TextIndex:
             for offsets, more in zip(found, part, strict=True):
                 offsets.extend(more)  # shards in text order: offsets stay sorted
         return found
+
+    def occurrences(
+        self, phrases: Sequence[str], *, limit: int, executor: Executor | None = None
+    ) -> list[Occurrences]:
+        """:class:`Occurrences` of each phrase: count, per-speech counts, example candidates.
+
+        The text is searched in shards of whole speeches of about :data:`CHUNK_CHARS`
+        characters (on the executor's workers when it has several); each shard sends back its
+        counts and at most a few candidates per phrase, not every offset, so what this
+        process holds does not grow with the number of occurrences.
+
+        Examples:
+            >>> from speechkit.model import Paragraph, Speech
+            >>> index = TextIndex([Speech("a.txt", 1, 1, None, [Paragraph("创城创城城", 1, 1)])])
+            >>> [(o.count, dict(o.per_doc), o.candidates) for o in index.occurrences(
+            ...     ["创城", "城城"], limit=1)]
+            [(2, {0: 2}, [0, 2]), (1, {0: 1}, [3])]
+        """
+        shards: list[list[ExactUnit]] = [[]]
+        filled = 0
+        for start, unit in zip(self.starts, self.paragraphs, strict=True):
+            if filled >= CHUNK_CHARS and shards[-1][-1][1] != unit.doc:
+                shards.append([])
+                filled = 0
+            shards[-1].append((start, unit.doc, unit.source, unit.text))
+            filled += len(unit.text)
+        merged = [Occurrences() for _ in phrases]
+        parts: Iterator[list[Occurrences]] = (
+            executor.map(occurrences_in, shards, list(phrases), limit)
+            if executor is not None and executor.workers > 1
+            else (occurrences_in(shard, phrases, limit) for shard in shards)
+        )
+
+        def source_of(offset: int) -> str:
+            return self.paragraphs[self.locate(offset)[0]].source
+
+        def doc_of(offset: int) -> int:
+            return self.paragraphs[self.locate(offset)[0]].doc
+
+        for part in parts:
+            for into, more in zip(merged, part, strict=True):
+                merge_occurrences(into, more, limit=limit, source_of=source_of, doc_of=doc_of)
+        return merged
 
     def doc_chars(self) -> list[int]:
         """Characters of paragraph text per distinct speech (index = ``IndexedParagraph.doc``)."""

@@ -175,3 +175,40 @@ def test_a_failing_shard_reaches_the_caller_and_the_thread_ends(
     with LocalExecutor(workers=2) as two, pytest.raises(InputError, match="planted failure"):
         count_distinct(seed_speeches, shard_spec(config), config, executor=two)
     assert not [t for t in threading.enumerate() if t.name == "phrases-count"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_shard_occurrences_give_the_examples_of_all_offsets(
+    seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    import random
+    from collections import Counter
+    from dataclasses import replace
+
+    from speechkit.engine import LocalExecutor
+    from speechkit.phrases import texts
+    from speechkit.phrases.pipeline import find_examples
+
+    # few files holding many speeches each, in runs and interleaved (a file seen in an
+    # earlier shard comes back): the examples' three passes (files, speeches, any) all matter
+    rng = random.Random(3)
+    sources = ["a.jsonl", "b.jsonl", "a.jsonl", "c.txt", "b.jsonl"]
+    speeches = [
+        replace(s, source=sources[min(i * len(sources) // len(seed_speeches), 4)])
+        for i, s in enumerate(rng.sample(seed_speeches, len(seed_speeches)))
+    ]
+    index = TextIndex(speeches)
+    phrases = ["文明城市", "长效机制", "城市", "创建全国文明城市", "背街小巷", "不存在的词", "城城"]
+    monkeypatch.setattr(texts, "CHUNK_CHARS", 3_000)  # many shards
+    with LocalExecutor(workers=workers) as executor:
+        for limit in (1, 2, 3, 5):
+            found = index.occurrences(phrases, limit=limit, executor=executor)
+            for phrase, occ in zip(phrases, found, strict=True):
+                offsets = list(index.find(phrase))
+                assert occ.count == len(offsets)
+                assert occ.per_doc == Counter(index.docs_of(offsets))
+                assert len(occ.candidates) <= 5 * limit
+                assert find_examples(
+                    index, phrase, occ.candidates, limit=limit, width=10
+                ) == find_examples(index, phrase, offsets, limit=limit, width=10)
+    assert len(list(index.find("城市"))) > 100
