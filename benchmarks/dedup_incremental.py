@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sqlite3
 import tempfile
 import time
@@ -34,7 +35,8 @@ def _write(path: Path, docs: list[str]) -> Path:
 def _timed(label: str, fn):  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     value = fn()
-    print(f"{label}: {time.perf_counter() - start:.1f} s", flush=True)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{label}: {time.perf_counter() - start:.1f} s (load average {load})", flush=True)
     return value
 
 
@@ -65,6 +67,7 @@ def main() -> None:
         f"  signed {update.signed:,} of {update.unit_count:,} units, verified {update.verified:,}"
         f" pairs (the first run: {full.verified:,}); {update.summary()}"
     )
+    _timed("  its JSON (what `--format json` writes)", lambda: json.dumps(to_json(update)))
     if args.no_check:
         return
     with sqlite3.connect(db) as conn:

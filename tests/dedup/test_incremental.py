@@ -137,3 +137,31 @@ def test_unit_texts_are_those_of_the_rebuilt_documents(tmp_path: Path, level: st
         assert len(expected) >= 9  # 9 documents, more speeches and paragraphs
         found = store.unit_texts(level, expected)
     assert {k: found[k] for k in expected} == expected
+
+
+def test_a_failed_run_leaves_state_and_marks_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit.errors import StoreError
+
+    texts, _ = heavy_texts(seed=15, n=300)
+    db = tmp_path / "store.db"
+    first = _full([write_jsonl(tmp_path / "b.jsonl", texts[:250])], db, "document")
+    ingest_paths([write_jsonl(tmp_path / "a.jsonl", texts[250:])], db, warn=_quiet)
+
+    def state() -> list[tuple[object, ...]]:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT kind, seq, length(value) FROM dedup_blocks").fetchall()
+
+    before, marks = state(), _marks(db, "document")
+
+    def disk_full(*_args: object) -> int:
+        raise StoreError(f"{db}: database error (database or disk is full)")
+
+    monkeypatch.setattr(Store, "mark_duplicates", disk_full)
+    with pytest.raises(StoreError):
+        dedup_corpus(db=db, level="document")
+    assert state() == before and _marks(db, "document") == marks
+    monkeypatch.undo()
+    update = dedup_corpus(db=db, level="document")  # the next run still sees the new rows
+    assert update.signed == 50 and update.unit_count == first.unit_count + 50
