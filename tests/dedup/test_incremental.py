@@ -165,3 +165,37 @@ def test_a_failed_run_leaves_state_and_marks_as_they_were(
     monkeypatch.undo()
     update = dedup_corpus(db=db, level="document")  # the next run still sees the new rows
     assert update.signed == 50 and update.unit_count == first.unit_count + 50
+
+
+@pytest.mark.parametrize("level", ["document", "paragraph"])
+def test_write_from_a_store_equals_write_from_files(tmp_path: Path, level: str) -> None:
+    texts, _ = heavy_texts(seed=16, n=200)
+    path = write_jsonl(tmp_path / "a.jsonl", texts)
+    db = tmp_path / "store.db"
+    ingest_paths([path], db, warn=_quiet)
+    stored = dedup_corpus(db=db, level=level, write=tmp_path / "from_store")
+    files = dedup_corpus([path], level=level, write=tmp_path / "from_files")
+    assert to_json(stored) == to_json(files) and stored.files_written == files.files_written
+
+    def written(folder: Path) -> dict[str, str]:
+        return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.*"))}
+
+    assert written(tmp_path / "from_store") == written(tmp_path / "from_files") != {}
+
+
+def test_a_store_of_the_first_incremental_design_is_read_afresh(tmp_path: Path) -> None:
+    texts, _ = heavy_texts(seed=17, n=200)
+    path = write_jsonl(tmp_path / "a.jsonl", texts)
+    db = tmp_path / "store.db"
+    ingest_paths([path], db, warn=_quiet)
+    with sqlite3.connect(db) as conn:  # the one-row-per-unit table an earlier speechkit made
+        conn.execute(
+            "CREATE TABLE dedup_signatures (level TEXT, unit_id INTEGER, config TEXT, "
+            "checksum INTEGER, digest INTEGER, length INTEGER, keys BLOB)"
+        )
+    report = dedup_corpus(db=db, level="document")
+    assert report.signed == report.unit_count
+    with sqlite3.connect(db) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "dedup_signatures" not in tables and "dedup_blocks" in tables
+    _same(report, [path], tmp_path, "document")
