@@ -8,7 +8,7 @@ map/reduce structure.
 
 from speechkit.dedup.output import DedupReport, format_csv, format_table, to_json
 from speechkit.dedup.pipeline import Cluster, DedupConfig, find_duplicates
-from speechkit.dedup.run import dedup_corpus, mark_duplicates
+from speechkit.dedup.run import dedup_corpus
 from speechkit.dedup.units import LEVELS, Unit, build_units
 
 __all__ = [
@@ -22,6 +22,5 @@ __all__ = [
     "find_duplicates",
     "format_csv",
     "format_table",
-    "mark_duplicates",
     "to_json",
 ]

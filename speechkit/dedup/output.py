@@ -48,6 +48,8 @@ class DedupReport:
         short: Number of such units (not counting units with no text left at all).
         unit_count: Number of units (``len(units)`` when ``units`` is the full list).
         signed: Units signed in this run in a store (the others' signatures were stored).
+        verified: Pairs whose similarity this run computed in a store (the others' were
+            stored).
     """
 
     level: str
@@ -62,6 +64,7 @@ class DedupReport:
     short: int = 0
     unit_count: int | None = None
     signed: int | None = None
+    verified: int | None = None
 
     def __post_init__(self) -> None:
         if self.unit_count is None:

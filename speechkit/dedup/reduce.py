@@ -22,7 +22,7 @@ reached the threshold.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -41,6 +41,7 @@ __all__ = [
     "batches",
     "components",
     "exact_representatives",
+    "forest_groups",
     "verify_batch",
 ]
 
@@ -255,9 +256,6 @@ def verify_batch(batch: VerifyBatch, threshold: float, n: int, keep: str) -> lis
     Returns:
         Groups of two or more units, ordered by their first member.
     """
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components, minimum_spanning_tree
-
     if len(batch.pairs) == 0:
         return []
     units = np.unique(batch.pairs)
@@ -265,6 +263,43 @@ def verify_batch(batch: VerifyBatch, threshold: float, n: int, keep: str) -> lis
     matrix = shingle_matrix(texts, n=n)
     local = np.searchsorted(units, batch.pairs)
     sims = pair_jaccard(matrix, local[:, 0], local[:, 1], threshold=threshold)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(units))
+    return forest_groups(
+        units, local, sims, lengths, threshold, keep, lambda a, b: pair_jaccard(matrix, a, b)
+    )
+
+
+def forest_groups(
+    units: np.ndarray,
+    local: np.ndarray,
+    sims: np.ndarray,
+    lengths: np.ndarray,
+    threshold: float,
+    keep: str,
+    similarity: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> list[Group]:
+    """Groups from verified candidates: the rule of :func:`verify_batch`, for any set of them.
+
+    The kept edges are Kruskal's spanning forest of the candidates reaching ``threshold``, in
+    candidate order; the groups its connected components; the representative the longest
+    member (``keep="longest"``, ties: the earliest) or the earliest.
+
+    Args:
+        units: Sorted unit indices of the candidates' units.
+        local: ``(m, 2)`` candidate pairs as positions in ``units``, in candidate order.
+        sims: Exact similarity of each candidate (``-1.0``: ruled out by size).
+        lengths: Normalized length of each of ``units``.
+        threshold: Minimum similarity of a kept edge.
+        keep: ``longest`` or ``first``.
+        similarity: ``similarity(a, b)``: exact Jaccard of positions ``a[k]`` and ``b[k]``
+            (each member to its representative).
+
+    Returns:
+        Groups of two or more units, ordered by their first member.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components, minimum_spanning_tree
+
     passing = np.flatnonzero(sims >= threshold)
     if not len(passing):
         return []
@@ -280,15 +315,15 @@ def verify_batch(batch: VerifyBatch, threshold: float, n: int, keep: str) -> lis
         directed=False,
     )
     grouped = np.flatnonzero(np.bincount(labels, minlength=size)[labels] >= 2)
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=size)
     # Representative of each label: the first grouped unit in this order.
     primary = -lengths[grouped] if keep == "longest" else np.zeros(len(grouped), np.int64)
     order = grouped[np.lexsort((grouped, primary, labels[grouped]))]
     first = np.concatenate([[True], labels[order][1:] != labels[order][:-1]])
     rep_of_label = dict(zip(labels[order[first]].tolist(), order[first].tolist(), strict=True))
     reps = np.array([rep_of_label[lab] for lab in labels[grouped].tolist()], dtype=np.int64)
-    to_rep = pair_jaccard(matrix, reps, grouped)  # exact, also for members joined via others
-    to_rep[reps == grouped] = 1.0
+    to_rep = np.ones(len(grouped))
+    other = np.flatnonzero(reps != grouped)  # exact, also for members joined via others
+    to_rep[other] = similarity(reps[other], grouped[other])
     members: dict[int, list[int]] = {}
     values: dict[int, list[float]] = {}
     for u, lab, value in zip(grouped.tolist(), labels[grouped].tolist(), to_rep.tolist(),

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from speechkit.dedup.incremental import signed_units
+import numpy as np
+
+from speechkit.dedup.incremental import dedup_store
 from speechkit.dedup.output import DedupReport, check_output_dir, write_deduplicated
-from speechkit.dedup.pipeline import DedupConfig, check_keep, map_reduce, reduce_units
+from speechkit.dedup.pipeline import Cluster, DedupConfig, check_keep, map_reduce
 from speechkit.dedup.units import Unit, build_units, check_level
 from speechkit.engine import Executor, make_executor
 from speechkit.types import PathLike
 
-if TYPE_CHECKING:  # the corpus stack is imported only when a command needs it
-    from speechkit.corpus import Corpus
-
-__all__ = ["dedup_corpus", "mark_duplicates", "unit_row_ids"]
+__all__ = ["dedup_corpus"]
 
 def dedup_corpus(
     paths: Sequence[PathLike] = (),
@@ -163,84 +161,54 @@ def _dedup_corpus(
     from speechkit.corpus import open_corpus  # the corpus stack is imported only when used
 
     with open_corpus(paths, db=db, text_field=text_field, progress=progress, warn=warn) as corpus:
-        documents = corpus.documents
-        units = build_units(documents, level)
-        texts = [u.text for u in units]
-        own = executor is None
-        run = executor or _local(config, len(texts), config.parallel_min)
-        row_ids: list[int | None] | None = None
-        signed = None
-        try:
-            if corpus.store is None:
+        store = corpus.store
+        if store is None:  # files read into memory, for --write without --db
+            units = build_units(corpus.documents, level)
+            texts = [u.text for u in units]
+            run = executor or _local(config, len(texts), config.parallel_min)
+            try:
                 mapped, clusters = map_reduce(texts, config=config, executor=run)
-            else:  # sign only the units the store has no signature of
-                row_ids = unit_row_ids(corpus, level, units)
-                mapped, signed = signed_units(corpus.store, level, row_ids, texts, config, run)
-                clusters = reduce_units(texts, mapped, config, executor=run)
-        finally:
-            if own:
-                run.close()
-        min_chars = config.min_chars
-        short = int(((mapped.lengths > 0) & (mapped.lengths < min_chars)).sum())
-        report = DedupReport(
-            level, float(config.threshold), config.keep, units, clusters,
-            min_chars=min_chars, short=short,
-        )  # fmt: skip
-        report.signed = signed
-        if corpus.store is not None:
-            report.marked = mark_duplicates(corpus, report, row_ids)
+            finally:
+                if executor is None:
+                    run.close()
+            report = _report(level, config, units, clusters, mapped.lengths, len(units))
+        else:
+            with store.transaction():  # the dedup state and the marks, or neither
+                found = dedup_store(store, level, config, executor)
+                table = found.table
+                # A full unit list only for --write, which needs the documents anyway.
+                members: list[Unit] | dict[int, Unit] = (
+                    build_units(corpus.documents, level) if write is not None else found.units()
+                )
+                report = _report(
+                    level, config, members, found.clusters, table.lengths, len(table)
+                )
+                report.signed, report.verified = found.signed, found.verified
+                report.marked = store.mark_duplicates(
+                    level,
+                    (
+                        (int(table.ids[c.representative]), int(table.ids[m]))
+                        for c in found.clusters
+                        for m in c.members[1:]
+                    ),
+                )
         if write is not None:
-            report.files_written = write_deduplicated(report, documents, write, force=force)
+            assert isinstance(report.units, list) and len(report.units) == report.unit_count
+            report.files_written = write_deduplicated(report, corpus.documents, write, force=force)
             report.written = str(write)
     return report
 
 
-def unit_row_ids(corpus: Corpus, level: str, units: Sequence[Unit]) -> list[int | None]:
-    """Row id of each unit in the store table of ``level`` (``None`` if not stored)."""
-    store = corpus.store
-    paragraph_rows: dict[int, list[int]] = {}
-
-    def row_id(unit: Unit) -> int | None:
-        if level == "document":
-            return corpus.document_row_id(unit.document)
-        assert unit.speech is not None  # speech and paragraph units belong to a speech
-        speech = corpus.documents[unit.document].speeches[unit.speech]
-        speech_row = None if speech.id is None else corpus.speech_row_id(speech.id)
-        if level == "speech" or speech_row is None or store is None:
-            return speech_row
-        rows = paragraph_rows.get(speech_row)
-        if rows is None:
-            rows = paragraph_rows[speech_row] = store.paragraph_row_ids(speech_row)
-        return rows[unit.paragraph] if unit.paragraph is not None else None
-
-    return [row_id(unit) for unit in units]
-
-
-def mark_duplicates(
-    corpus: Corpus, report: DedupReport, row_ids: Sequence[int | None] | None = None
-) -> int:
-    """Set ``duplicate_of`` of each non-kept member to its representative's row (one transaction).
-
-    Args:
-        corpus: A :class:`speechkit.corpus.Corpus` with a store.
-        report: The groups to mark.
-        row_ids: :func:`unit_row_ids` of the report's units, if already known.
-
-    Returns:
-        Number of rows marked.
-    """
-    if corpus.store is None:
-        raise ValueError("mark_duplicates needs a corpus with a store")
-    units = report.units
-    assert isinstance(units, list)
-    rows = row_ids if row_ids is not None else unit_row_ids(corpus, report.level, units)
-    updates: list[tuple[int, int]] = []
-    for cluster in report.clusters:
-        keep_row = rows[cluster.representative]
-        if keep_row is None:
-            continue
-        for member in cluster.members[1:]:
-            row = rows[member]
-            if row is not None:
-                updates.append((keep_row, row))
-    return corpus.store.mark_duplicates(report.level, updates)
+def _report(
+    level: str,
+    config: DedupConfig,
+    units: list[Unit] | dict[int, Unit],
+    clusters: list[Cluster],
+    lengths: np.ndarray,
+    count: int,
+) -> DedupReport:
+    short = int(((lengths > 0) & (lengths < config.min_chars)).sum())
+    return DedupReport(
+        level, float(config.threshold), config.keep, units, clusters,
+        min_chars=config.min_chars, short=short, unit_count=count,
+    )  # fmt: skip
