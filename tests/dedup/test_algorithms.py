@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from speechkit.dedup.exact import code_digests, exact_groups, text_digests
-from speechkit.dedup.lsh import band_keys, candidate_pairs, optimal_params, s_curve
+from speechkit.dedup.lsh import (
+    band_keys,
+    bucket_pairs,
+    candidate_pairs,
+    optimal_params,
+    s_curve,
+)
 from speechkit.dedup.minhash import MinHasher
 from speechkit.dedup.normalize import normalize, normalize_codes, normalize_many
 from speechkit.dedup.shingle import hash_shingles, shingle_matrix, shingles
@@ -113,6 +119,32 @@ def test_candidate_pairs_large_bucket_is_chained() -> None:
         uf.union(a, b)
     assert uf.groups() == [list(range(200))]
     assert len(pairs) < 200 * 6
+
+
+def _star_and_chain(column: np.ndarray, window: int) -> set[tuple[int, int]]:
+    """bucket_pairs' rule spelled out with a dict of buckets (the oracle)."""
+    buckets: dict[int, list[int]] = {}
+    for row, key in enumerate(column.tolist()):
+        buckets.setdefault(key, []).append(row)
+    pairs = set()
+    for rows in buckets.values():
+        for k in range(1, len(rows)):
+            pairs.add((rows[0], rows[k]))
+            pairs.update((rows[k - d], rows[k]) for d in range(1, min(window, k - 1) + 1))
+    return pairs
+
+
+@pytest.mark.parametrize("window", [1, 2])
+def test_bucket_pairs_is_star_and_chain(window: int) -> None:
+    rng = np.random.default_rng(7)
+    for trial in range(300):
+        span = int(rng.integers(1, 40))
+        column = rng.integers(0, span, size=int(rng.integers(0, 80))).astype(np.uint64)
+        if trial % 2:  # spread the keys over all 64 bits, as band keys are
+            column = column * np.uint64(0x9E3779B97F4A7C15) + np.uint64(2**63)
+        found = bucket_pairs(column, window=window)
+        assert all(a < b for a, b in found.tolist())
+        assert set(map(tuple, found.tolist())) == _star_and_chain(column, window)
 
 
 def test_band_keys_equal_bands_equal_keys() -> None:
