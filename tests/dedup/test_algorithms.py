@@ -54,6 +54,36 @@ def test_normalize_many_matches_one_by_one() -> None:
     assert len(codes) == lengths.sum()
 
 
+def _reference_normalize(text: str, *, placeholders: bool, digits: bool) -> str:
+    """The normalization rules of speechkit.dedup.normalize, one regex at a time (the oracle)."""
+    import re
+
+    def fold(char: str) -> str:
+        code = ord(char)
+        if 0xFF10 <= code <= 0xFF5A:
+            char = chr(code - 0xFEE0)
+        return char.lower() if "A" <= char <= "Z" else char
+
+    text = "".join(fold(ch) for ch in text.replace("\x1f", " "))
+    if placeholders:
+        text = re.sub(r"(?<![a-z])x{2,3}(?![a-z])", "x", text)
+        text = re.sub(r"\*+", "x", text)
+    if digits:
+        text = re.sub(r"[0-9]+(?:\.[0-9]+)*", "0", text)
+    return "".join(ch for ch in text if ch.isalnum() or ord(ch) >= 0x10000)
+
+
+@pytest.mark.parametrize(("placeholders", "digits"), [(True, True), (False, True), (True, False)])
+def test_normalize_matches_reference_rules(placeholders: bool, digits: bool) -> None:
+    rng = random.Random(5)
+    alphabet = [*"xXx**..0123456789abZ Ｘｘ１２．，。、市年亿\x1f\u00e9"]
+    alphabet += ["\U0001f600", "\U00020000"]  # beyond the BMP
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 25))) for _ in range(3000)]
+    found = normalize_many(texts, mask_placeholders=placeholders, mask_digits=digits)
+    for text, got in zip(texts, found, strict=True):
+        assert got == _reference_normalize(text, placeholders=placeholders, digits=digits), text
+
+
 def test_normalize_options() -> None:
     assert normalize("xx市2019年", mask_placeholders=False, mask_digits=False) == "xx市2019年"
 
