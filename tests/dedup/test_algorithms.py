@@ -217,6 +217,36 @@ def test_exact_digests() -> None:
     assert (code_digests(codes, lengths) == digests).all()
 
 
+def _packed(shingle: str, n: int) -> int:
+    value = 0
+    for k in range(n):  # 21 bits a code point, zeros past the end of a short text
+        value = (value << 21) | (ord(shingle[k]) if k < len(shingle) else 0)
+    return value
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_shingle_matrix_columns_are_packed_code_points(n: int) -> None:
+    rng = random.Random(n)
+    alphabet = [*CHARS[:6], "a", "x", "\U0001f600", "\U0010ffff"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randrange(0, 9))) for _ in range(400)]
+    matrix = shingle_matrix(texts, n=n)
+    for i, text in enumerate(texts):
+        row = matrix.indices[matrix.indptr[i] : matrix.indptr[i + 1]].tolist()
+        assert row == sorted(_packed(s, n) for s in shingles(text, n=n)), text
+    assert (matrix.data == 1).all()
+
+
+def test_shingle_matrix_many_distinct_characters() -> None:
+    # 600,000 distinct code points and 8 rows do not fit one 63-bit sort key: rows sorted alone.
+    wide = "".join(map(chr, range(0x20000, 0x20000 + 600_000)))
+    texts = [wide, "城市城市", "", "城", *(["文明城市"] * 4)]
+    matrix = shingle_matrix(texts, n=3)
+    assert matrix.getnnz(axis=1).tolist() == [len(shingles(t, n=3)) for t in texts]
+    for i in range(1, len(texts)):
+        row = matrix.indices[matrix.indptr[i] : matrix.indptr[i + 1]].tolist()
+        assert row == sorted(_packed(s, 3) for s in shingles(texts[i], n=3))
+
+
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
 def test_pair_jaccard_equals_set_jaccard(n: int) -> None:
     rng = random.Random(n)
