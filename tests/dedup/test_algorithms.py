@@ -20,7 +20,7 @@ from speechkit.dedup.minhash import MinHasher
 from speechkit.dedup.normalize import normalize, normalize_codes, normalize_many
 from speechkit.dedup.shingle import hash_shingles, shingle_matrix, shingles
 from speechkit.dedup.unionfind import UnionFind
-from speechkit.dedup.verify import jaccard, pair_jaccard, verify_pairs
+from speechkit.dedup.verify import forest_jaccard, jaccard, pair_jaccard, verify_pairs
 
 CHARS = [chr(c) for c in range(0x4E00, 0x4E00 + 2000)]
 
@@ -273,3 +273,44 @@ def test_pair_jaccard_equals_set_jaccard(n: int) -> None:
     out = (large_size > 0) & (small_size < 0.8 * large_size)
     assert (ruled[out] == -1.0).all() and (got[out] < 0.8).all()
     assert (ruled[~out] == got[~out]).all()
+
+
+def _kruskal(pairs: list[tuple[int, int]], passes: list[bool], size: int) -> list[int]:
+    """Positions of the pairs kept by the one-at-a-time rule: in order, passing, not joined."""
+    uf = UnionFind(size)
+    kept = []
+    for k, ((i, j), ok) in enumerate(zip(pairs, passes, strict=True)):
+        if ok and uf.find(i) != uf.find(j):
+            uf.union(i, j)
+            kept.append(k)
+    return kept
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_forest_jaccard_keeps_the_same_forest(seed: int) -> None:
+    rng = random.Random(seed)
+    texts: list[str] = []
+    pairs: list[tuple[int, int]] = []
+    bounds = [0]
+    for _ in range(6):  # components: variants of one text, candidates among them in order
+        base = _random_text(rng, 60)
+        first = len(texts)
+        for _ in range(rng.randrange(2, 60)):
+            chars = list(base)
+            for _ in range(rng.randrange(0, 8)):
+                chars[rng.randrange(len(chars))] = rng.choice(CHARS[:50])
+            texts.append("".join(chars))
+        members = range(first, len(texts))
+        found = {tuple(sorted(rng.sample(members, 2))) for _ in range(rng.randrange(1, 600))}
+        pairs.extend(sorted(found))
+        bounds.append(len(pairs))
+    a, b = np.array(pairs).T
+    matrix = shingle_matrix(texts)
+    got = forest_jaccard(matrix, a, b, bounds, threshold=0.8)
+    full = pair_jaccard(matrix, a, b)
+    verified = got >= 0
+    assert (got[verified] == full[verified]).all()
+    assert verified.sum() < len(pairs)  # some pairs were skipped
+    sets = [shingles(t) for t in texts]
+    truth = [jaccard(sets[i], sets[j]) >= 0.8 for i, j in pairs]
+    assert _kruskal(pairs, (got >= 0.8).tolist(), len(texts)) == _kruskal(pairs, truth, len(texts))
