@@ -30,7 +30,7 @@ import numpy as np
 
 from speechkit.dedup.lsh import bucket_pairs
 from speechkit.dedup.shingle import shingle_matrix
-from speechkit.dedup.verify import pair_jaccard
+from speechkit.dedup.verify import forest_jaccard, pair_jaccard
 
 __all__ = [
     "Cluster",
@@ -264,7 +264,7 @@ def verify_batch(batch: VerifyBatch, threshold: float, n: int, keep: str) -> lis
     texts = [batch.texts[u] for u in units.tolist()]
     matrix = shingle_matrix(texts, n=n)
     local = np.searchsorted(units, batch.pairs)
-    sims = pair_jaccard(matrix, local[:, 0], local[:, 1], threshold=threshold)
+    sims = forest_jaccard(matrix, local[:, 0], local[:, 1], batch.bounds, threshold=threshold)
     passing = np.flatnonzero(sims >= threshold)
     if not len(passing):
         return []
