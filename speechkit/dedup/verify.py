@@ -15,7 +15,14 @@ import numpy as np
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-__all__ = ["forest_jaccard", "jaccard", "pair_jaccard", "verify_pairs"]
+__all__ = [
+    "forest_jaccard",
+    "jaccard",
+    "pair_components",
+    "pair_jaccard",
+    "pair_units",
+    "verify_pairs",
+]
 
 #: Pairs intersected at once. Measured on a 61,455-pair verification task of heavy-duplication
 #: paragraphs: extra peak memory 361 MB at 50,000 pairs a chunk, 222 MB at 20,000, 145 MB at
@@ -193,3 +200,63 @@ def forest_jaccard(
             )
             labels = connected_components(graph, directed=False)[1]
     return out
+
+
+def pair_units(pairs: np.ndarray) -> np.ndarray:
+    """The distinct units of ``pairs``, ascending (``np.unique(pairs)``, by sorting).
+
+    NumPy 2's ``np.unique`` without ``return_*`` uses a hash table, which is slow on these
+    integers: measured on 3,900,000 pairs of ids under 1,000,000, 3.77 s against 0.19 s for a
+    sort; 28 ms against 0.6 ms for a 50,000-pair verification batch.
+
+    Examples:
+        >>> pair_units(np.array([[5, 7], [1, 5]])).tolist()
+        [1, 5, 7]
+    """
+    values = np.sort(np.asarray(pairs).ravel())
+    if len(values) < 2:
+        return values
+    return values[np.concatenate([[True], values[1:] != values[:-1]])]
+
+
+#: Bits of a row in the packed ``(component, row)`` sort keys of :func:`pair_components`.
+_ROW_BITS = 40
+
+
+def pair_components(pairs: np.ndarray) -> list[np.ndarray]:
+    """Rows of ``pairs`` grouped by connected component, components by their first row.
+
+    The contract of :func:`speechkit.dedup.reduce.components` (rows ascending inside a
+    component), computed with a table instead of ``np.unique(return_inverse=True)`` to number
+    the units and one sort of packed ``(component, row)`` keys instead of three stable
+    argsorts and ``np.minimum.at``. Measured on the 3.9M candidates of 1,000,000
+    heavy-duplication paragraphs: 2.3 s for :func:`~speechkit.dedup.reduce.components`,
+    all of it on the client while the workers wait.
+
+    Examples:
+        >>> [c.tolist() for c in pair_components(np.array([[0, 1], [5, 6], [1, 2]]))]
+        [[0, 2], [1]]
+    """
+    if len(pairs) == 0:
+        return []
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pairs = np.asarray(pairs, dtype=np.int64)
+    present = np.zeros(int(pairs.max()) + 1, dtype=bool)
+    present[pairs.ravel()] = True
+    number = np.cumsum(present, dtype=np.int64) - 1  # dense number of every unit in a pair
+    size = int(number[-1]) + 1
+    local = number[pairs]
+    graph = coo_matrix(
+        (np.ones(len(local), dtype=np.int8), (local[:, 0], local[:, 1])), shape=(size, size)
+    )
+    _, labels = connected_components(graph, directed=False)
+    key = (labels[local[:, 0]].astype(np.int64) << _ROW_BITS) | np.arange(len(pairs))
+    key.sort()  # by component label, then row
+    rows = key & ((1 << _ROW_BITS) - 1)
+    label = key >> _ROW_BITS
+    bounds = np.flatnonzero(label[1:] != label[:-1]) + 1
+    parts = np.split(rows, bounds)
+    firsts = rows[np.concatenate([[0], bounds])]  # each component's first row
+    return [parts[k] for k in np.argsort(firsts).tolist()]

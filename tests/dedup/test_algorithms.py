@@ -20,7 +20,14 @@ from speechkit.dedup.minhash import MinHasher
 from speechkit.dedup.normalize import normalize, normalize_codes, normalize_many
 from speechkit.dedup.shingle import hash_shingles, shingle_matrix, shingles
 from speechkit.dedup.unionfind import UnionFind
-from speechkit.dedup.verify import forest_jaccard, jaccard, pair_jaccard, verify_pairs
+from speechkit.dedup.verify import (
+    forest_jaccard,
+    jaccard,
+    pair_components,
+    pair_jaccard,
+    pair_units,
+    verify_pairs,
+)
 
 CHARS = [chr(c) for c in range(0x4E00, 0x4E00 + 2000)]
 
@@ -314,3 +321,20 @@ def test_forest_jaccard_keeps_the_same_forest(seed: int) -> None:
     sets = [shingles(t) for t in texts]
     truth = [jaccard(sets[i], sets[j]) >= 0.8 for i, j in pairs]
     assert _kruskal(pairs, (got >= 0.8).tolist(), len(texts)) == _kruskal(pairs, truth, len(texts))
+
+
+def test_pair_components_and_units() -> None:
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        ids = int(rng.integers(2, 50))
+        raw = np.sort(rng.integers(0, ids, size=(int(rng.integers(0, 70)), 2)), axis=1)
+        pairs = np.array(sorted({(a, b) for a, b in raw.tolist() if a < b}), np.int64)
+        pairs = pairs.reshape(-1, 2)
+        uf = UnionFind(ids)
+        for a, b in pairs.tolist():
+            uf.union(a, b)
+        expected: dict[int, list[int]] = {}  # component root -> its rows, in first-row order
+        for row, (a, _b) in enumerate(pairs.tolist()):
+            expected.setdefault(uf.find(a), []).append(row)
+        assert [c.tolist() for c in pair_components(pairs)] == list(expected.values())
+        assert pair_units(pairs).tolist() == sorted(set(pairs.ravel().tolist()))
