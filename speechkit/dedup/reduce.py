@@ -30,7 +30,7 @@ import numpy as np
 
 from speechkit.dedup.lsh import bucket_pairs
 from speechkit.dedup.shingle import shingle_matrix
-from speechkit.dedup.verify import forest_jaccard, pair_jaccard
+from speechkit.dedup.verify import forest_jaccard, pair_jaccard, pair_units
 
 __all__ = [
     "Cluster",
@@ -260,7 +260,7 @@ def verify_batch(batch: VerifyBatch, threshold: float, n: int, keep: str) -> lis
 
     if len(batch.pairs) == 0:
         return []
-    units = np.unique(batch.pairs)
+    units = pair_units(batch.pairs)
     texts = [batch.texts[u] for u in units.tolist()]
     matrix = shingle_matrix(texts, n=n)
     local = np.searchsorted(units, batch.pairs)
