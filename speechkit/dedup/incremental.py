@@ -39,13 +39,12 @@ from speechkit.dedup.reduce import (
     assemble,
     band_candidates,
     batches,
-    components,
     exact_representatives,
     forest_groups,
 )
 from speechkit.dedup.shingle import shingle_matrix
 from speechkit.dedup.units import Unit, build_units
-from speechkit.dedup.verify import pair_jaccard
+from speechkit.dedup.verify import pair_components, pair_jaccard, pair_units
 from speechkit.engine import Executor
 
 if TYPE_CHECKING:
@@ -454,7 +453,7 @@ def similarity_task(
         The similarity of each pair, and ``(k, 3)`` rows ``(representative, unit, similarity)``.
     """
     pairs, bounds, texts, threshold = job
-    units = np.unique(pairs)
+    units = pair_units(pairs)
     normalized = normalize_many(
         [texts[u] for u in units.tolist()],
         mask_placeholders=config.mask_placeholders,
@@ -517,9 +516,9 @@ class _Verifier:
         todo = np.flatnonzero(np.isnan(sims))
         if len(todo):
             pairs = np.stack([a[todo], b[todo]], axis=1)
-            parts = components(pairs)  # a unit's text goes to one task
+            parts = pair_components(pairs)  # a unit's text goes to one task
             jobs = [
-                (p, bounds, self._texts(np.unique(p)), threshold)
+                (p, bounds, self._texts(pair_units(p)), threshold)
                 for p, bounds in batches(pairs, parts)
             ]
             found = list(self.executor.map(similarity_task, jobs, self.config))
@@ -686,7 +685,7 @@ def _reduce(table: UnitTable, config: DedupConfig, verifier: _Verifier) -> list[
         pairs = band_candidates(_columns(table.keys, reps), reps)
         if len(pairs):
             sims = verifier.similarities(pairs[:, 0], pairs[:, 1], threshold)
-            nodes = np.unique(pairs)
+            nodes = pair_units(pairs)
             local = np.searchsorted(nodes, pairs)
 
             def to_rep(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -27,9 +27,15 @@ _BMP = 0x10000
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """``(mapping, keep)`` over the Basic Multilingual Plane (built once, ~60 ms)."""
-    mapping = np.arange(_BMP, dtype=np.uint32)
-    keep = np.zeros(_BMP, dtype=bool)
+    """``(mapping, keep)`` indexed by a code point, or by :data:`_BMP` for any code point beyond
+    the Basic Multilingual Plane (built once, ~60 ms).
+
+    ``keep`` is that of the mapped character (the same as of the original here: full-width and
+    upper-case letters and digits are alphanumeric, as their images are); beyond the BMP
+    everything is kept, and the caller restores those code points.
+    """
+    mapping = np.arange(_BMP + 1, dtype=np.uint32)
+    keep = np.zeros(_BMP + 1, dtype=bool)
     for code in range(_BMP):
         char = chr(code)
         if char.isalnum():
@@ -39,56 +45,69 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     mapping[full] = full - 0xFEE0
     upper = (mapping >= ord("A")) & (mapping <= ord("Z"))
     mapping[upper] += 32
-    keep[_SEP] = True
+    keep = keep[mapping]
+    keep[_SEP] = keep[_BMP] = True
     return mapping, keep
 
 
-def _prev(mask: np.ndarray) -> np.ndarray:
-    out = np.zeros_like(mask)
-    out[1:] = mask[:-1]
-    return out
-
-
-def _next(mask: np.ndarray) -> np.ndarray:
-    out = np.zeros_like(mask)
-    out[:-1] = mask[1:]
-    return out
+def _runs(at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and last position of each run of consecutive positions in sorted ``at``."""
+    gap = np.flatnonzero(np.diff(at) != 1)
+    return at[np.concatenate([[0], gap + 1])], at[np.concatenate([gap, [len(at) - 1]])]
 
 
 def _normalize_array(
     codes: np.ndarray, *, mask_placeholders: bool, mask_digits: bool
 ) -> np.ndarray:
+    # Masks work on the positions of the few placeholder and digit characters, not on whole
+    # boolean arrays: measured on 11M code points of generated paragraphs, 0.10 s instead of
+    # 0.18 s for this function (two table lookups and the final selection are most of it).
     mapping, keep_table = _tables()
-    big = codes >= _BMP  # outside the BMP (rare): kept as they are
-    c = mapping[np.where(big, 0, codes)]
-    c[big] = codes[big]
-    keep = keep_table[np.where(big, 0, c)] | big
-    if mask_placeholders:
-        letter = (c >= ord("a")) & (c <= ord("z"))
-        star = c == _STAR
-        star_first = star & ~_prev(star)
-        is_x = c == _X
-        starts = np.flatnonzero(is_x & ~_prev(is_x))
-        ends = np.flatnonzero(is_x & ~_next(is_x))
-        length = ends - starts + 1
-        before = np.zeros(len(starts), dtype=bool)
-        before[starts > 0] = letter[starts[starts > 0] - 1]
-        after = np.zeros(len(ends), dtype=bool)
-        inside = ends < len(c) - 1
-        after[inside] = letter[ends[inside] + 1]
-        collapse = (length >= 2) & (length <= 3) & ~before & ~after
-        keep[starts[collapse] + 1] = False
-        three = starts[collapse & (length == 3)]
-        keep[three + 2] = False
+    index = np.minimum(codes, _BMP)  # one clipped index for both tables
+    c = mapping[index]
+    keep = keep_table[index]
+    if len(codes) and int(codes.max()) >= _BMP:  # outside the BMP (rare): kept as they are
+        big = np.flatnonzero(codes >= _BMP)
+        c[big] = codes[big]
+    if mask_placeholders and len(c):
+        stars = np.flatnonzero(c == _STAR)
+        star_first = stars[np.concatenate([[True], np.diff(stars) != 1])] if len(stars) else stars
+        xs = np.flatnonzero(c == _X)
+        if len(xs):
+            starts, ends = _runs(xs)
+            length = ends - starts + 1
+            before = np.zeros(len(starts), dtype=bool)
+            inner = starts > 0
+            before[inner] = _is_letter(c[starts[inner] - 1])
+            after = np.zeros(len(ends), dtype=bool)
+            inner = ends < len(c) - 1
+            after[inner] = _is_letter(c[ends[inner] + 1])
+            collapse = (length >= 2) & (length <= 3) & ~before & ~after
+            keep[starts[collapse] + 1] = False
+            three = starts[collapse & (length == 3)]
+            keep[three + 2] = False
         c[star_first] = _X
         keep[star_first] = True
-    if mask_digits:
-        digit = (c >= _ZERO) & (c <= ord("9"))
-        number = digit | ((c == _DOT) & _prev(digit) & _next(digit))
-        first = number & ~_prev(number)
-        c[first] = _ZERO
-        keep[number & ~first] = False
+    if mask_digits and len(c):
+        digits = np.flatnonzero((c - np.uint32(_ZERO)) < 10)  # wraps below "0"
+        if len(digits):
+            dots = np.flatnonzero(c == _DOT)
+            dots = dots[(dots > 0) & (dots < len(c) - 1)]
+            dots = dots[_is_digit(c[dots - 1]) & _is_digit(c[dots + 1])]
+            number = np.union1d(digits, dots) if len(dots) else digits
+            first, _ = _runs(number)
+            c[first] = _ZERO
+            keep[number] = False
+            keep[first] = True
     return c[keep]
+
+
+def _is_letter(c: np.ndarray) -> np.ndarray:
+    return (c >= ord("a")) & (c <= ord("z"))
+
+
+def _is_digit(c: np.ndarray) -> np.ndarray:
+    return (c >= _ZERO) & (c <= ord("9"))
 
 
 def normalize_codes(

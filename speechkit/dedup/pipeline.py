@@ -33,11 +33,11 @@ from speechkit.dedup.reduce import (
     assemble,
     band_candidates,
     batches,
-    components,
     exact_representatives,
     verify_batch,
 )
 from speechkit.dedup.shingle import DEFAULT_N, hash_codes
+from speechkit.dedup.verify import pair_components, pair_units
 from speechkit.engine import Executor, LocalExecutor, available_cores
 from speechkit.errors import ParameterError
 
@@ -278,10 +278,10 @@ def reduce_stage(
     groups: list[Group] = []
     if len(reps) > 1:
         pairs = band_candidates(columns(reps), reps)
-        parts = batches(pairs, components(pairs), size=batch_pairs)
-        texts = fetch(np.unique(pairs)) if len(pairs) else {}
+        parts = batches(pairs, pair_components(pairs), size=batch_pairs)
+        texts = fetch(pair_units(pairs)) if len(pairs) else {}
         tasks = [
-            VerifyBatch(p, bounds, {u: texts[u] for u in np.unique(p).tolist()}, normalized)
+            VerifyBatch(p, bounds, {u: texts[u] for u in pair_units(p).tolist()}, normalized)
             for p, bounds in parts
         ]
         for found in executor.map(verify_task, tasks, config):

@@ -6,7 +6,7 @@ similarity is the exact Jaccard value and no pair under the threshold is ever re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
@@ -15,12 +15,26 @@ import numpy as np
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-__all__ = ["jaccard", "pair_jaccard", "verify_pairs"]
+__all__ = [
+    "forest_jaccard",
+    "jaccard",
+    "pair_components",
+    "pair_jaccard",
+    "pair_units",
+    "verify_pairs",
+]
 
 #: Pairs intersected at once. Measured on a 61,455-pair verification task of heavy-duplication
 #: paragraphs: extra peak memory 361 MB at 50,000 pairs a chunk, 222 MB at 20,000, 145 MB at
 #: 10,000, no slower (the row selections stay in cache); the 10M streamed run needs the margin.
 _PAIR_CHUNK = 10_000
+
+#: Rounds of :func:`forest_jaccard`: candidates at positions ``[_FIRST_ROUND * _GROWTH**(k-1),
+#: _FIRST_ROUND * _GROWTH**k)`` of their component form round ``k``. Simulated on the 774,601
+#: candidates of 200,000 heavy-duplication paragraphs: 601,785 intersected with these rounds,
+#: 611,022 with rounds doubling from 64, 555,413 by the one-at-a-time rule (the least possible).
+_FIRST_ROUND = 32
+_GROWTH = 1.5
 
 
 def jaccard(a: AbstractSet[object], b: AbstractSet[object]) -> float:
@@ -118,3 +132,132 @@ def pair_jaccard(
         union = size_a[rows] + size_b[rows] - inter
         out[rows] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
     return out
+
+
+def forest_jaccard(
+    matrix: csr_matrix,
+    a: np.ndarray,
+    b: np.ndarray,
+    bounds: Sequence[int],
+    *,
+    threshold: float,
+) -> np.ndarray:
+    """:func:`pair_jaccard` of the candidates that Kruskal's rule may still need, in rounds.
+
+    The spanning forest of the passing pairs taken in order (pair ``k`` before ``k + 1``)
+    never holds a pair whose units are already joined by earlier passing pairs. So the pairs
+    of each component (``bounds``) are verified in rounds of growing length, in order; before
+    a round, its pairs whose units are joined by the passing pairs of earlier rounds are
+    skipped (``-1.0``): every such pair is earlier-joined whatever its similarity, and the
+    forest of the remaining passing pairs is the same, edge for edge. Measured on 200,000
+    heavy-duplication paragraphs: 22 % fewer pairs intersected than by :func:`pair_jaccard`,
+    verification tasks 2.3-2.8 s instead of 2.8-3.0 s (alternating runs, loaded machine).
+
+    Args:
+        matrix: Shingle rows (:func:`speechkit.dedup.shingle.shingle_matrix`).
+        a: Row of the first unit of each pair.
+        b: Row of the second unit of each pair.
+        bounds: Start of each component's pairs, and ``len(a)``; pairs of different
+            components share no unit.
+        threshold: Minimum similarity of a passing pair.
+
+    Returns:
+        float64 exact Jaccard of each verified pair; ``-1.0`` for a skipped pair or one
+        ruled out by size (neither is in the forest).
+
+    Examples:
+        >>> from speechkit.dedup.shingle import shingle_matrix
+        >>> m = shingle_matrix(["创建文明城市", "创建文明城市", "创建文明城市", "关于做好工作"])
+        >>> forest_jaccard(m, np.array([0, 1, 0]), np.array([1, 2, 3]), [0, 3], threshold=0.8)
+        array([1., 1., 0.])
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    count = len(a)
+    out = np.full(count, -1.0)
+    if count == 0:
+        return out
+    edges: np.ndarray = np.asarray(bounds, dtype=np.int64)
+    sizes: np.ndarray = np.diff(edges)
+    position = np.arange(count) - np.repeat(edges[:-1], sizes)  # rank inside the component
+    order = np.argsort(position, kind="stable")  # round by round, in pair order inside
+    position = position[order]
+    size = matrix.shape[0]
+    labels = np.arange(size)
+    passed: list[np.ndarray] = []
+    lo, stop = 0, _FIRST_ROUND
+    while lo < count:
+        hi = int(np.searchsorted(position, stop, side="left"))
+        rows = order[lo:hi]
+        rows = rows[labels[a[rows]] != labels[b[rows]]]  # joined by earlier rounds: skipped
+        out[rows] = pair_jaccard(matrix, a[rows], b[rows], threshold=threshold)
+        passed.append(rows[out[rows] >= threshold])
+        lo, stop = hi, int(stop * _GROWTH) + 1
+        if lo < count and len(passed[-1]):
+            joined = np.concatenate(passed)
+            graph = coo_matrix(
+                (np.ones(len(joined), np.int8), (a[joined], b[joined])), shape=(size, size)
+            )
+            labels = connected_components(graph, directed=False)[1]
+    return out
+
+
+def pair_units(pairs: np.ndarray) -> np.ndarray:
+    """The distinct units of ``pairs``, ascending (``np.unique(pairs)``, by sorting).
+
+    NumPy 2's ``np.unique`` without ``return_*`` uses a hash table, which is slow on these
+    integers: measured on 3,900,000 pairs of ids under 1,000,000, 3.77 s against 0.19 s for a
+    sort; 28 ms against 0.6 ms for a 50,000-pair verification batch.
+
+    Examples:
+        >>> pair_units(np.array([[5, 7], [1, 5]])).tolist()
+        [1, 5, 7]
+    """
+    values = np.sort(np.asarray(pairs).ravel())
+    if len(values) < 2:
+        return values
+    return values[np.concatenate([[True], values[1:] != values[:-1]])]
+
+
+#: Bits of a row in the packed ``(component, row)`` sort keys of :func:`pair_components`.
+_ROW_BITS = 40
+
+
+def pair_components(pairs: np.ndarray) -> list[np.ndarray]:
+    """Rows of ``pairs`` grouped by connected component, components by their first row.
+
+    Rows ascend inside a component. The units are numbered with a table instead of
+    ``np.unique(return_inverse=True)``, and one sort of packed ``(component, row)`` keys replaces
+    three stable argsorts and ``np.minimum.at``. It runs on the client while the workers wait
+    (2.3 s of a 1,000,000-paragraph heavy-duplication run, loaded machine); measured on 3.9M
+    random pairs of 1,000,000 ids: 1.25 s for the earlier ``np.unique``-based version, 0.62 s
+    here.
+
+    Examples:
+        >>> [c.tolist() for c in pair_components(np.array([[0, 1], [5, 6], [1, 2]]))]
+        [[0, 2], [1]]
+    """
+    if len(pairs) == 0:
+        return []
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pairs = np.asarray(pairs, dtype=np.int64)
+    present = np.zeros(int(pairs.max()) + 1, dtype=bool)
+    present[pairs.ravel()] = True
+    number = np.cumsum(present, dtype=np.int64) - 1  # dense number of every unit in a pair
+    size = int(number[-1]) + 1
+    local = number[pairs]
+    graph = coo_matrix(
+        (np.ones(len(local), dtype=np.int8), (local[:, 0], local[:, 1])), shape=(size, size)
+    )
+    _, labels = connected_components(graph, directed=False)
+    key = (labels[local[:, 0]].astype(np.int64) << _ROW_BITS) | np.arange(len(pairs))
+    key.sort()  # by component label, then row
+    rows = key & ((1 << _ROW_BITS) - 1)
+    label = key >> _ROW_BITS
+    bounds = np.flatnonzero(label[1:] != label[:-1]) + 1
+    parts = np.split(rows, bounds)
+    firsts = rows[np.concatenate([[0], bounds])]  # each component's first row
+    return [parts[k] for k in np.argsort(firsts).tolist()]
