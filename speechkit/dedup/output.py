@@ -8,7 +8,7 @@ import io
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -38,8 +38,8 @@ class DedupReport:
         level: ``document``, ``speech`` or ``paragraph``.
         threshold: Jaccard threshold used.
         keep: Representative policy.
-        units: All units compared (a list), or in a streamed run only the clustered ones
-            (a dict by unit index).
+        units: All units compared (a list), or in a streamed or store run only the clustered
+            ones (a mapping by unit index).
         clusters: Groups of near-duplicates (indices into ``units``), representative first.
         marked: Rows marked ``duplicate_of`` in the store (``None`` without a store).
         written: Folder the deduplicated corpus was written to, if any.
@@ -55,7 +55,7 @@ class DedupReport:
     level: str
     threshold: float
     keep: str
-    units: list[Unit] | dict[int, Unit]
+    units: list[Unit] | Mapping[int, Unit]
     clusters: list[Cluster]
     marked: int | None = None
     written: str | None = None

@@ -287,24 +287,32 @@ def forest_groups(
     primary = -lengths[grouped] if keep == "longest" else np.zeros(len(grouped), np.int64)
     order = grouped[np.lexsort((grouped, primary, labels[grouped]))]
     first = np.concatenate([[True], labels[order][1:] != labels[order][:-1]])
-    rep_of_label = dict(zip(labels[order[first]].tolist(), order[first].tolist(), strict=True))
-    reps = np.array([rep_of_label[lab] for lab in labels[grouped].tolist()], dtype=np.int64)
+    rep_of_label = np.full(size, -1, np.int64)
+    rep_of_label[labels[order[first]]] = order[first]
+    reps = rep_of_label[labels[grouped]]
     to_rep = np.ones(len(grouped))
     other = np.flatnonzero(reps != grouped)  # exact, also for members joined via others
     to_rep[other] = similarity(reps[other], grouped[other])
-    members: dict[int, list[int]] = {}
-    values: dict[int, list[float]] = {}
-    for u, lab, value in zip(grouped.tolist(), labels[grouped].tolist(), to_rep.tolist(),
-                             strict=True):  # fmt: skip
-        members.setdefault(lab, []).append(int(units[u]))
-        values.setdefault(lab, []).append(value)
-    edges: dict[int, list[tuple[int, int, float]]] = {}
-    for (i, j), sim in zip(local[chosen].tolist(), sims[chosen].tolist(), strict=True):
-        edges.setdefault(int(labels[i]), []).append((int(units[i]), int(units[j]), sim))
+    # Members ascending and edges sorted, label by label, with array operations (the Python
+    # loop over members took 0.5 s of a 1M-document store run).
+    by_label = np.argsort(labels[grouped], kind="stable")
+    cuts = np.flatnonzero(np.diff(labels[grouped][by_label])) + 1
+    group_labels = labels[grouped][by_label][np.concatenate([[0], cuts])].tolist()
+    members = np.split(units[grouped[by_label]], cuts)
+    values = np.split(to_rep[by_label], cuts)
+    i, j = units[local[chosen, 0]], units[local[chosen, 1]]
+    edge_labels = labels[local[chosen, 0]]
+    by_edge = np.lexsort((j, i, edge_labels))
+    edge_cuts = np.flatnonzero(np.diff(edge_labels[by_edge])) + 1
+    edges = zip(
+        np.split(i[by_edge], edge_cuts), np.split(j[by_edge], edge_cuts),
+        np.split(sims[chosen][by_edge], edge_cuts), strict=True,
+    )  # fmt: skip
     groups = [
-        Group(members[lab], int(units[rep_of_label[lab]]), sorted(edges[lab]), values[lab])
-        for lab in members
-    ]
+        Group(m.tolist(), int(units[rep_of_label[lab]]),
+              list(zip(a.tolist(), b.tolist(), e.tolist(), strict=True)), v.tolist())
+        for lab, m, v, (a, b, e) in zip(group_labels, members, values, edges, strict=True)
+    ]  # fmt: skip
     groups.sort(key=lambda g: g.members[0])
     return groups
 

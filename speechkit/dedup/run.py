@@ -7,7 +7,7 @@ the bundled corpus, or ``--write`` (which needs the documents) read the corpus i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -177,7 +177,7 @@ def _dedup_corpus(
                 found = dedup_store(store, level, config, executor)
                 table = found.table
                 # A full unit list only for --write, which needs the documents anyway.
-                members: list[Unit] | dict[int, Unit] = (
+                members: list[Unit] | Mapping[int, Unit] = (
                     build_units(corpus.documents, level) if write is not None else found.units()
                 )
                 report = _report(
@@ -202,7 +202,7 @@ def _dedup_corpus(
 def _report(
     level: str,
     config: DedupConfig,
-    units: list[Unit] | dict[int, Unit],
+    units: list[Unit] | Mapping[int, Unit],
     clusters: list[Cluster],
     lengths: np.ndarray,
     count: int,

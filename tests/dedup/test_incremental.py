@@ -199,3 +199,25 @@ def test_a_store_of_the_first_incremental_design_is_read_afresh(tmp_path: Path) 
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "dedup_signatures" not in tables and "dedup_blocks" in tables
     _same(report, [path], tmp_path, "document")
+
+
+def test_worker_processes_read_the_texts_themselves(tmp_path: Path) -> None:
+    from speechkit.dedup.incremental import dedup_store
+    from speechkit.dedup.pipeline import DedupConfig
+    from speechkit.engine import LocalExecutor
+
+    texts, _ = heavy_texts(seed=18, n=400)
+    db = tmp_path / "store.db"
+    _full([write_jsonl(tmp_path / "b.jsonl", texts[:350])], db, "paragraph")
+    ingest_paths([write_jsonl(tmp_path / "a.jsonl", texts[350:])], db, warn=_quiet)
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    config = DedupConfig()
+    with Store(db) as store, LocalExecutor(workers=2) as pool:
+        parallel = dedup_store(store, "paragraph", config, pool)  # texts read by the workers
+    with Store(copy) as store, LocalExecutor(workers=1) as here:
+        serial = dedup_store(store, "paragraph", config, here)  # texts read and sent
+    assert parallel.verified == serial.verified > 0
+    assert [(c.members, c.to_representative, c.pairs) for c in parallel.clusters] == [
+        (c.members, c.to_representative, c.pairs) for c in serial.clusters
+    ]
