@@ -776,7 +776,9 @@ def _reduce(table: UnitTable, config: DedupConfig, verifier: _Verifier) -> list[
         if len(pairs):
             sims = verifier.similarities(pairs[:, 0], pairs[:, 1], threshold)
             nodes = pair_units(pairs)
-            local = np.searchsorted(nodes, pairs)
+            position = np.empty(len(table), np.int64)  # a gather, not a binary search
+            position[nodes] = np.arange(len(nodes))
+            local = position[pairs]
 
             def to_rep(a: np.ndarray, b: np.ndarray) -> np.ndarray:
                 return verifier.similarities(nodes[a], nodes[b], 0.0)
