@@ -280,10 +280,11 @@ def reduce_stage(
         pairs = band_candidates(columns(reps), reps)
         parts = batches(pairs, pair_components(pairs), size=batch_pairs)
         texts = fetch(pair_units(pairs)) if len(pairs) else {}
-        tasks = [
+        # A generator: the first tasks run while the client packs the others.
+        tasks = (
             VerifyBatch(p, bounds, {u: texts[u] for u in pair_units(p).tolist()}, normalized)
             for p, bounds in parts
-        ]
+        )
         for found in executor.map(verify_task, tasks, config):
             groups.extend(found)
     return assemble(groups, rep_of)
