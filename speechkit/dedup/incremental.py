@@ -513,7 +513,7 @@ class UnitTexts:
 
 def similarity_task(
     job: tuple[np.ndarray, list[int], UnitTexts, float], config: DedupConfig
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, int]:
     """Exact Jaccard of the pairs of ``job``: ``(pairs, bounds, unit texts, threshold)``.
 
     Texts are normalized here, on the worker. Pairs ruled out by size at the threshold get
@@ -525,7 +525,9 @@ def similarity_task(
     from these candidates will ask for exactly those pairs, and the shingles are at hand now.
 
     Returns:
-        The similarity of each pair, and ``(k, 3)`` rows ``(representative, unit, similarity)``.
+        The similarity of each pair; ``(k, 3)`` rows ``(representative, unit, similarity)``
+        (positions exact in float64); how many of those were intersected (the others were
+        candidates).
     """
     pairs, bounds, unit_texts, threshold = job
     texts = unit_texts.read()
@@ -539,7 +541,7 @@ def similarity_task(
     local = np.searchsorted(units, pairs)
     sims = pair_jaccard(matrix, local[:, 0], local[:, 1], threshold=threshold)
     if threshold <= 0:
-        return sims, np.empty((0, 3))
+        return sims, np.empty((0, 3)), 0
     lengths = np.fromiter((len(t) for t in normalized), np.int64, count=len(units))
     reps, members = [], []
     for lo, hi in itertools.pairwise(bounds):
@@ -560,7 +562,7 @@ def similarity_task(
     guessed = np.where(codes[order][at] == wanted, sims[order][at], -1.0)
     todo = np.flatnonzero(guessed < 0)
     guessed[todo] = pair_jaccard(matrix, rep_at[todo], member_at[todo])
-    return sims, np.stack([units[rep_at], units[member_at], guessed], axis=1)
+    return sims, np.stack([units[rep_at], units[member_at], guessed], axis=1), len(todo)
 
 
 class _Verifier:
@@ -621,7 +623,7 @@ class _Verifier:
                 self.ahead = _PairCache.of(
                     ids[at[:, 0]], ids[at[:, 1]], ahead[:, 2], self.cache.scale
                 )
-                self.count += len(ahead)
+            self.count += sum(f[2] for f in found)  # intersected, not found among candidates
         self.asked_pairs.append((ids[a], ids[b], sims.copy()))
         return sims
 

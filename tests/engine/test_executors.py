@@ -144,6 +144,12 @@ def test_local_cluster_output_identical_to_local(corpus: Path) -> None:
     assert para == _json([str(corpus), "--level", "paragraph"])
 
 
+def test_local_cluster_on_a_store_identical_to_local(corpus: Path, tmp_path: Path) -> None:
+    args = [str(corpus), "--level", "paragraph"]
+    on_dask = _json([*args, "--db", str(tmp_path / "a.db"), "--engine", "dask", "--workers", "2"])
+    assert on_dask == _json([*args, "--db", str(tmp_path / "b.db")]) == _json(args)
+
+
 @pytest.fixture()
 def dask_cluster() -> Iterator[str]:
     """A ``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1 (torn down after)."""
