@@ -38,6 +38,7 @@ from speechkit.dedup.reduce import (
     Cluster,
     assemble,
     band_candidates,
+    band_columns,
     batches,
     exact_representatives,
     forest_groups,
@@ -423,6 +424,11 @@ def _fresh_units(
     return units, order
 
 
+def _pair_codes(a: np.ndarray, b: np.ndarray, scale: int) -> np.ndarray:
+    """One int64 per unordered pair: ``min * scale + max`` (``scale`` above every id)."""
+    return np.minimum(a, b) * scale + np.maximum(a, b)
+
+
 class _PairCache:
     """Stored similarities by row-id pair: ``code = a * scale + b`` with ``a < b``, sorted."""
 
@@ -452,7 +458,7 @@ class _PairCache:
     @classmethod
     def of(cls, a: np.ndarray, b: np.ndarray, sims: np.ndarray, scale: int) -> _PairCache:
         """A cache of pairs ``(a[k], b[k])`` (either order); an exact value wins over ``-1``."""
-        codes = np.minimum(a, b) * scale + np.maximum(a, b)
+        codes = _pair_codes(a, b, scale)
         order = np.argsort(codes, kind="stable")
         codes, sims = codes[order], sims[order]
         if not len(codes):
@@ -462,7 +468,7 @@ class _PairCache:
 
     def lookup(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Stored similarity of each pair, ``NaN`` where none is stored."""
-        codes = np.minimum(a, b) * self.scale + np.maximum(a, b)
+        codes = _pair_codes(a, b, self.scale)
         at = np.searchsorted(self.codes, codes)
         at[at == len(self.codes)] = 0
         found = (self.codes[at] == codes) if len(self.codes) else np.zeros(len(codes), bool)
@@ -555,9 +561,9 @@ def similarity_task(
     # Most such pairs are candidates already (a bucket's first member is paired with all):
     # only the others, and candidates ruled out by size (no exact value), are intersected.
     scale = len(units)
-    codes = np.minimum(local[:, 0], local[:, 1]) * scale + np.maximum(local[:, 0], local[:, 1])
+    codes = _pair_codes(local[:, 0], local[:, 1], scale)
     order = np.argsort(codes)
-    wanted = np.minimum(rep_at, member_at) * scale + np.maximum(rep_at, member_at)
+    wanted = _pair_codes(rep_at, member_at, scale)
     at = np.minimum(np.searchsorted(codes[order], wanted), max(len(codes) - 1, 0))
     guessed = np.where(codes[order][at] == wanted, sims[order][at], -1.0)
     todo = np.flatnonzero(guessed < 0)
@@ -774,7 +780,7 @@ def _reduce(table: UnitTable, config: DedupConfig, verifier: _Verifier) -> list[
     reps = np.flatnonzero(rep_of == np.arange(len(rep_of)))
     groups = []
     if len(reps) > 1:
-        pairs = band_candidates(_columns(table.keys, reps), reps)
+        pairs = band_candidates(band_columns(table.keys, reps), reps)
         if len(pairs):
             sims = verifier.similarities(pairs[:, 0], pairs[:, 1], threshold)
             nodes = pair_units(pairs)
@@ -789,8 +795,3 @@ def _reduce(table: UnitTable, config: DedupConfig, verifier: _Verifier) -> list[
                 nodes, local, sims, table.lengths[nodes], threshold, config.keep, to_rep
             )
     return assemble(groups, rep_of)
-
-
-def _columns(keys: np.ndarray, ids: np.ndarray) -> Iterator[np.ndarray]:
-    for band in range(keys.shape[1]):
-        yield np.ascontiguousarray(keys[ids, band])

@@ -32,6 +32,7 @@ from speechkit.dedup.reduce import (
     VerifyBatch,
     assemble,
     band_candidates,
+    band_columns,
     batches,
     exact_representatives,
     verify_batch,
@@ -315,8 +316,7 @@ def reduce_units(
             return reduce_units(texts, mapped, config, executor=own)
 
     def columns(ids: np.ndarray) -> Iterator[np.ndarray]:
-        for band in range(mapped.keys.shape[1]):
-            yield np.ascontiguousarray(mapped.keys[ids, band])
+        return band_columns(mapped.keys, ids)
 
     def fetch(ids: np.ndarray) -> dict[int, str]:
         return {u: texts[u] for u in ids.tolist()}  # normalized by the verification tasks

@@ -22,7 +22,7 @@ reached the threshold.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -38,6 +38,7 @@ __all__ = [
     "VerifyBatch",
     "assemble",
     "band_candidates",
+    "band_columns",
     "batches",
     "exact_representatives",
     "forest_groups",
@@ -123,6 +124,18 @@ def exact_representatives(digests: np.ndarray, lengths: np.ndarray, min_chars: i
         _, first, inverse = np.unique(digests[valid], return_index=True, return_inverse=True)
         rep_of[valid] = valid[first[inverse]]
     return rep_of
+
+
+def band_columns(keys: np.ndarray, ids: np.ndarray) -> Iterator[np.ndarray]:
+    """Band by band, the keys of units ``ids`` (the ``columns`` of :func:`band_candidates`).
+
+    Examples:
+        >>> import numpy as np
+        >>> [c.tolist() for c in band_columns(np.array([[1, 2], [3, 4], [5, 6]]), np.array([0, 2]))]
+        [[1, 5], [2, 6]]
+    """
+    for band in range(keys.shape[1]):
+        yield np.ascontiguousarray(keys[ids, band])
 
 
 def band_candidates(

@@ -138,12 +138,7 @@ def _dedup_stream(
             executor.close()
     if result.count == 0:
         raise _nothing_readable(paths)
-    lengths = result.lengths
-    short = int(((lengths > 0) & (lengths < config.min_chars)).sum())
-    return DedupReport(
-        level, float(config.threshold), config.keep, result.units, result.clusters,
-        min_chars=config.min_chars, short=short, unit_count=result.count,
-    )  # fmt: skip
+    return _report(level, config, result.units, result.clusters, result.lengths, result.count)
 
 
 def _dedup_corpus(

@@ -758,7 +758,6 @@ class Store:
                 source=source, record=record, encoding=encoding or "", raw_lines=[],
                 lines=lines, sha256=sha256, date=doc_date, date_source=doc_date_source,
             )  # fmt: skip
-            stored = {line.number for line in lines}
             row_ids: list[int] = []
             speeches = conn.execute(
                 f"SELECT id, first_line, last_line, title, {speech_columns} FROM speeches "
@@ -797,15 +796,15 @@ class Store:
                     )
                 )
                 row_ids.append(speech_id)
-            # Lines kept only as one-line paragraphs (schema 1 stored them all: skip those).
-            extra = [
-                Line(p.line, p.text)
-                for speech in doc.speeches
-                for p in speech.paragraphs
-                if p.line == p.last_line and p.line not in stored
-            ]
-            if extra:
-                doc.lines = sorted(lines + extra, key=lambda line: line.number)
+            doc.lines = _with_one_line_paragraphs(
+                lines,
+                [
+                    Line(p.line, p.text)
+                    for speech in doc.speeches
+                    for p in speech.paragraphs
+                    if p.line == p.last_line
+                ],
+            )
             yield doc_id, doc, row_ids
 
     def search(self, query: str, *, limit: int = 50, width: int = 30) -> list[SearchHit]:
@@ -1073,32 +1072,29 @@ class Store:
 
     def _document_texts(self, wanted: str) -> dict[int, str]:
         """Document texts as :meth:`documents` rebuilds them (lines + one-line paragraphs)."""
-        lines: dict[int, list[tuple[int, str]]] = {}
+        lines: dict[int, list[Line]] = {}
         for doc, number, text in self.conn.execute(
             f"SELECT l.document_id, l.number, l.text FROM {wanted} w CROSS JOIN lines l "
             "ON l.document_id = w.id ORDER BY l.document_id, l.seq"
         ):
-            lines.setdefault(doc, []).append((number, text))
-        extra: dict[int, list[tuple[int, str]]] = {}
+            lines.setdefault(doc, []).append(Line(number, text))
+        one_line: dict[int, list[Line]] = {}
         for doc, number, text in self.conn.execute(
             f"SELECT s.document_id, p.line, p.text FROM {wanted} w CROSS JOIN speeches s "
             "ON s.document_id = w.id CROSS JOIN paragraphs p ON p.speech_id = s.id "
             "WHERE p.line = p.last_line ORDER BY s.document_id, s.first_line, s.id, p.seq"
         ):
-            extra.setdefault(doc, []).append((number, text))
-        out: dict[int, str] = {}
-        for (doc,) in self.conn.execute(
-            f"SELECT d.id FROM {wanted} w CROSS JOIN documents d ON d.id = w.id"
-        ).fetchall():
-            stored = lines.get(doc, [])
-            more = extra.get(doc)
-            if more and stored:
-                numbers = {number for number, _ in stored}
-                more = [(n, t) for n, t in more if n not in numbers]
-            if more:  # as Store.documents: sorted by number, stable
-                stored = sorted(stored + more, key=lambda line: line[0])
-            out[doc] = "\n".join(text for _, text in stored)
-        return out
+            one_line.setdefault(doc, []).append(Line(number, text))
+        return {
+            doc: "\n".join(
+                line.text for line in _with_one_line_paragraphs(
+                    lines.get(doc, []), one_line.get(doc, [])
+                )
+            )
+            for (doc,) in self.conn.execute(
+                f"SELECT d.id FROM {wanted} w CROSS JOIN documents d ON d.id = w.id"
+            ).fetchall()
+        }  # fmt: skip
 
     # -- dedup marks -----------------------------------------------------------
 
@@ -1202,6 +1198,21 @@ def _coalesce(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((first, last))
     return out
+
+
+def _with_one_line_paragraphs(lines: list[Line], one_line: list[Line]) -> list[Line]:
+    """A document's lines as read back: the stored ``lines``, and the lines kept only as
+    one-line paragraphs (``one_line``, in speech order) sorted in by number.
+
+    Schema 1 stored every line, so a one-line paragraph whose line is stored is left out.
+
+    Examples:
+        >>> _with_one_line_paragraphs([Line(1, "题目")], [Line(2, "正文"), Line(1, "题目")])
+        [Line(number=1, text='题目'), Line(number=2, text='正文')]
+    """
+    stored = {line.number for line in lines}
+    extra = [line for line in one_line if line.number not in stored]
+    return sorted(lines + extra, key=lambda line: line.number) if extra else lines
 
 
 def _paragraph_lines(doc: Document) -> dict[int, str]:
