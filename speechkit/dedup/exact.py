@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 import numpy as np
+import xxhash
 
 __all__ = ["exact_groups", "text_digests"]
 
 
 def text_digests(texts: Sequence[str]) -> np.ndarray:
-    """A 64-bit BLAKE2b digest of each (normalized) text, stable across processes and runs.
+    """A 64-bit XXH3 digest of each (normalized) text, stable across processes and runs.
+
+    XXH3 instead of BLAKE2b: no adversary chooses these texts, and setting up a BLAKE2b state
+    per text cost 1.6 µs, seven times XXH3's whole call (measured on 10,000 heavy-duplication
+    paragraphs: 1.64 against 0.22 CPU-s per million). Either has 64 bits: at 10 million units
+    a chance collision among all of them has a probability of about 3e-6.
 
     Examples:
         >>> d = text_digests(["创建文明城市", "创建文明城市", "创卫"])
@@ -30,15 +35,14 @@ def text_digests(texts: Sequence[str]) -> np.ndarray:
 
 def code_digests(codes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """:func:`text_digests` of texts given as concatenated code points and their lengths."""
-    data = np.ascontiguousarray(codes, dtype="<u4").tobytes()
-    out = np.empty(len(lengths), dtype=np.uint64)
+    data = memoryview(np.ascontiguousarray(codes, dtype="<u4").tobytes())
+    digest = xxhash.xxh3_64_intdigest
+    found = []
     pos = 0
-    blake2b = hashlib.blake2b
-    for i, length in enumerate(lengths.tolist()):
-        end = pos + 4 * length
-        out[i] = int.from_bytes(blake2b(data[pos:end], digest_size=8).digest(), "little")
+    for end in (4 * np.cumsum(lengths)).tolist():
+        found.append(digest(data[pos:end]))
         pos = end
-    return out
+    return np.array(found, dtype=np.uint64).reshape(len(lengths))
 
 
 def exact_groups(digests: np.ndarray) -> np.ndarray:

@@ -56,7 +56,7 @@ __all__ = [
     "unpack_arrays",
 ]  # fmt: skip
 
-_VERSION = 2  # bump when normalization, shingling, signing or the block layout changes
+_VERSION = 3  # bump when normalization, shingling, signing, the digest or the block layout changes
 _MAX_BLOCKS = 16  # unit blocks appended before they are rewritten as one
 #: Pairs per similarity task. Smaller than a full run's batches so the workers start while
 #: the client still reads texts (1,000 into 1M heavy documents: 13.4 s at 50,000, ...).
@@ -68,7 +68,7 @@ def config_key(config: DedupConfig) -> str:
 
     Examples:
         >>> config_key(DedupConfig())
-        'v2;n=3;perm=128;seed=1;bands=16x8;ph=1;dg=1'
+        'v3;n=3;perm=128;seed=1;bands=16x8;ph=1;dg=1'
     """
     bands, rows = config.bands_rows
     return (

@@ -18,9 +18,11 @@ from functools import lru_cache
 
 import numpy as np
 
+from speechkit.engine.textblock import SEP, TextBlock
+
 __all__ = ["normalize", "normalize_codes", "normalize_many"]
 
-_SEP = 0x1F  # joins the texts of a batch; a control character, never kept in a text
+_SEP = ord(SEP)  # joins the texts of a batch; a control character, never kept in a text
 _STAR, _DOT, _X, _ZERO = ord("*"), ord("."), ord("x"), ord("0")
 _BMP = 0x10000
 
@@ -122,7 +124,10 @@ def normalize_codes(
     if not texts:
         return np.empty(0, np.uint32), np.empty(0, np.int64)
     sep = chr(_SEP)
-    joined = sep.join(t.replace(sep, " ") if sep in t else t for t in texts) + sep
+    if isinstance(texts, TextBlock) and texts.separated:
+        joined = texts.joined  # already in this form: no second join
+    else:
+        joined = sep.join(t.replace(sep, " ") if sep in t else t for t in texts) + sep
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     out = _normalize_array(codes, mask_placeholders=mask_placeholders, mask_digits=mask_digits)
     ends = np.flatnonzero(out == _SEP)
