@@ -46,7 +46,7 @@ from speechkit.dedup.reduce import (
 from speechkit.dedup.shingle import shingle_matrix
 from speechkit.dedup.units import Unit, build_units
 from speechkit.dedup.verify import pair_components, pair_jaccard, pair_units
-from speechkit.engine import Executor, LocalExecutor
+from speechkit.engine import Executor
 
 if TYPE_CHECKING:
     from speechkit.store import Store
@@ -593,7 +593,7 @@ class _Verifier:
 
     def _texts(self, positions: np.ndarray) -> UnitTexts:
         ids = self.table.ids[positions]
-        if isinstance(self.executor, LocalExecutor) and self.executor.workers > 1:
+        if self.executor.local_files and self.executor.workers > 1:
             return UnitTexts(positions, ids, path=str(self.store.path), level=self.level)
         missing = [i for i in ids.tolist() if i not in self.texts]
         if missing:  # read set-wise from the store: only the units of pairs not yet known

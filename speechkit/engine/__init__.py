@@ -15,6 +15,9 @@ Interface (all executors):
     caller can spill them to disk one by one instead of holding them all.
 ``executor.workers``
     Number of worker processes (1 runs in the calling process).
+``executor.local_files``
+    Whether the workers run on this machine and open its files by their paths here (local
+    processes, a LocalCluster): a stage may then send a path instead of the data.
 ``executor.close()`` / ``with executor:``
     Stop the workers the executor started (a LocalCluster, a process pool); an executor
     connected to an external scheduler only disconnects.

@@ -16,6 +16,9 @@ class Executor(Protocol):
     """Runs a stage function over shards; results in shard order."""
 
     workers: int
+    #: Whether the workers run on this machine and can open its files by their paths here
+    #: (a stage may then send a path instead of the data).
+    local_files: bool
 
     def map(
         self, fn: Callable[..., Any], shards: Iterable[Any], *common: Any

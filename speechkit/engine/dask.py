@@ -75,6 +75,8 @@ class DaskExecutor:
                     f"{scheduler} answered but is not a Dask scheduler "
                     f"({type(exc).__name__}); check the address and port of `dask scheduler`"
                 ) from exc
+        # A LocalCluster's workers share this machine; a cluster's may not see its files.
+        self.local_files = self._cluster is not None
         info = self.client.scheduler_info()
         self.workers = max(1, len(info.get("workers", {})))
 

@@ -35,6 +35,7 @@ class LocalExecutor:
 
     def __init__(self, *, workers: int | None = None) -> None:
         self.workers = workers or available_cores()
+        self.local_files = True
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[..., Any], shards: Iterable[Any], *common: Any) -> Iterator[Any]:
