@@ -336,8 +336,10 @@ def test_pair_components_and_units() -> None:
         uf = UnionFind(ids)
         for a, b in pairs.tolist():
             uf.union(a, b)
-        expected: dict[int, list[int]] = {}  # component root -> its rows, in first-row order
-        for row, (a, _b) in enumerate(pairs.tolist()):
-            expected.setdefault(uf.find(a), []).append(row)
-        assert [c.tolist() for c in pair_components(pairs)] == list(expected.values())
+        # Sorted pairs (as candidates come) and the same pairs in random order.
+        for given in (pairs, pairs[rng.permutation(len(pairs))]):
+            expected: dict[int, list[int]] = {}  # component root -> its rows, first-row order
+            for row, (a, _b) in enumerate(given.tolist()):
+                expected.setdefault(uf.find(a), []).append(row)
+            assert [c.tolist() for c in pair_components(given)] == list(expected.values())
         assert pair_units(pairs).tolist() == sorted(set(pairs.ravel().tolist()))
