@@ -10,11 +10,10 @@ once, and no single corpus speech may supply more than ``max_chars_per_speech`` 
 
 from __future__ import annotations
 
-import functools
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from speechkit.bank.build import BankParagraph, CorpusModel, char_bigrams
@@ -118,30 +117,39 @@ class Piece:
 def enumerations(text: str) -> list[frozenset[str]]:
     """The item sets of the lists of three or more items joined by 、 (the last may follow 和).
 
-    The first and last items carry their neighbours in the clause (推进社会公德, 个人品德教育);
-    parallel items are of one length, so when the inner items are, the ends are cut to it.
+    Parallel items are of about one length, the inner items' (the median): the first and last
+    pieces of a clause carry their neighbours (推进社会公德, 个人品德教育) and are cut to it, and
+    an inner piece far longer than it joins two lists (发展好老百姓最关心 of 实现好、维护好、
+    发展好老百姓最关心、最直接、最现实的利益) and gives one item to each.
 
     Examples:
         >>> sorted(enumerations("推进社会公德、职业道德、家庭美德和个人品德教育。")[0])
         ['个人品德', '家庭美德', '社会公德', '职业道德']
         >>> [sorted(e) for e in enumerations("要把诚信、友善落到细节，弘扬民主、文明、和谐。")]
         [['和谐', '文明', '民主']]
+        >>> sorted(enumerations("实现好、维护好、发展好群众最关心、最直接、最现实的利益")[0])
+        ['发展好', '实现好', '最关心', '最现实', '最直接', '维护好']
     """
     out: list[frozenset[str]] = []
     for clause in re.split(r"[，。；：！？,;:!?“”\"（）()]", text):
-        items = clause.split("、")
-        if len(items) < 2:
+        pieces = clause.split("、")
+        if len(pieces) < 2:
             continue
         # 家庭美德和个人品德: split at the joining word only between two real items (not 和谐,
         # 全民参与, 普及).
-        m = re.search(r"以及|和|及|与", items[-1])
-        if m is not None and m.start() >= 2 and len(items[-1]) - m.end() >= 2:
-            items[-1:] = [items[-1][: m.start()], items[-1][m.end() :]]
-        if len(items) < 3:
+        m = re.search(r"以及|和|及|与", pieces[-1])
+        if m is not None and m.start() >= 2 and len(pieces[-1]) - m.end() >= 2:
+            pieces[-1:] = [pieces[-1][: m.start()], pieces[-1][m.end() :]]
+        if len(pieces) < 3:
             continue
-        widths = {len(i) for i in items[1:-1]}
-        if len(widths) == 1 and (width := widths.pop()) >= 2:
-            items[0], items[-1] = items[0][-width:], items[-1][:width]
+        inner = sorted(len(p) for p in pieces[1:-1])
+        width = max(inner[len(inner) // 2], 2)
+        items = [pieces[0][-width:], pieces[-1][:width]]
+        for piece in pieces[1:-1]:
+            if len(piece) > 1.5 * width:
+                items += [piece[:width], piece[-width:]]
+            else:
+                items.append(piece)
         out.append(frozenset(i for i in items if i))
     return out
 
@@ -234,44 +242,47 @@ def content_words(model: CorpusModel, text: str) -> dict[str, float]:
 
 
 def key_part(model: CorpusModel, word: str) -> str:
-    """The most specific part of a compound word: 占道 of 占道经营, 公益 of 公益广告.
+    """The part of a compound word that says which kind it is: 占道 of 占道经营, 公益 of 公益广告.
 
-    The part of highest idf (a stretch the corpus has no word for counts as the rarest); on a
-    tie the first, since Chinese compounds put the head last (占道经营 is a kind of 经营). A
-    word with no parts of two or more characters is its own key part.
+    Chinese compounds put the head last (占道经营 is a kind of 经营, 生产经营 another), so the
+    first part of two or more characters — a corpus word or a stretch between words — is what
+    tells them apart. A word with no two such parts is its own key part.
+
+    Examples:
+        >>> from types import SimpleNamespace
+        >>> model = SimpleNamespace(word_idf={"经营": 4.9, "占道经营": 5.3, "秩序": 3.0})
+        >>> key_part(model, "占道经营"), key_part(model, "交通秩序"), key_part(model, "秩序")
+        ('占道', '交通', '秩序')
     """
-    idf = model.word_idf
-    top = max(idf.values(), default=1.0)
-    parts = [
-        (idf[w] if known else top, -k, w)
-        for k, (w, known) in enumerate(_segments(idf, word, skip=word))
-        if len(w) >= 2
-    ]
-    return max(parts)[2] if len(parts) > 1 else word
+    parts = [w for w, _known in _segments(model.word_idf, word, skip=word) if len(w) >= 2]
+    return parts[0] if len(parts) > 1 else word
 
 
 def word_coverage(
-    words: dict[str, float], sentence: str, mention: Callable[[str], float] | None = None
+    words: dict[str, float], sentence: str, parts: dict[str, str] | None = None
 ) -> float:
     """Share of the lead's squared word idf that ``sentence`` contains (0 when no words).
 
     Character bigrams also match across word borders (秩序管理缺乏 shares 理缺 with 物业管理缺位);
-    whole words do not. ``mention(word)`` says how far the sentence names a word (1 in full,
-    0.5 by its key part only, 0 not at all; see :meth:`Selector.mention`); by default a word
-    is named when it occurs.
+    whole words do not. ``parts`` gives compound words' key parts (:func:`key_part`): a
+    sentence with only the part (占道行为 for 占道经营) has the word at half its weight.
 
     Examples:
         >>> round(word_coverage({"物业": 3.0, "管理": 1.0, "缺位": 3.0}, "秩序管理缺乏。"), 3)
         0.053
-        >>> word_coverage({"占道经营": 2.0}, "查处占道行为。", lambda w: 0.5)
+        >>> word_coverage({"占道经营": 2.0}, "查处占道行为。", {"占道经营": "占道"})
         0.25
     """
     total = sum(w * w for w in words.values())
     if not total:
         return 0.0
-    if mention is None:
-        return sum(w * w for word, w in words.items() if word in sentence) / total
-    return sum((w * mention(word)) ** 2 for word, w in words.items()) / total
+    got = 0.0
+    for word, w in words.items():
+        if word in sentence:
+            got += w * w
+        elif parts is not None and parts.get(word, word) != word and parts[word] in sentence:
+            got += (w / 2) ** 2
+    return got / total
 
 
 class Selector:
@@ -312,7 +323,6 @@ class Selector:
         self._adapt_memo = adapt_memo if adapt_memo is not None else {}
         self._weights_memo: dict[str, dict[int, float]] = {}
         self._lead_memo: dict[str, dict[int, float]] = {}
-        self._part_memo: dict[str, str] = {}
         self._by_role: dict[str, list[int]] = {}
         for i, para in enumerate(model.paragraphs):
             self._by_role.setdefault(para.role, []).append(i)
@@ -344,39 +354,6 @@ class Selector:
         if got is None:
             got = self._lead_memo[text] = lead_vector(self.model, text)
         return got
-
-    def _part(self, word: str) -> str:
-        got = self._part_memo.get(word)
-        if got is None:
-            got = self._part_memo[word] = key_part(self.model, word)
-        return got
-
-    def _own(self, word: str, sentence: str) -> bool:
-        """Whether ``sentence`` has ``word`` as a word of its own: an occurrence that is not
-        inside a longer corpus word whose key part is another (经营 in 占道经营 is not the
-        sentence's 经营; 食品 in 食品安全 is its 食品)."""
-        idf = self.model.word_idf
-        start = sentence.find(word)
-        while start != -1:
-            end = start + len(word)
-            around = [
-                sentence[i:j]
-                for i in range(max(0, end - 6), start + 1)
-                for j in range(end, min(len(sentence), i + 6) + 1)
-                if j - i > len(word) and sentence[i:j] in idf
-            ]
-            if all(self._part(w) == word for w in around):
-                return True
-            start = sentence.find(word, start + 1)
-        return False
-
-    def mention(self, word: str, sentence: str) -> float:
-        """How far ``sentence`` names a lead's content ``word`` in its own words: 1 in full, 0.5
-        by the word's key part alone (占道行为 for 占道经营, :func:`key_part`), else 0."""
-        if self._own(word, sentence):
-            return 1.0
-        part = self._part(word)
-        return 0.5 if part != word and self._own(part, sentence) else 0.0
 
     def _adapt(self, sentence: str, names: tuple[str, ...]) -> str | None:
         key = (sentence, names)
@@ -629,6 +606,7 @@ class Selector:
         # Padding must also name the lead's most specific word (公益 of 公益广告宣传): 广告灯箱占道
         # and 宣传促销 share the other words but are about street order.
         key = max(words, key=lambda w: (words[w], w)) if words and floor > LEAD_FLOOR else None
+        parts = {w: key_part(self.model, w) for w in words}
         scored: list[tuple[float, int, list[str]]] = []
         for _sim, i in candidates[:CANDIDATE_UNITS] if lead_vec else ():
             para = self.model.paragraphs[i]
@@ -638,10 +616,9 @@ class Selector:
             for sentence in self._adapted(para, None, mood):
                 vec = self._weights(sentence)
                 own = coverage(lead_vec, vec)
-                # By the sentence's own words (see mention): 加强食品生产经营监管 has the bigram
-                # and the word 经营 of 占道经营整治, as a part of another word (r8, 2026-12-01).
-                named = functools.partial(self.mention, sentence=sentence)
-                if words and word_coverage(words, sentence, named) < floor:
+                # By the lead's words, always: 加强食品生产经营监管 has the bigram 经营 of
+                # 占道经营整治, not its word (r8, 2026-12-01); 占道行为 has its key part.
+                if words and word_coverage(words, sentence, parts) < floor:
                     continue
                 if key is not None and key not in sentence:
                     continue
