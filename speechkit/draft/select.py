@@ -242,20 +242,23 @@ def content_words(model: CorpusModel, text: str) -> dict[str, float]:
 
 
 def key_part(model: CorpusModel, word: str) -> str:
-    """The part of a compound word that says which kind it is: 占道 of 占道经营, 公益 of 公益广告.
+    """The part of a compound word that names it on its own: 占道 of 占道经营.
 
-    Chinese compounds put the head last (占道经营 is a kind of 经营, 生产经营 another), so the
-    first part of two or more characters — a corpus word or a stretch between words — is what
-    tells them apart. A word with no two such parts is its own key part.
+    A part the corpus never uses as a word of its own (no token of :attr:`CorpusModel.word_idf`)
+    lives only inside compounds, and a sentence with it in another one (占道摆摊, 占道行为)
+    speaks of the same kind of thing. A part that is a word (经营 of 占道经营 and 生产经营, 秩序
+    of 交通秩序, 小区 of 老旧小区) is a general word and names nothing on its own. A word
+    without such a part is its own key part.
 
     Examples:
         >>> from types import SimpleNamespace
-        >>> model = SimpleNamespace(word_idf={"经营": 4.9, "占道经营": 5.3, "秩序": 3.0})
-        >>> key_part(model, "占道经营"), key_part(model, "交通秩序"), key_part(model, "秩序")
-        ('占道', '交通', '秩序')
+        >>> model = SimpleNamespace(word_idf={"经营": 4.9, "交通": 3.7, "秩序": 4.9})
+        >>> key_part(model, "占道经营"), key_part(model, "交通秩序"), key_part(model, "经营")
+        ('占道', '交通秩序', '经营')
     """
-    parts = [w for w, _known in _segments(model.word_idf, word, skip=word) if len(w) >= 2]
-    return parts[0] if len(parts) > 1 else word
+    parts = [(w, known) for w, known in _segments(model.word_idf, word, skip=word) if len(w) >= 2]
+    bound = [w for w, known in parts if not known]
+    return bound[0] if len(parts) >= 2 and bound else word
 
 
 def word_coverage(
