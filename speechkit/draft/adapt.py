@@ -5,7 +5,8 @@ A corpus sentence is reused only when its claim label is ``generic``
 problems of the city it came from) and everything it names is given by the profile: no place
 or person name of the corpus (:attr:`CorpusModel.names`) the profile does not give, no person
 placeholder (``X同志``), nothing that is not speech (English notes, markup) or that speaks for
-another unit (我们街道, 作为老城区, 请县委放心), no 提法 out of date at the meeting
+another unit (我们街道, 作为老城区, 请县委放心) or addresses a unit the profile does not name
+(积极承担…牵头部门责任, 作为…牵头部门，要…, 你们), no 提法 out of date at the meeting
 (``data/dated_terms.yaml``) and nothing of another campaign (``data/campaigns.yaml``: a
 卫生城市 sentence is never renamed into a 文明城市 speech). The rest is rewritten: place
 placeholders (``xx市``) become the profile's city, 市/区/县 words follow the profile's level
@@ -45,6 +46,7 @@ class AdaptContext:
         campaign: The profile's campaign (全国文明城市…).
         allowed_names: Names the profile itself mentions (they may stay).
         date: The meeting date (today when the profile gives none).
+        given: Everything the profile says, for a unit a sentence addresses by name.
     """
 
     city: str
@@ -52,6 +54,7 @@ class AdaptContext:
     campaign: str
     allowed_names: frozenset[str] = frozenset()
     date: _dt.date = _dt.date(2027, 1, 1)
+    given: str = ""
 
     @property
     def families(self) -> frozenset[str]:
@@ -91,7 +94,35 @@ def context_for(profile: Profile, names: Iterable[str]) -> AdaptContext:
         campaign=profile.campaign,
         allowed_names=frozenset(n for n in names if n in given),
         date=profile.meeting.date or _dt.date.today(),
+        given="\n".join(
+            (given, *profile.figures.keys(), profile.speaker.title, profile.meeting.name or "")
+        ),
     )
+
+
+def _addressee_unnamed(sentence: str, given: str) -> bool:
+    """Whether ``sentence`` addresses a particular unit that the profile does not name.
+
+    A corpus sentence said to one department (积极承担…牵头部门责任) loses its addressee when it
+    is reused: it reads as a sentence without a subject, and who leads is a fact only the
+    profile could give. It may stay when its own subject names the unit and the profile names
+    it too (市创建办要发挥牵头抓总作用, with 市创建办 in the profile); 你们 is never named.
+
+    Examples:
+        >>> _addressee_unnamed("积极承担创建牵头部门责任，形成工作合力。", "")
+        True
+        >>> _addressee_unnamed("市创建办要发挥牵头抓总作用。", "市创建办统筹推进")
+        False
+        >>> _addressee_unnamed("对交叉的工作，既要明确牵头部门，又要协调配合。", "")
+        False
+    """
+    cue = res.ADDRESSED_UNIT.search(sentence)
+    if cue is None:
+        return False
+    if cue.group(0)[0] in "你贵":
+        return True
+    subject = res.ADDRESSED_SUBJECT.match(sentence)
+    return subject is None or subject.group(0) not in given
 
 
 def _campaign(text: str, ctx: AdaptContext) -> str | None:
@@ -188,6 +219,8 @@ def adapt_sentence(sentence: str, names: tuple[str, ...], ctx: AdaptContext) -> 
     if res.AUDIENCE_MISMATCH[ctx.level].search(sentence):  # addressed to one bureau's staff
         return None
     if res.SELF_UNIT_MISMATCH[ctx.level].search(sentence):  # spoken for a street/township
+        return None
+    if _addressee_unnamed(sentence, ctx.given):  # said to one department: whose duty?
         return None
     if res.NOT_SPEECH.search(sentence) or res.JUNK.search(sentence):  # notes, markup, site text
         return None

@@ -76,6 +76,19 @@ AUDIENCE_MISMATCH: dict[str, re.Pattern[str]] = {
     level: re.compile(_UNIT_AUDIENCE) for level in ("市", "区", "县")
 }
 
+#: A sentence that casts its addressee as a particular unit: the lead unit's duty (积极承担…牵头
+#: 部门责任, 发挥牵头抓总作用), an identity (作为…牵头部门，要…) or 你们/贵单位. In its source the
+#: sentence was said to one department; the profile does not say which one leads, so without a
+#: subject the profile names, the sentence has none (see ``adapt._addressee_unnamed``). Words
+#: that only speak of units (既要明确牵头部门, 作为考核部门和干部的依据, 本单位) are not cues.
+ADDRESSED_UNIT = re.compile(
+    r"你们|你(?:局|委|办|单位|部门)|贵(?:单位|部门|局)|"
+    r"牵头(?:部门|单位)的?(?:责任|职责|作用)|牵头抓总|"
+    r"作为[^，。；]{0,12}(?:部门|单位)(?=[，,]|要|必须|更要|一定|应)"
+)
+#: A sentence's own subject before its modal (市创建办要…), the unit it addresses by name.
+ADDRESSED_SUBJECT = re.compile(r"^[^，。；：]{2,16}?(?=要|将|应|必须)")
+
 TASK_OPENER = re.compile("^(?:" + "|".join(TASK_OPENERS) + ")")
 
 #: Generic development of an achievement sub-point: (cue pattern on the achievement, sentences
