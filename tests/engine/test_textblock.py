@@ -64,7 +64,8 @@ def test_block_texts_mapping() -> None:
 
 def test_verify_batch_sent_as_block_gives_the_same_groups() -> None:
     base = "创建全国文明城市是一项系统工程需要全市上下共同努力久久为功"
-    raw = {0: base, 4: base + "。", 7: base.replace("系统", "综合"), 8: "关于做好学校疫情防控工作的实施方案通知"}
+    other = "关于做好学校疫情防控工作的实施方案通知"
+    raw = {0: base, 4: base + "。", 7: base.replace("系统", "综合"), 8: other}
     pairs = np.array([[0, 4], [0, 7], [4, 8]])
     config = DedupConfig(threshold=0.7)
     batch = VerifyBatch(pairs, [0, 3], raw, normalized=False)
