@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
@@ -227,13 +228,17 @@ def band_candidates(
             if len(pending) >= max(1, threads):
                 per_band.append(pending.pop(0).result())
         per_band.extend(f.result() for f in pending)
-    codes = _sorted_unique(np.concatenate([np.empty(0, np.int64), *per_band]))
+    # The bands' codes are sorted runs: a stable sort (timsort) merges them (0.27 s instead of
+    # 0.38 s for 16 runs of 500,000).
+    codes = _sorted_unique(np.concatenate([np.empty(0, np.int64), *per_band]), kind="stable")
     return np.stack([codes // scale, codes % scale], axis=1).astype(np.int64)
 
 
-def _sorted_unique(codes: np.ndarray) -> np.ndarray:
+def _sorted_unique(
+    codes: np.ndarray, kind: Literal["quicksort", "stable"] = "quicksort"
+) -> np.ndarray:
     """``np.unique`` by sorting in place (NumPy 2's hash-based unique was 10x slower here)."""
-    codes.sort()
+    codes.sort(kind=kind)
     if len(codes) < 2:
         return codes
     return codes[np.concatenate([[True], codes[1:] != codes[:-1]])]
