@@ -70,7 +70,6 @@ from speechkit.phrases.scoring import (
     specificity,
 )
 from speechkit.phrases.texts import (
-    Occurrences,
     TextIndex,
     distinct_speeches,
     has_text,
@@ -264,11 +263,6 @@ class _Candidate:
     kind: Kind
     token_count: int
     token_docs: int
-
-
-def _doc_set(index: TextIndex, phrase: str) -> tuple[set[int], list[int]]:
-    offsets = list(index.find(phrase))
-    return set(index.docs_of(offsets)), offsets
 
 
 def find_examples(
@@ -602,7 +596,7 @@ def rank_phrases(
         tokenizer,
         token_docs,
         n_docs,
-        text=index.text,
+        contexts=table.contexts,  # gathered by the counting shards: no joined corpus text
         idf=idf,
         exclude=genre_words,
         min_docs=MIN_DOCS_FOR_NAMES,
@@ -715,16 +709,24 @@ def rank_phrases(
             variants.setdefault(rep[i], []).append(c.phrase)
     chars = index.doc_chars()
 
+    # the speeches of the other genres each row occurs in (counted on their shards)
+    elsewhere = (
+        [set(found.per_doc) for found in others.occurrences(
+            [c.phrase for c, _, _ in rows], limit=0, executor=executor)]
+        if others is not None
+        else []
+    )  # fmt: skip
+    rows_of_group: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        rows_of_group.setdefault(rep[i], []).append(i)
+
     def contrast(i: int) -> float:
         """``G`` against the other genres (1 when no genre is ranked on its own)."""
         if others is None:
             return 1.0
-        out = {d for c, _, _ in rows_of_group[i] for d in _doc_set(others, c.phrase)[0]}
+        out = {d for j in rows_of_group[i] for d in elsewhere[j]}
         return genre_factor(len(group_docs[i]), n_docs, len(out), others.n_docs)
 
-    rows_of_group: dict[int, list[tuple[_Candidate, set[int], Occurrences]]] = {}
-    for i, entry in enumerate(rows):
-        rows_of_group.setdefault(rep[i], []).append(entry)
     heads = [
         (i, estimate(rows[i][0], group_count[i], len(group_docs[i]),
                      evenness(rows[i][2].per_doc, chars)) * contrast(i))
