@@ -34,7 +34,7 @@ import queue
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -430,10 +430,8 @@ def count_distinct(
     """
     if executor.workers == 1:
         distinct = distinct_speeches(speeches, executor=executor)
-        units = [(doc, text) for doc, s in enumerate(distinct) for _, text in paragraph_texts(s)]
-        return distinct, count_corpus(units, spec, config, executor=executor)
+        return distinct, count_corpus(_units(distinct), spec, config, executor=executor)
     nonempty = [s for s in speeches if has_text(s)]
-    units = [(doc, text) for doc, s in enumerate(nonempty) for _, text in paragraph_texts(s)]
     Unit = tuple[int, str]
     # (shard, whether its repeats were already left out, counts or the thread's error)
     Result = tuple[list[Unit], bool, ShardCounts | BaseException | None]
@@ -460,7 +458,7 @@ def count_distinct(
         def planned() -> Iterator[list[Unit]]:
             # shards sent once the groups are known leave the repeats out: only those sent
             # before (a bounded number) may have to be counted again
-            for shard in shards_of(units, size=config.shard_chars):
+            for shard in shards_of(_units(nonempty), size=config.shard_chars):
                 filtered = known.is_set()
                 if filtered:
                     shard = [u for u in shard if u[0] not in repeats]
@@ -513,6 +511,14 @@ def count_distinct(
     return distinct, table
 
 
+def _units(speeches: Sequence[Speech]) -> Iterator[tuple[int, str]]:
+    """The counting units of ``speeches``: ``(speech index, paragraph text)``, made as the
+    shards are (a list of them all grew with the corpus)."""
+    for doc, speech in enumerate(speeches):
+        for _, text in paragraph_texts(speech):
+            yield doc, text
+
+
 def phrase_executor(config: PhraseConfig, chars: int) -> Executor:
     """The executor of ``config``'s engine for a corpus of ``chars`` characters.
 
@@ -533,17 +539,18 @@ def phrase_executor(config: PhraseConfig, chars: int) -> Executor:
 
 
 def count_corpus(
-    units: Sequence[tuple[int, str]],
+    units: Iterable[tuple[int, str]],
     spec: ShardSpec,
     config: PhraseConfig,
     *,
     executor: Executor | None = None,
 ) -> CountTable:
     """The counting stage as map/reduce (:mod:`~.phrases.counting`) on ``executor`` (default:
-    :func:`phrase_executor` of ``config``)."""
+    :func:`phrase_executor` of ``config``, for which ``units`` are listed to be sized)."""
     if executor is None:
-        with phrase_executor(config, sum(len(t) for _, t in units)) as own:
-            return count_corpus(units, spec, config, executor=own)
+        listed = list(units)
+        with phrase_executor(config, sum(len(t) for _, t in listed)) as own:
+            return count_corpus(listed, spec, config, executor=own)
     table = CountTable(spec.max_tokens, spec.stopwords)
     for part in executor.map(count_shard, shards_of(units, size=config.shard_chars), spec):
         table.add(part)
@@ -576,9 +583,12 @@ def rank_phrases(
     # this process's tokenizer is the one in-process shards use (and forked workers inherit)
     tokenizer = worker_tokenizer(config.tokenizer, spec.user_dicts)
     if table is None:
-        table = count_corpus(
-            [(u.doc, u.text) for u in index.paragraphs], spec, config, executor=executor
-        )
+        units = ((u.doc, u.text) for u in index.paragraphs)
+        if executor is None:
+            with phrase_executor(config, sum(len(u.text) for u in index.paragraphs)) as own:
+                table = count_corpus(units, spec, config, executor=own)
+        else:
+            table = count_corpus(units, spec, config, executor=executor)
     features = table.features(min_count=config.min_count, min_docs=config.min_docs)
     stream = table.stream_info()
     idf, median = background_idf()

@@ -15,12 +15,15 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
 from speechkit.engine import Executor
 from speechkit.model import Paragraph, Speech
+
+if TYPE_CHECKING:  # dedup is optional at run time (see distinct_speeches)
+    from speechkit.dedup.pipeline import Cluster, DedupConfig, MapResult
 
 __all__ = [
     "IndexedParagraph",
@@ -120,7 +123,7 @@ def distinct_speeches(
     compared: list[bool] = []
     if near:
         try:
-            from speechkit.dedup.pipeline import DedupConfig, map_reduce
+            from speechkit.dedup.pipeline import DedupConfig
         except ImportError:
             near = False
         else:
@@ -132,7 +135,7 @@ def distinct_speeches(
             if executor is not None:
                 chunk = min(chunk, -(-len(texts) // (2 * executor.workers)))
             config = DedupConfig(keep="first", chunk_size=max(chunk, 1))
-            mapped, clusters = map_reduce(texts, config=config, executor=executor)
+            mapped, clusters = _group(texts, config, executor)
             for cluster in clusters:
                 drop.update(cluster.members[1:])
             # the grouping holds every exact repeat (equal normalized text) long enough to be
@@ -151,6 +154,29 @@ def distinct_speeches(
             seen.add(key)
             distinct.append(speech)
     return distinct
+
+
+def _group(
+    texts: SpeechTexts, config: DedupConfig, executor: Executor | None
+) -> tuple[MapResult, list[Cluster]]:
+    """:func:`speechkit.dedup.pipeline.map_reduce`, with each chunk's texts joined only when
+    the chunk is mapped.
+
+    ``map_units`` lists the texts of every chunk before it maps the first: a copy of the
+    corpus (27 MB of a 40 MB one) held through the map stage. The same tasks
+    (``map_chunk``) on chunks made one at a time give the same :class:`MapResult`.
+    """
+    from speechkit.dedup.pipeline import MapResult, default_executor, map_chunk, reduce_units
+
+    if executor is None:
+        with default_executor(len(texts), config) as own:
+            return _group(texts, config, own)
+    size = config.chunk_size
+    chunks = (texts[i : i + size] for i in range(0, len(texts), size))
+    mapped = MapResult.concat(
+        list(executor.map(map_chunk, chunks, config)), config.bands_rows[0]
+    )
+    return mapped, reduce_units(texts, mapped, config, executor=executor)
 
 
 def paragraph_texts(speech: Speech) -> Iterator[tuple[Paragraph, str]]:
@@ -396,14 +422,7 @@ class TextIndex:
             ...     ["创城", "城城"], limit=1)]
             [(2, {0: 2}, [0, 2]), (1, {0: 1}, [3])]
         """
-        shards: list[list[ExactUnit]] = [[]]
-        filled = 0
-        for start, unit in zip(self.starts, self.paragraphs, strict=True):
-            if filled >= CHUNK_CHARS and shards[-1][-1][1] != unit.doc:
-                shards.append([])
-                filled = 0
-            shards[-1].append((start, unit.doc, unit.source, unit.text))
-            filled += len(unit.text)
+        shards = self._speech_shards()  # made as they are sent, not all at once
         merged = [Occurrences() for _ in phrases]
         parts: Iterator[list[Occurrences]] = (
             executor.map(occurrences_in, shards, list(phrases), limit)
@@ -421,6 +440,19 @@ class TextIndex:
             for into, more in zip(merged, part, strict=True):
                 merge_occurrences(into, more, limit=limit, source_of=source_of, doc_of=doc_of)
         return merged
+
+    def _speech_shards(self) -> Iterator[list[ExactUnit]]:
+        """The paragraphs in shards of whole speeches of about :data:`CHUNK_CHARS` characters
+        (one shard, maybe empty, at least)."""
+        shard: list[ExactUnit] = []
+        filled = 0
+        for start, unit in zip(self.starts, self.paragraphs, strict=True):
+            if filled >= CHUNK_CHARS and shard[-1][1] != unit.doc:
+                yield shard
+                shard, filled = [], 0
+            shard.append((start, unit.doc, unit.source, unit.text))
+            filled += len(unit.text)
+        yield shard
 
     def doc_chars(self) -> list[int]:
         """Characters of paragraph text per distinct speech (index = ``IndexedParagraph.doc``)."""
