@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+
 from speechkit.engine import ENGINES, Executor, LocalExecutor, available_cores, make_executor
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
@@ -689,40 +691,39 @@ def rank_phrases(
     )
 
     # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants (counted
-    # on the shards: counts, speeches and example candidates, not every offset).
-    exact = [
-        (set(found.per_doc), found)
-        for found in index.occurrences(
-            [c.phrase for c in shortlist], limit=config.examples, executor=executor
-        )
-    ]
+    # on the shards: counts, speeches and example candidates, not every offset; the speeches
+    # of a phrase are a sorted array, DocCounts.docs, not a set).
+    exact = index.occurrences(
+        [c.phrase for c in shortlist], limit=config.examples, executor=executor
+    )
     keep = drop_subsumed(
-        [c.phrase for c in shortlist], [e[1].count for e in exact], coverage=config.coverage
+        [c.phrase for c in shortlist], [e.count for e in exact], coverage=config.coverage
     )
     rows = [
-        (c, doc_set, found)
-        for c, (doc_set, found), kept in zip(shortlist, exact, keep, strict=True)
-        if kept and len(doc_set) >= config.min_docs and found.count >= config.min_count
+        (c, found)
+        for c, found, kept in zip(shortlist, exact, keep, strict=True)
+        if kept and len(found.per_doc) >= config.min_docs and found.count >= config.min_count
     ]
     rep = group_variants(
-        [tuple(sorted(c.content)) or (c.phrase,) for c, _, _ in rows],
-        [found.count for _, _, found in rows],
+        [tuple(sorted(c.content)) or (c.phrase,) for c, _ in rows],
+        [found.count for _, found in rows],
     )
     # a group is scored with its members' combined count and speeches
     group_count: dict[int, int] = {}
-    group_docs: dict[int, set[int]] = {}
+    group_docs: dict[int, np.ndarray] = {}
     variants: dict[int, list[str]] = {}
-    for i, (c, doc_set, found) in enumerate(rows):
+    for i, (c, found) in enumerate(rows):
         group_count[rep[i]] = group_count.get(rep[i], 0) + found.count
-        group_docs.setdefault(rep[i], set()).update(doc_set)
+        docs = found.per_doc.docs
+        group_docs[rep[i]] = np.union1d(group_docs[rep[i]], docs) if rep[i] in group_docs else docs
         if rep[i] != i:
             variants.setdefault(rep[i], []).append(c.phrase)
     chars = index.doc_chars()
 
     # the speeches of the other genres each row occurs in (counted on their shards)
     elsewhere = (
-        [set(found.per_doc) for found in others.occurrences(
-            [c.phrase for c, _, _ in rows], limit=0, executor=executor)]
+        [found.per_doc.docs for found in others.occurrences(
+            [c.phrase for c, _ in rows], limit=0, executor=executor)]
         if others is not None
         else []
     )  # fmt: skip
@@ -734,17 +735,17 @@ def rank_phrases(
         """``G`` against the other genres (1 when no genre is ranked on its own)."""
         if others is None:
             return 1.0
-        out = {d for j in rows_of_group[i] for d in elsewhere[j]}
+        out = np.unique(np.concatenate([elsewhere[j] for j in rows_of_group[i]]))
         return genre_factor(len(group_docs[i]), n_docs, len(out), others.n_docs)
 
     heads = [
         (i, estimate(rows[i][0], group_count[i], len(group_docs[i]),
-                     evenness(rows[i][2].per_doc, chars)) * contrast(i))
+                     evenness(rows[i][1].per_doc.pairs(), chars)) * contrast(i))
         for i in sorted(group_count)
     ]  # fmt: skip
     heads = [(i, score) for i, score in heads if score > 0 and math.isfinite(score)]
     # deterministic input order for the greedy ranking: score, count, text
-    heads.sort(key=lambda h: (-h[1], -rows[h[0]][2].count, rows[h[0]][0].phrase))
+    heads.sort(key=lambda h: (-h[1], -rows[h[0]][1].count, rows[h[0]][0].phrase))
     order = diverse_order(
         [score for _, score in heads],
         [rows[i][0].phrase for i, _ in heads],
@@ -752,13 +753,13 @@ def rank_phrases(
     )
     result = []
     for k, score in order[: config.top_n if limit is None else limit]:
-        c, doc_set, found = rows[heads[k][0]]
+        c, found = rows[heads[k][0]]
         result.append(
             Phrase(
                 c.phrase,
                 score,
                 found.count,
-                len(doc_set),
+                len(found.per_doc),
                 find_examples(
                     index, c.phrase, found.candidates, limit=config.examples, width=config.context
                 ),

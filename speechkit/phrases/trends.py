@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +32,7 @@ from speechkit.dates import Period, parse_period, period_of, periods_between
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
 from speechkit.phrases.pipeline import Phrase, PhraseConfig, rank_phrases, text_index
-from speechkit.phrases.texts import TextIndex
+from speechkit.phrases.texts import DocCounts, TextIndex
 
 __all__ = [
     "POOL",
@@ -140,10 +140,10 @@ class DatedIndex:
             )
         ]
 
-    def _series(self, phrase: str, per_doc: Mapping[int, int]) -> Series:
+    def _series(self, phrase: str, per_doc: DocCounts) -> Series:
         counts: Counter[str] = Counter()
         docs = 0
-        for doc, hits in per_doc.items():
+        for doc, hits in per_doc.pairs().items():
             label = self.doc_period[doc]
             if label is not None:
                 counts[label] += hits
