@@ -22,6 +22,11 @@ peak RSS is that size's own.
     python benchmarks/phrases.py                     # 20 MB
     python benchmarks/phrases.py --mb 5 --workers 2 --skip-jieba
     python benchmarks/phrases.py --mb 10 20 40 --skip-jieba --parallel-only
+    python benchmarks/phrases.py --mb 10 40 --skip-jieba --parallel-only --files
+
+With ``--files`` the corpus is written as .txt files and read back through speechkit's ingest
+(as ``speechkit phrases DIR`` reads it): this process then holds a real corpus's text, which
+the synthetic speeches, sharing the seeds' paragraph strings, do not.
 """
 
 from __future__ import annotations
@@ -32,10 +37,14 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from generate_phrases import build_corpus
 
+from speechkit.corpus import open_corpus
+from speechkit.model import Speech
 from speechkit.phrases import PhraseConfig, extract_phrases
 
 
@@ -55,8 +64,26 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def read_back(speeches: list[Speech]) -> list[Speech]:
+    """The speeches written as .txt files and read as ``speechkit phrases DIR`` reads them:
+    each paragraph then is a string of its own, as in a real corpus (the synthetic speeches
+    share the seeds' paragraph strings, so holding them costs little)."""
+    with tempfile.TemporaryDirectory(prefix="sk-phrases-") as folder:
+        for i, speech in enumerate(speeches):
+            Path(folder, f"{i:05d}.txt").write_text(speech.text, "utf-8")
+        with open_corpus([folder]) as corpus:
+            return corpus.speeches()
+
+
 def run_size(args: argparse.Namespace, megabytes: float) -> None:
     speeches = build_corpus(megabytes, args.seed)
+    if args.files:
+        before = peak_rss_mb()
+        speeches = read_back(speeches)
+        print(
+            f"read back from .txt files: {len(speeches)} speeches; peak RSS {before:.0f} -> "
+            f"{peak_rss_mb():.0f} MB"
+        )
     # the size of the text joined for extract_tags, without joining it: held through the
     # speechkit runs, that text was in their main process's peak RSS (27 MB at 40 MB)
     mb = (sum(len(s.text.encode("utf-8")) for s in speeches) + len(speeches) - 1) / 1e6
@@ -111,6 +138,12 @@ def main() -> None:
         help="only the --workers run (not the 1-process one first): the peak RSS of the main "
         "process is then that of the parallel run",
     )
+    parser.add_argument(
+        "--files",
+        action="store_true",
+        help="write the corpus as .txt files and read it back as the command does, so this "
+        "process holds a real corpus's strings (the speeches themselves, not the pipeline's)",
+    )
     args = parser.parse_args()
     if len(args.mb) == 1:
         run_size(args, args.mb[0])
@@ -120,6 +153,7 @@ def main() -> None:
         command += ["--workers", str(args.workers)]
         command += ["--skip-jieba"] if args.skip_jieba else []
         command += ["--parallel-only"] if args.parallel_only else []
+        command += ["--files"] if args.files else []
         sys.stdout.flush()
         subprocess.run(command, check=True)
 

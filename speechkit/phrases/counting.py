@@ -47,6 +47,7 @@ from speechkit.phrases.candidates import (
     word_flags,
 )
 from speechkit.phrases.scoring import Features
+from speechkit.phrases.wire import TextShard
 from speechkit.tokenize import make_tokenizer
 from speechkit.tokenize.base import Tokenizer
 from speechkit.tokenize.names import name_contexts
@@ -227,12 +228,13 @@ def shards_of(
         >>> [[doc for doc, _ in s] for s in shards_of(units, size=5)]
         [[0, 0], [1], [2]]
     """
-    shard: list[tuple[int, str]] = []
+    # TextShard: sent to a worker, its texts leave no UTF-8 copy of themselves here
+    shard: list[tuple[int, str]] = TextShard()
     filled = 0
     for doc, text in units:
         if filled >= size and shard and shard[-1][0] != doc:
             yield shard
-            shard, filled = [], 0
+            shard, filled = TextShard(), 0
         shard.append((doc, text))
         filled += len(text)
     if shard:

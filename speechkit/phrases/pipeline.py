@@ -77,6 +77,7 @@ from speechkit.phrases.texts import (
     has_text,
     paragraph_texts,
 )
+from speechkit.phrases.wire import TextShard
 from speechkit.tokenize import BACKENDS
 from speechkit.tokenize.names import NameTest
 from speechkit.tokenize.userdict import iter_user_words
@@ -463,7 +464,7 @@ def count_distinct(
             for shard in shards_of(_units(nonempty), size=config.shard_chars):
                 filtered = known.is_set()
                 if filtered:
-                    shard = [u for u in shard if u[0] not in repeats]
+                    shard = TextShard(u for u in shard if u[0] not in repeats)
                     if not shard:
                         continue
                 submitted.append((shard, filtered))
@@ -501,7 +502,7 @@ def count_distinct(
             if part is None:
                 break
             if not filtered and any(doc in repeats for doc, _ in shard):
-                rest = [u for u in shard if u[0] not in repeats]
+                rest = TextShard(u for u in shard if u[0] not in repeats)
                 if not rest:
                     continue
                 # counted again on the workers, beside the thread's tasks

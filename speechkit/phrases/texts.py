@@ -20,6 +20,7 @@ import numpy as np
 
 from speechkit.engine import Executor
 from speechkit.model import Paragraph, Speech
+from speechkit.phrases.wire import TextShard
 
 if TYPE_CHECKING:  # dedup is optional at run time (see distinct_speeches)
     from speechkit.dedup.pipeline import Cluster, DedupConfig, MapResult
@@ -501,12 +502,12 @@ class TextIndex:
     def _speech_shards(self) -> Iterator[list[ExactUnit]]:
         """The paragraphs in shards of whole speeches of about :data:`CHUNK_CHARS` characters
         (one shard, maybe empty, at least)."""
-        shard: list[ExactUnit] = []
+        shard: list[ExactUnit] = TextShard()  # sent, its texts leave no UTF-8 copy here
         filled = 0
         for start, unit in zip(self.starts, self.paragraphs, strict=True):
             if filled >= CHUNK_CHARS and shard[-1][1] != unit.doc:
                 yield shard
-                shard, filled = [], 0
+                shard, filled = TextShard(), 0
             shard.append((start, unit.doc, unit.source, unit.text))
             filled += len(unit.text)
         yield shard

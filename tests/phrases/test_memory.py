@@ -9,7 +9,9 @@ from __future__ import annotations
 import gc
 import random
 import re
+import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +170,33 @@ def test_trend_series_count_every_occurrence(tmp_path: Path) -> None:
                 per_year[year] += unit.text.count(phrase)
         assert series.series == {y: n for y, n in sorted(per_year.items()) if n}
         assert series.count == sum(per_year.values())
+
+
+def test_pickling_a_text_shard_leaves_no_utf8_copy_on_its_texts() -> None:
+    import pickle
+
+    from speechkit.phrases.wire import TextShard
+
+    plain, shipped = "".join(["建立长效机制"] * 50), "".join(["齐抓共管"] * 50)
+    before = sys.getsizeof(plain), sys.getsizeof(shipped)
+    pickle.dumps([(0, plain)])  # what a plain list costs: the UTF-8 form stays on the str
+    assert sys.getsizeof(plain) > before[0]
+    shard = TextShard([(0, shipped), (1, "a.txt")])
+    assert pickle.loads(pickle.dumps(shard)) == [(0, shipped), (1, "a.txt")]
+    assert sys.getsizeof(shipped) == before[1]
+
+
+def test_a_parallel_run_leaves_the_speeches_strings_as_they_were(
+    seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Texts sent to the workers (counting, exact counts) gain no UTF-8 copy in this process."""
+    speeches = [  # fresh strings: the session's speeches may have been pickled already
+        replace(s, paragraphs=[replace(p, text="".join(list(p.text))) for p in s.paragraphs])
+        for s in seed_speeches
+    ]
+    sizes = [sys.getsizeof(p.text) for s in speeches for p in s.paragraphs]
+    monkeypatch.setattr(pipeline, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(texts, "CHUNK_CHARS", 20_000)
+    config = PhraseConfig(tokenizer="jieba", workers=2, shard_chars=20_000, top_n=10)
+    assert extract_phrases(speeches, config=config)
+    assert [sys.getsizeof(p.text) for s in speeches for p in s.paragraphs] == sizes
