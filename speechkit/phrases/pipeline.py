@@ -29,6 +29,7 @@ Phrases over time (``--by``, ``--trend``) are :mod:`speechkit.phrases.trends`.
 from __future__ import annotations
 
 import collections
+import gc
 import math
 import queue
 import re
@@ -481,9 +482,15 @@ def count_distinct(
 
     # Start the workers from this thread before the counting thread runs: a local pool forks
     # them on its first task, and a fork from a second thread while this one works could copy
-    # a lock it holds.
-    for _ in executor.map(_started, range(executor.workers)):
-        pass
+    # a lock it holds. Frozen while they fork, the objects of this process (the speeches among
+    # them) are left alone by the workers' garbage collector, whose passes would otherwise copy
+    # every page they sit on into each worker.
+    gc.freeze()
+    try:
+        for _ in executor.map(_started, range(executor.workers)):
+            pass
+    finally:
+        gc.unfreeze()
     thread = threading.Thread(target=count_all, name="phrases-count", daemon=True)
     thread.start()
     try:

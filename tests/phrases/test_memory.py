@@ -189,7 +189,8 @@ def test_pickling_a_text_shard_leaves_no_utf8_copy_on_its_texts() -> None:
 def test_a_parallel_run_leaves_the_speeches_strings_as_they_were(
     seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Texts sent to the workers (counting, exact counts) gain no UTF-8 copy in this process."""
+    """Texts sent to the workers (counting, exact counts) gain no UTF-8 copy in this process,
+    and the workers fork with this process's objects frozen (their collector leaves them)."""
     speeches = [  # fresh strings: the session's speeches may have been pickled already
         replace(s, paragraphs=[replace(p, text="".join(list(p.text))) for p in s.paragraphs])
         for s in seed_speeches
@@ -198,5 +199,15 @@ def test_a_parallel_run_leaves_the_speeches_strings_as_they_were(
     monkeypatch.setattr(pipeline, "MIN_PARALLEL_CHARS", 0)
     monkeypatch.setattr(texts, "CHUNK_CHARS", 20_000)
     config = PhraseConfig(tokenizer="jieba", workers=2, shard_chars=20_000, top_n=10)
+    frozen: list[int] = []
+    real_map = LocalExecutor.map
+
+    def spy(self: LocalExecutor, fn: Any, shards: Any, *common: Any) -> Any:
+        frozen.append(gc.get_freeze_count())
+        return real_map(self, fn, shards, *common)
+
+    monkeypatch.setattr(LocalExecutor, "map", spy)
     assert extract_phrases(speeches, config=config)
     assert [sys.getsizeof(p.text) for s in speeches for p in s.paragraphs] == sizes
+    # the workers were started with this process's objects frozen, and nothing stays frozen
+    assert frozen[0] > 0 and gc.get_freeze_count() == 0
