@@ -43,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from generate_phrases import build_corpus
@@ -58,36 +59,30 @@ def peak_rss_mb(*, children: bool = False) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-class WorkerMemory:
-    """The largest USS (pages no other process shares) of this process's children, sampled.
+@contextlib.contextmanager
+def worker_uss(interval: float = 0.25) -> Iterator[list[float]]:
+    """Yields ``[peak]``: the largest USS (MB; pages no other process shares) of this
+    process's children, sampled every ``interval`` seconds until the block ends.
 
     A forked worker's RSS counts every page it still shares with the main process (the
     dictionaries, and with ``--files`` the corpus), so it grows with whatever the main process
     held at the fork; its USS is what the worker itself added. Linux only (``/proc``).
     """
+    peak = [0.0]
+    stop = threading.Event()
 
-    def __init__(self, interval: float = 0.1) -> None:
-        self.interval = interval
-        self.peak_kb = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> WorkerMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    @property
-    def peak_mb(self) -> float:
-        return self.peak_kb / 1024
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
+    def sample() -> None:
+        while not stop.wait(interval):
             for pid in _children(os.getpid()):
-                self.peak_kb = max(self.peak_kb, _uss_kb(pid))
+                peak[0] = max(peak[0], _uss_kb(pid) / 1024)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield peak
+    finally:
+        stop.set()
+        sampler.join()
 
 
 def _children(pid: int) -> set[int]:
@@ -148,8 +143,7 @@ def run_size(args: argparse.Namespace, megabytes: float) -> None:
     print(f"peak RSS after building the corpus and a warm-up: {peak_rss_mb():.0f} MB")
     for workers in [args.workers] if args.parallel_only else sorted({1, args.workers}):
         t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
-        own = WorkerMemory(interval=0.25)
-        with own if args.uss else contextlib.nullcontext():
+        with worker_uss() if args.uss else contextlib.nullcontext([0.0]) as uss:
             found = extract_phrases(
                 speeches, config=PhraseConfig(top_n=50, tokenizer="rjieba", workers=workers)
             )
@@ -159,7 +153,7 @@ def run_size(args: argparse.Namespace, megabytes: float) -> None:
             f"{dt:6.1f} s  {mb / dt:6.2f} MB/s  (CPU: main process {cpu:.1f} s, "
             f"workers {kids:.1f} s); "
             f"peak RSS main {peak_rss_mb():.0f} MB, workers {peak_rss_mb(children=True):.0f} MB"
-            + (f" (a worker's own, USS: {own.peak_mb:.0f} MB)" if args.uss and workers > 1 else "")
+            + (f" (a worker's own, USS: {uss[0]:.0f} MB)" if args.uss and workers > 1 else "")
         )
     print("  top 15:", " ".join(p.phrase for p in found[:15]))
     print("  multi-word (>= 6 characters) in top 50:", sum(len(p.phrase) >= 6 for p in found))
