@@ -99,12 +99,14 @@ def name_contexts(
             start = text.find(follower)
             if start == -1:
                 continue
-            bucket = found[follower]
+            add = found[follower].add
             while start != -1:
-                tail = _HAN_TAIL.search(text, max(0, start - 4), start)
-                if tail is not None:
-                    run = tail.group()
-                    bucket.update(run[-k:] for k in range(2, len(run) + 1))
+                window = text[max(0, start - 4) : start]
+                if not _HAN.fullmatch(window):  # most windows are all Han: no search then
+                    tail = _HAN_TAIL.search(window)
+                    window = tail.group() if tail is not None else ""
+                for k in range(2, len(window) + 1):
+                    add(window[-k:])
                 start = text.find(follower, start + 1)
     return found
 
