@@ -6,7 +6,9 @@ function run by an :mod:`speechkit.engine` executor) tokenizes one shard, maps i
 to integer ids of a shard vocabulary and counts, with numpy, every n-gram of 1 to
 ``max_tokens + 1`` tokens without a break token
 (:func:`~speechkit.phrases.candidates.count_ngrams`), the speeches each of the first
-``max_tokens`` lengths occurs in, and the shard's quoted slogans and parallel phrases.
+``max_tokens`` lengths occurs in, the shard's quoted slogans and parallel phrases, and what
+precedes the place suffixes and titles the local-name test looks for
+(:func:`~speechkit.tokenize.names.name_contexts`).
 The **reduce** stage (:class:`CountTable`) maps each shard's words to corpus ids (in
 first-appearance order, as one pass over the whole corpus would) and merges the tables:
 rows are token-id tuples, keyed per length by
@@ -45,8 +47,10 @@ from speechkit.phrases.candidates import (
     word_flags,
 )
 from speechkit.phrases.scoring import Features
+from speechkit.phrases.wire import TextShard
 from speechkit.tokenize import make_tokenizer
 from speechkit.tokenize.base import Tokenizer
+from speechkit.tokenize.names import name_contexts
 
 __all__ = [
     "SHARD_CHARS",
@@ -100,6 +104,8 @@ class ShardCounts:
         docs: Speeches containing each row (lengths up to ``max_tokens``).
         n_tokens: Tokens that are not break tokens.
         slogans, parallels: Quoted slogans and parallel phrases (counts, speech counts).
+        contexts: The Han characters before each place suffix and title
+            (:func:`~speechkit.tokenize.names.name_contexts`).
     """
 
     vocab: list[str]
@@ -109,6 +115,7 @@ class ShardCounts:
     n_tokens: int
     slogans: Delimited
     parallels: Delimited
+    contexts: dict[str, set[str]] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=2)
@@ -201,6 +208,7 @@ def count_shard(units: Sequence[tuple[int, str]], spec: ShardSpec) -> ShardCount
         stream.n_tokens,
         _speech_counts(quoted_slogans(texts)),
         _speech_counts(parallel_phrases(texts, cut=cut, function_words=spec.stopwords)),
+        name_contexts(text for _, text in units),
     )
 
 
@@ -220,12 +228,13 @@ def shards_of(
         >>> [[doc for doc, _ in s] for s in shards_of(units, size=5)]
         [[0, 0], [1], [2]]
     """
-    shard: list[tuple[int, str]] = []
+    # TextShard: sent to a worker, its texts leave no UTF-8 copy of themselves here
+    shard: list[tuple[int, str]] = TextShard()
     filled = 0
     for doc, text in units:
         if filled >= size and shard and shard[-1][0] != doc:
             yield shard
-            shard, filled = [], 0
+            shard, filled = TextShard(), 0
         shard.append((doc, text))
         filled += len(text)
     if shard:
@@ -262,6 +271,8 @@ class CountTable:
     n_tokens: int = 0
     slogans: Delimited = field(default_factory=lambda: (Counter(), Counter()))
     parallels: Delimited = field(default_factory=lambda: (Counter(), Counter()))
+    #: What precedes each place suffix and title in the corpus (union of the shards').
+    contexts: dict[str, set[str]] = field(default_factory=dict)
     _levels: list[_Level] = field(default_factory=list)
     _pending: list[list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = field(default_factory=list)
 
@@ -287,6 +298,8 @@ class CountTable:
             self._pending[i].append((remap[rows], part.counts[i], docs))
         _merge_delimited(self.slogans, part.slogans)
         _merge_delimited(self.parallels, part.parallels)
+        for follower, preceding in part.contexts.items():
+            self.contexts.setdefault(follower, set()).update(preceding)
         # merge once the pending rows outnumber the merged ones: every row is sorted
         # O(log shards) times, and what is held stays under twice the distinct n-grams
         if sum(len(p[0]) for p in self._pending[-1]) >= len(self._levels[-1].rows):

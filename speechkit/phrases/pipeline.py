@@ -29,15 +29,18 @@ Phrases over time (``--by``, ``--trend``) are :mod:`speechkit.phrases.trends`.
 from __future__ import annotations
 
 import collections
+import gc
 import math
 import queue
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+import numpy as np
 
 from speechkit.engine import ENGINES, Executor, LocalExecutor, available_cores, make_executor
 from speechkit.errors import InputError, ParameterError
@@ -70,12 +73,12 @@ from speechkit.phrases.scoring import (
     specificity,
 )
 from speechkit.phrases.texts import (
-    Occurrences,
     TextIndex,
     distinct_speeches,
     has_text,
     paragraph_texts,
 )
+from speechkit.phrases.wire import TextShard
 from speechkit.tokenize import BACKENDS
 from speechkit.tokenize.names import NameTest
 from speechkit.tokenize.userdict import iter_user_words
@@ -266,11 +269,6 @@ class _Candidate:
     token_docs: int
 
 
-def _doc_set(index: TextIndex, phrase: str) -> tuple[set[int], list[int]]:
-    offsets = list(index.find(phrase))
-    return set(index.docs_of(offsets)), offsets
-
-
 def find_examples(
     index: TextIndex, phrase: str, offsets: Sequence[int], *, limit: int, width: int
 ) -> tuple[Example, ...]:
@@ -436,10 +434,8 @@ def count_distinct(
     """
     if executor.workers == 1:
         distinct = distinct_speeches(speeches, executor=executor)
-        units = [(doc, text) for doc, s in enumerate(distinct) for _, text in paragraph_texts(s)]
-        return distinct, count_corpus(units, spec, config, executor=executor)
+        return distinct, count_corpus(_units(distinct), spec, config, executor=executor)
     nonempty = [s for s in speeches if has_text(s)]
-    units = [(doc, text) for doc, s in enumerate(nonempty) for _, text in paragraph_texts(s)]
     Unit = tuple[int, str]
     # (shard, whether its repeats were already left out, counts or the thread's error)
     Result = tuple[list[Unit], bool, ShardCounts | BaseException | None]
@@ -466,10 +462,10 @@ def count_distinct(
         def planned() -> Iterator[list[Unit]]:
             # shards sent once the groups are known leave the repeats out: only those sent
             # before (a bounded number) may have to be counted again
-            for shard in shards_of(units, size=config.shard_chars):
+            for shard in shards_of(_units(nonempty), size=config.shard_chars):
                 filtered = known.is_set()
                 if filtered:
-                    shard = [u for u in shard if u[0] not in repeats]
+                    shard = TextShard(u for u in shard if u[0] not in repeats)
                     if not shard:
                         continue
                 submitted.append((shard, filtered))
@@ -486,9 +482,15 @@ def count_distinct(
 
     # Start the workers from this thread before the counting thread runs: a local pool forks
     # them on its first task, and a fork from a second thread while this one works could copy
-    # a lock it holds.
-    for _ in executor.map(_started, range(executor.workers)):
-        pass
+    # a lock it holds. Frozen while they fork, the objects of this process (the speeches among
+    # them) are left alone by the workers' garbage collector, whose passes would otherwise copy
+    # every page they sit on into each worker.
+    gc.freeze()
+    try:
+        for _ in executor.map(_started, range(executor.workers)):
+            pass
+    finally:
+        gc.unfreeze()
     thread = threading.Thread(target=count_all, name="phrases-count", daemon=True)
     thread.start()
     try:
@@ -507,7 +509,7 @@ def count_distinct(
             if part is None:
                 break
             if not filtered and any(doc in repeats for doc, _ in shard):
-                rest = [u for u in shard if u[0] not in repeats]
+                rest = TextShard(u for u in shard if u[0] not in repeats)
                 if not rest:
                     continue
                 # counted again on the workers, beside the thread's tasks
@@ -517,6 +519,14 @@ def count_distinct(
         stop.set()
         thread.join()
     return distinct, table
+
+
+def _units(speeches: Sequence[Speech]) -> Iterator[tuple[int, str]]:
+    """The counting units of ``speeches``: ``(speech index, paragraph text)``, made as the
+    shards are (a list of them all grew with the corpus)."""
+    for doc, speech in enumerate(speeches):
+        for _, text in paragraph_texts(speech):
+            yield doc, text
 
 
 def phrase_executor(config: PhraseConfig, chars: int) -> Executor:
@@ -539,17 +549,18 @@ def phrase_executor(config: PhraseConfig, chars: int) -> Executor:
 
 
 def count_corpus(
-    units: Sequence[tuple[int, str]],
+    units: Iterable[tuple[int, str]],
     spec: ShardSpec,
     config: PhraseConfig,
     *,
     executor: Executor | None = None,
 ) -> CountTable:
     """The counting stage as map/reduce (:mod:`~.phrases.counting`) on ``executor`` (default:
-    :func:`phrase_executor` of ``config``)."""
+    :func:`phrase_executor` of ``config``, for which ``units`` are listed to be sized)."""
     if executor is None:
-        with phrase_executor(config, sum(len(t) for _, t in units)) as own:
-            return count_corpus(units, spec, config, executor=own)
+        listed = list(units)
+        with phrase_executor(config, sum(len(t) for _, t in listed)) as own:
+            return count_corpus(listed, spec, config, executor=own)
     table = CountTable(spec.max_tokens, spec.stopwords)
     for part in executor.map(count_shard, shards_of(units, size=config.shard_chars), spec):
         table.add(part)
@@ -582,9 +593,12 @@ def rank_phrases(
     # this process's tokenizer is the one in-process shards use (and forked workers inherit)
     tokenizer = worker_tokenizer(config.tokenizer, spec.user_dicts)
     if table is None:
-        table = count_corpus(
-            [(u.doc, u.text) for u in index.paragraphs], spec, config, executor=executor
-        )
+        units = ((u.doc, u.text) for u in index.paragraphs)
+        if executor is None:
+            with phrase_executor(config, sum(len(u.text) for u in index.paragraphs)) as own:
+                table = count_corpus(units, spec, config, executor=own)
+        else:
+            table = count_corpus(units, spec, config, executor=executor)
     features = table.features(min_count=config.min_count, min_docs=config.min_docs)
     stream = table.stream_info()
     idf, median = background_idf()
@@ -602,7 +616,7 @@ def rank_phrases(
         tokenizer,
         token_docs,
         n_docs,
-        text=index.text,
+        contexts=table.contexts,  # gathered by the counting shards: no joined corpus text
         idf=idf,
         exclude=genre_words,
         min_docs=MIN_DOCS_FOR_NAMES,
@@ -685,54 +699,61 @@ def rank_phrases(
     )
 
     # Stage 2: exact substring statistics for the shortlist, sub-phrases, variants (counted
-    # on the shards: counts, speeches and example candidates, not every offset).
-    exact = [
-        (set(found.per_doc), found)
-        for found in index.occurrences(
-            [c.phrase for c in shortlist], limit=config.examples, executor=executor
-        )
-    ]
+    # on the shards: counts, speeches and example candidates, not every offset; the speeches
+    # of a phrase are a sorted array, DocCounts.docs, not a set).
+    exact = index.occurrences(
+        [c.phrase for c in shortlist], limit=config.examples, executor=executor
+    )
     keep = drop_subsumed(
-        [c.phrase for c in shortlist], [e[1].count for e in exact], coverage=config.coverage
+        [c.phrase for c in shortlist], [e.count for e in exact], coverage=config.coverage
     )
     rows = [
-        (c, doc_set, found)
-        for c, (doc_set, found), kept in zip(shortlist, exact, keep, strict=True)
-        if kept and len(doc_set) >= config.min_docs and found.count >= config.min_count
+        (c, found)
+        for c, found, kept in zip(shortlist, exact, keep, strict=True)
+        if kept and len(found.per_doc) >= config.min_docs and found.count >= config.min_count
     ]
     rep = group_variants(
-        [tuple(sorted(c.content)) or (c.phrase,) for c, _, _ in rows],
-        [found.count for _, _, found in rows],
+        [tuple(sorted(c.content)) or (c.phrase,) for c, _ in rows],
+        [found.count for _, found in rows],
     )
     # a group is scored with its members' combined count and speeches
     group_count: dict[int, int] = {}
-    group_docs: dict[int, set[int]] = {}
+    group_docs: dict[int, np.ndarray] = {}
     variants: dict[int, list[str]] = {}
-    for i, (c, doc_set, found) in enumerate(rows):
+    for i, (c, found) in enumerate(rows):
         group_count[rep[i]] = group_count.get(rep[i], 0) + found.count
-        group_docs.setdefault(rep[i], set()).update(doc_set)
+        docs = found.per_doc.docs
+        group_docs[rep[i]] = np.union1d(group_docs[rep[i]], docs) if rep[i] in group_docs else docs
         if rep[i] != i:
             variants.setdefault(rep[i], []).append(c.phrase)
     chars = index.doc_chars()
+
+    # the speeches of the other genres each row occurs in (counted on their shards)
+    elsewhere = (
+        [found.per_doc.docs for found in others.occurrences(
+            [c.phrase for c, _ in rows], limit=0, executor=executor)]
+        if others is not None
+        else []
+    )  # fmt: skip
+    rows_of_group: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        rows_of_group.setdefault(rep[i], []).append(i)
 
     def contrast(i: int) -> float:
         """``G`` against the other genres (1 when no genre is ranked on its own)."""
         if others is None:
             return 1.0
-        out = {d for c, _, _ in rows_of_group[i] for d in _doc_set(others, c.phrase)[0]}
+        out = np.unique(np.concatenate([elsewhere[j] for j in rows_of_group[i]]))
         return genre_factor(len(group_docs[i]), n_docs, len(out), others.n_docs)
 
-    rows_of_group: dict[int, list[tuple[_Candidate, set[int], Occurrences]]] = {}
-    for i, entry in enumerate(rows):
-        rows_of_group.setdefault(rep[i], []).append(entry)
     heads = [
         (i, estimate(rows[i][0], group_count[i], len(group_docs[i]),
-                     evenness(rows[i][2].per_doc, chars)) * contrast(i))
+                     evenness(rows[i][1].per_doc.pairs(), chars)) * contrast(i))
         for i in sorted(group_count)
     ]  # fmt: skip
     heads = [(i, score) for i, score in heads if score > 0 and math.isfinite(score)]
     # deterministic input order for the greedy ranking: score, count, text
-    heads.sort(key=lambda h: (-h[1], -rows[h[0]][2].count, rows[h[0]][0].phrase))
+    heads.sort(key=lambda h: (-h[1], -rows[h[0]][1].count, rows[h[0]][0].phrase))
     order = diverse_order(
         [score for _, score in heads],
         [rows[i][0].phrase for i, _ in heads],
@@ -740,13 +761,13 @@ def rank_phrases(
     )
     result = []
     for k, score in order[: config.top_n if limit is None else limit]:
-        c, doc_set, found = rows[heads[k][0]]
+        c, found = rows[heads[k][0]]
         result.append(
             Phrase(
                 c.phrase,
                 score,
                 found.count,
-                len(doc_set),
+                len(found.per_doc),
                 find_examples(
                     index, c.phrase, found.candidates, limit=config.examples, width=config.context
                 ),

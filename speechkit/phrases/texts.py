@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
 from speechkit.engine import Executor
 from speechkit.model import Paragraph, Speech
+from speechkit.phrases.wire import TextShard
+
+if TYPE_CHECKING:  # dedup is optional at run time (see distinct_speeches)
+    from speechkit.dedup.pipeline import Cluster, DedupConfig, MapResult
 
 __all__ = [
+    "DocCounts",
     "IndexedParagraph",
     "Occurrences",
     "SpeechTexts",
@@ -40,8 +44,9 @@ __all__ = [
 #: tens of MB whatever the corpus size.
 CHUNK_CHARS = 1_000_000
 
-#: Joins paragraphs in :attr:`TextIndex.text`; a control character that never
-#: survives cleaning, so no phrase or context spans two paragraphs.
+#: The paragraph separator of the offsets of :class:`TextIndex` (they count one character
+#: between paragraphs); a control character that never survives cleaning, blanked out of
+#: the paragraphs read (:func:`paragraph_texts`) so no phrase contains it.
 SEPARATOR = "\x1e"
 
 
@@ -119,7 +124,7 @@ def distinct_speeches(
     compared: list[bool] = []
     if near:
         try:
-            from speechkit.dedup.pipeline import DedupConfig, map_reduce
+            from speechkit.dedup.pipeline import DedupConfig
         except ImportError:
             near = False
         else:
@@ -131,7 +136,7 @@ def distinct_speeches(
             if executor is not None:
                 chunk = min(chunk, -(-len(texts) // (2 * executor.workers)))
             config = DedupConfig(keep="first", chunk_size=max(chunk, 1))
-            mapped, clusters = map_reduce(texts, config=config, executor=executor)
+            mapped, clusters = _group(texts, config, executor)
             for cluster in clusters:
                 drop.update(cluster.members[1:])
             # the grouping holds every exact repeat (equal normalized text) long enough to be
@@ -150,6 +155,29 @@ def distinct_speeches(
             seen.add(key)
             distinct.append(speech)
     return distinct
+
+
+def _group(
+    texts: SpeechTexts, config: DedupConfig, executor: Executor | None
+) -> tuple[MapResult, list[Cluster]]:
+    """:func:`speechkit.dedup.pipeline.map_reduce`, with each chunk's texts joined only when
+    the chunk is mapped.
+
+    ``map_units`` lists the texts of every chunk before it maps the first: a copy of the
+    corpus (27 MB of a 40 MB one) held through the map stage. The same tasks
+    (``map_chunk``) on chunks made one at a time give the same :class:`MapResult`.
+    """
+    from speechkit.dedup.pipeline import MapResult, default_executor, map_chunk, reduce_units
+
+    if executor is None:
+        with default_executor(len(texts), config) as own:
+            return _group(texts, config, own)
+    size = config.chunk_size
+    chunks = (texts[i : i + size] for i in range(0, len(texts), size))
+    mapped = MapResult.concat(
+        list(executor.map(map_chunk, chunks, config)), config.bands_rows[0]
+    )
+    return mapped, reduce_units(texts, mapped, config, executor=executor)
 
 
 def paragraph_texts(speech: Speech) -> Iterator[tuple[Paragraph, str]]:
@@ -211,13 +239,70 @@ def find_in_texts(texts: Sequence[tuple[int, str]], phrases: Sequence[str]) -> l
     return found
 
 
+class DocCounts(Mapping[int, int]):
+    """Occurrences per speech (speech index -> count) as two sorted int32 arrays.
+
+    The shortlist's phrases each keep one: a :class:`~collections.Counter` of them took about
+    70 bytes a speech a phrase (5 MB at 40 MB, growing with the corpus); these take 8.
+
+    Examples:
+        >>> counts = DocCounts.of([3, 3, 7])
+        >>> dict(counts), len(counts), 7 in counts, counts.get(5, 0)
+        ({3: 2, 7: 1}, 2, True, 0)
+        >>> dict(counts.merged(DocCounts.of([7, 9])))
+        {3: 2, 7: 2, 9: 1}
+    """
+
+    __slots__ = ("counts", "docs")
+
+    def __init__(self, docs: np.ndarray | None = None, counts: np.ndarray | None = None):
+        self.docs = np.zeros(0, np.int32) if docs is None else docs.astype(np.int32)
+        self.counts = np.zeros(0, np.int32) if counts is None else counts.astype(np.int32)
+
+    @classmethod
+    def of(cls, docs: Sequence[int]) -> DocCounts:
+        """The counts of a list of speech indexes (one per occurrence)."""
+        unique, counts = np.unique(np.asarray(docs, np.int64), return_counts=True)
+        return cls(unique, counts)
+
+    def merged(self, other: DocCounts) -> DocCounts:
+        """The sum of two counts (a later shard's speeches usually all come after)."""
+        docs = np.concatenate([self.docs, other.docs])
+        counts = np.concatenate([self.counts, other.counts])
+        if len(docs) > 1 and not bool((docs[1:] > docs[:-1]).all()):
+            order = np.argsort(docs, kind="stable")
+            docs, counts = docs[order], counts[order]
+            unique, first = np.unique(docs, return_index=True)
+            docs, counts = unique, np.add.reduceat(counts, first)
+        return DocCounts(docs, counts)
+
+    def pairs(self) -> dict[int, int]:
+        """A dict of the counts (for one phrase at a time: it takes the Counter's room)."""
+        return dict(zip(self.docs.tolist(), self.counts.tolist(), strict=True))
+
+    def __getitem__(self, doc: int) -> int:
+        i = int(np.searchsorted(self.docs, doc))
+        if i < len(self.docs) and int(self.docs[i]) == doc:
+            return int(self.counts[i])
+        raise KeyError(doc)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.docs.tolist())
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __repr__(self) -> str:
+        return f"DocCounts({self.pairs()})"
+
+
 @dataclass(slots=True)
 class Occurrences:
     """What the exact count of a phrase keeps: enough for its statistics and its examples.
 
     Attributes:
         count: Non-overlapping occurrences (as :meth:`TextIndex.find` finds them).
-        per_doc: Occurrences in each distinct speech (index -> count).
+        per_doc: Occurrences in each distinct speech (index -> count; :class:`DocCounts`).
         candidates: Offsets, in text order, among which :func:`choose_examples` picks the
             same ``limit`` examples as among all the occurrences: the first occurrence of each
             of the first ``limit`` files, of the first ``2·limit`` speeches, and the first
@@ -225,7 +310,7 @@ class Occurrences:
     """
 
     count: int = 0
-    per_doc: Counter[int] = field(default_factory=Counter)
+    per_doc: DocCounts = field(default_factory=DocCounts)
     candidates: list[int] = field(default_factory=list)
 
 
@@ -272,7 +357,7 @@ def occurrences_in(
         sources = [units[i][2] for i in at]
         # 2·limit files: up to limit − 1 of them may have been seen in earlier shards
         chosen = _candidates(offsets, docs, sources, limit, source_quota=2 * limit)
-        result.append(Occurrences(len(offsets), Counter(docs), chosen))
+        result.append(Occurrences(len(offsets), DocCounts.of(docs), chosen))
     return result
 
 
@@ -282,7 +367,7 @@ def merge_occurrences(
 ) -> None:  # fmt: skip
     """Add a later shard's :class:`Occurrences` of a phrase, keeping the candidates bounded."""
     into.count += part.count
-    into.per_doc.update(part.per_doc)
+    into.per_doc = into.per_doc.merged(part.per_doc)
     merged = into.candidates + part.candidates  # the later shard's offsets come after
     into.candidates = _candidates(
         merged, [doc_of(o) for o in merged], [source_of(o) for o in merged], limit,
@@ -291,7 +376,12 @@ def merge_occurrences(
 
 
 class TextIndex:
-    """Paragraphs of distinct speeches joined into one string, for fast substring search.
+    """Paragraphs of distinct speeches, addressed by offsets as if joined into one text.
+
+    An offset is the paragraph's start (its text's length plus one, for a separator, added up
+    over the paragraphs before it) plus the position in the paragraph. The joined text itself
+    is never built: it was a second copy of the corpus in this process (27 MB of a 40 MB
+    corpus); searches run over the paragraphs, which are the speeches' own strings.
 
     Args:
         speeches: Distinct speeches (see :func:`distinct_speeches`).
@@ -313,13 +403,10 @@ class TextIndex:
             for para, text in paragraph_texts(speech)
         ]
         self.starts: list[int] = []
-        pieces: list[str] = []
         offset = 0
         for unit in self.paragraphs:
             self.starts.append(offset)
-            pieces.append(unit.text)
             offset += len(unit.text) + 1
-        self.text = SEPARATOR.join(pieces)
         self.n_docs = len(self.speeches)
         self._starts = np.asarray(self.starts, dtype=np.int64)
         n = len(self.paragraphs)
@@ -329,14 +416,17 @@ class TextIndex:
         return len(self.paragraphs)
 
     def find(self, phrase: str) -> Iterator[int]:
-        """Offsets of the non-overlapping occurrences of ``phrase`` in :attr:`text`."""
+        """Offsets of the non-overlapping occurrences of ``phrase``, paragraph by paragraph
+        (no occurrence spans two paragraphs)."""
         if not phrase:
             return
-        text, step = self.text, len(phrase)
-        pos = text.find(phrase)
-        while pos >= 0:
-            yield pos
-            pos = text.find(phrase, pos + step)
+        step = len(phrase)
+        for start, unit in zip(self.starts, self.paragraphs, strict=True):
+            text = unit.text
+            pos = text.find(phrase)
+            while pos >= 0:
+                yield start + pos
+                pos = text.find(phrase, pos + step)
 
     def find_all(
         self, phrases: Sequence[str], *, executor: Executor | None = None
@@ -355,7 +445,10 @@ class TextIndex:
             True
         """
         if executor is None or executor.workers == 1:
-            return find_in_texts([(0, self.text)], phrases)
+            return find_in_texts(
+                [(start, u.text) for start, u in zip(self.starts, self.paragraphs, strict=True)],
+                phrases,
+            )
         shards: list[list[tuple[int, str]]] = [[]]
         filled = 0
         for start, unit in zip(self.starts, self.paragraphs, strict=True):
@@ -387,14 +480,7 @@ class TextIndex:
             ...     ["创城", "城城"], limit=1)]
             [(2, {0: 2}, [0, 2]), (1, {0: 1}, [3])]
         """
-        shards: list[list[ExactUnit]] = [[]]
-        filled = 0
-        for start, unit in zip(self.starts, self.paragraphs, strict=True):
-            if filled >= CHUNK_CHARS and shards[-1][-1][1] != unit.doc:
-                shards.append([])
-                filled = 0
-            shards[-1].append((start, unit.doc, unit.source, unit.text))
-            filled += len(unit.text)
+        shards = self._speech_shards()  # made as they are sent, not all at once
         merged = [Occurrences() for _ in phrases]
         parts: Iterator[list[Occurrences]] = (
             executor.map(occurrences_in, shards, list(phrases), limit)
@@ -413,6 +499,19 @@ class TextIndex:
                 merge_occurrences(into, more, limit=limit, source_of=source_of, doc_of=doc_of)
         return merged
 
+    def _speech_shards(self) -> Iterator[list[ExactUnit]]:
+        """The paragraphs in shards of whole speeches of about :data:`CHUNK_CHARS` characters
+        (one shard, maybe empty, at least)."""
+        shard: list[ExactUnit] = TextShard()  # sent, its texts leave no UTF-8 copy here
+        filled = 0
+        for start, unit in zip(self.starts, self.paragraphs, strict=True):
+            if filled >= CHUNK_CHARS and shard[-1][1] != unit.doc:
+                yield shard
+                shard, filled = TextShard(), 0
+            shard.append((start, unit.doc, unit.source, unit.text))
+            filled += len(unit.text)
+        yield shard
+
     def doc_chars(self) -> list[int]:
         """Characters of paragraph text per distinct speech (index = ``IndexedParagraph.doc``)."""
         chars = [0] * self.n_docs
@@ -421,16 +520,16 @@ class TextIndex:
         return chars
 
     def docs_of(self, offsets: Sequence[int]) -> list[int]:
-        """The distinct speech of each offset into :attr:`text`."""
+        """The distinct speech of each offset."""
         at = np.searchsorted(self._starts, np.asarray(offsets, dtype=np.int64), side="right")
         return self._unit_docs[at - 1].tolist()
 
     def count(self, phrase: str) -> int:
-        """Number of non-overlapping occurrences of ``phrase`` (``str.count``)."""
-        return self.text.count(phrase) if phrase else 0
+        """Number of non-overlapping occurrences of ``phrase`` (``str.count`` per paragraph)."""
+        return sum(u.text.count(phrase) for u in self.paragraphs) if phrase else 0
 
     def locate(self, offset: int) -> tuple[int, str, int]:
-        """``(unit index, source, line)`` of an offset into :attr:`text`."""
+        """``(unit index, source, line)`` of an offset."""
         i = bisect.bisect_right(self.starts, offset) - 1
         unit = self.paragraphs[i]
         line = unit.line + unit.text.count("\n", 0, offset - self.starts[i])

@@ -22,7 +22,6 @@ it, ranked by their peak ``per_million``. Candidates for both are the ranking's 
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -33,7 +32,7 @@ from speechkit.dates import Period, parse_period, period_of, periods_between
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
 from speechkit.phrases.pipeline import Phrase, PhraseConfig, rank_phrases, text_index
-from speechkit.phrases.texts import TextIndex
+from speechkit.phrases.texts import DocCounts, TextIndex
 
 __all__ = [
     "POOL",
@@ -129,15 +128,26 @@ class DatedIndex:
 
     def series(self, phrase: str) -> Series:
         """Occurrences of ``phrase`` per period (exact substring matches)."""
+        return self.series_of([phrase])[0]
+
+    def series_of(self, phrases: Sequence[str]) -> list[Series]:
+        """:meth:`series` of each phrase, counted in one pass over the paragraphs
+        (:meth:`TextIndex.occurrences`: per-speech counts, not every offset)."""
+        return [
+            self._series(phrase, found.per_doc)
+            for phrase, found in zip(
+                phrases, self.index.occurrences(phrases, limit=0), strict=True
+            )
+        ]
+
+    def _series(self, phrase: str, per_doc: DocCounts) -> Series:
         counts: Counter[str] = Counter()
-        docs: set[int] = set()
-        index = self.index
-        for offset in index.find(phrase):
-            doc = index.paragraphs[bisect.bisect_right(index.starts, offset) - 1].doc
+        docs = 0
+        for doc, hits in per_doc.pairs().items():
             label = self.doc_period[doc]
             if label is not None:
-                counts[label] += 1
-                docs.add(doc)
+                counts[label] += hits
+                docs += 1
         ordered = [p for p in self.periods if counts[p]]
         series = {p: counts[p] for p in ordered}
         rates = {p: round(1e6 * counts[p] / self.chars[p], 1) for p in ordered}
@@ -150,7 +160,7 @@ class DatedIndex:
             peak,
             ordered[-1] if ordered else None,
             sum(series.values()),
-            len(docs),
+            docs,
         )
 
     def recent(self) -> list[str]:
@@ -264,7 +274,7 @@ def phrase_trends(
     index = text_index(speeches)
     dated = DatedIndex(index, period)  # fails on an undated corpus before the ranking
     ranked = rank_phrases(index, config=config, limit=max(config.top_n, POOL))
-    rows = [(p, dated.series(p.phrase)) for p in ranked]
+    rows = list(zip(ranked, dated.series_of([p.phrase for p in ranked]), strict=True))
     recent = dated.recent()
     earlier = [p for p in dated.periods if p not in recent]
     new: list[dict[str, Any]] = []

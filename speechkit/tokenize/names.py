@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from speechkit.tokenize.base import Tokenizer
@@ -58,11 +58,57 @@ from speechkit.tokenize.resources import (
     SURNAMES,
 )
 
-__all__ = ["NameTest", "jieba_dictionary", "jieba_idf", "rare_limit"]
+__all__ = [
+    "CONTEXT_FOLLOWERS",
+    "NameTest",
+    "jieba_dictionary",
+    "jieba_idf",
+    "name_contexts",
+    "rare_limit",
+]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+#: The Han characters that end a string (the end of the text before a follower).
+_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+
+#: The words whose preceding characters the context rules (3, 4) look at.
+CONTEXT_FOLLOWERS: tuple[str, ...] = PLACE_CONTEXT_SUFFIXES + PERSON_TITLES
 #: The word of each ``word freq tag`` line of jieba's dictionary.
 _FIRST_FIELD = re.compile(r"^[^ \n]+", re.MULTILINE)
+
+
+def name_contexts(
+    texts: Iterable[str], followers: Sequence[str] = CONTEXT_FOLLOWERS
+) -> dict[str, set[str]]:
+    """The 2–4 Han characters before each occurrence of each follower: what the context rules
+    (3, 4) of :class:`NameTest` look up.
+
+    Only Han strings are kept: a token the rules test is 2–4 Han characters, so the rest
+    could never match. A set per text is the set of the texts joined (a string crossing the
+    join is not all Han), so map tasks can gather them a shard at a time and the union of the
+    shards' sets is the corpus's, without the corpus text in one string.
+
+    Examples:
+        >>> found = name_contexts(["学习大连市经验", "张伟书记"], ("市", "书记"))
+        >>> sorted(found["市"]), sorted(found["书记"])
+        (['习大连', '大连', '学习大连'], ['张伟'])
+    """
+    found: dict[str, set[str]] = {follower: set() for follower in followers}
+    for text in texts:
+        for follower in followers:
+            start = text.find(follower)
+            if start == -1:
+                continue
+            add = found[follower].add
+            while start != -1:
+                window = text[max(0, start - 4) : start]
+                if not _HAN.fullmatch(window):  # most windows are all Han: no search then
+                    tail = _HAN_TAIL.search(window)
+                    window = tail.group() if tail is not None else ""
+                for k in range(2, len(window) + 1):
+                    add(window[-k:])
+                start = text.find(follower, start + 1)
+    return found
 
 
 def rare_limit(n_docs: int) -> int:
@@ -115,11 +161,13 @@ class NameTest:
             counted once); tokens missing count as 0.
         n_docs: Number of distinct speeches.
         text: The corpus text, searched for the place and person contexts (rules 3, 4);
-            empty skips them.
+            empty skips them (unless ``contexts`` are given).
         idf: Background IDF of general Chinese; default jieba's table (:func:`jieba_idf`).
         dictionary: Words of the general dictionary; default jieba's (:func:`jieba_dictionary`).
         exclude: Words that are never names (the genre's user-dictionary words).
         min_docs: Below this many speeches, rarity says nothing and no token is a name.
+        contexts: What precedes each of :data:`CONTEXT_FOLLOWERS` in the corpus
+            (:func:`name_contexts`, e.g. gathered shard by shard), instead of ``text``.
 
     Calls are cached per ``(token, tag)``.
     """
@@ -135,6 +183,7 @@ class NameTest:
         dictionary: Collection[str] | None = None,
         exclude: Iterable[str] = (),
         min_docs: int = 0,
+        contexts: Mapping[str, Collection[str]] | None = None,
     ):
         self.tokenizer = tokenizer
         self.doc_freq = doc_freq
@@ -145,7 +194,8 @@ class NameTest:
         self.rare = rare_limit(n_docs)
         self.active = n_docs >= min_docs
         self._cache: dict[tuple[str, str | None], str | None] = {}
-        self._preceding: dict[str, frozenset[str]] = {}
+        self._preceding: dict[str, Collection[str]] = dict(contexts or {})
+        self._has_contexts = bool(text) or contexts is not None
 
     def __call__(self, token: str, tag: str | None = None) -> bool:
         """Whether ``token`` is a name; ``tag`` is its POS tag in context (else tagged alone)."""
@@ -168,17 +218,13 @@ class NameTest:
     def _followed_by(self, token: str, follower: str) -> bool:
         """Whether ``token + follower`` occurs in the corpus text (``len(token)`` 2–4).
 
-        One pass per follower collects the 2–4 characters before each of its occurrences;
-        a substring search per token instead took 1.1 s of a 2.0 s model build on the
-        bundled corpus.
+        One pass per follower collects the 2–4 characters before each of its occurrences
+        (:func:`name_contexts`; given as ``contexts``, none); a substring search per token
+        instead took 1.1 s of a 2.0 s model build on the bundled corpus.
         """
         preceding = self._preceding.get(follower)
         if preceding is None:
-            found: set[str] = set()
-            start = self.text.find(follower)
-            while start != -1:
-                found.update(self.text[max(0, start - k) : start] for k in (2, 3, 4))
-                start = self.text.find(follower, start + 1)
+            found = name_contexts([self.text], (follower,))[follower]
             preceding = self._preceding[follower] = frozenset(found)
         return token in preceding
 
@@ -202,7 +248,7 @@ class NameTest:
         with_suffix = any(token + s in self.dictionary for s in PLACE_DICT_SUFFIXES)
         if with_suffix and (tag in PLACE_TAGS or token + "人" in self.dictionary):
             return "dictionary"
-        if not self.text or len(token) > 4:
+        if not self._has_contexts or len(token) > 4:
             return None
         name_tagged = tag in PERSON_TAGS or tag in PLACE_TAGS
         for suffix in PLACE_CONTEXT_SUFFIXES:
