@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from speechkit.engine.textblock import TextShard
 from speechkit.errors import InputError
 from speechkit.phrases.candidates import (
     TokenStream,
@@ -47,7 +48,6 @@ from speechkit.phrases.candidates import (
     word_flags,
 )
 from speechkit.phrases.scoring import Features
-from speechkit.phrases.wire import TextShard
 from speechkit.tokenize import make_tokenizer
 from speechkit.tokenize.base import Tokenizer
 from speechkit.tokenize.names import name_contexts

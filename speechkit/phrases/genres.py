@@ -79,7 +79,9 @@ def load_genre_rules(path: Path) -> tuple[GenreRule, ...]:
     return tuple(rules)
 
 
-def read_genre_field(speeches: Sequence[Speech], field: str) -> dict[tuple[str, int], str]:
+def read_genre_field(
+    speeches: Sequence[Speech], field: str, *, ingested: Mapping[str, str | None] | None = None
+) -> dict[tuple[str, int], str]:
     """The value of ``field`` of each .jsonl/.csv record the speeches come from.
 
     The files are read with ``field`` as their text field: the record readers number every
@@ -89,18 +91,22 @@ def read_genre_field(speeches: Sequence[Speech], field: str) -> dict[tuple[str, 
     Args:
         speeches: Speeches; those of a record (``record`` set) name the file they were read from.
         field: The record field holding the genre (``--genre-field``).
+        ingested: For speeches from a store, the SHA-256 each file had when it was ingested:
+            a file whose bytes differ now is an error, since its record numbers may no longer
+            be those of the stored speeches.
 
     Returns:
         ``(source, record index) -> genre``; records without the field, or with an empty or
         non-text value (a JSON number), are not in it.
 
     Raises:
-        InputError: A source file cannot be read any more, or a value is no genre name (longer
+        InputError: A source file cannot be read any more or changed since it was ingested,
+            or a value is no genre name (longer
             than :data:`MAX_GENRE_CHARS` characters, or spanning several lines), naming the
             file, line and record.
     """
     from speechkit.ingest.detect import NotTextError
-    from speechkit.ingest.read import record_rows
+    from speechkit.ingest.read import file_sha256, record_rows
     from speechkit.ingest.text import sniff_encoding
     from speechkit.ingest.walk import GZIP_JSONL, reader_kind
 
@@ -114,6 +120,14 @@ def read_genre_field(speeches: Sequence[Speech], field: str) -> dict[tuple[str, 
         if kind not in _RECORD_KINDS:
             continue
         try:
+            expected = (ingested or {}).get(source)
+            if expected is not None and file_sha256(path) != expected:
+                raise InputError(
+                    "changed since it was ingested, so its records may no longer be the stored "
+                    "speeches; ingest it again (speechkit ingest FILE --db STORE) before "
+                    "--genre-field",
+                    path=source,
+                )
             encoding = "utf-8" if kind == GZIP_JSONL else sniff_encoding(path).encoding
             rows = record_rows(
                 path, source, kind, encoding, text_field=field, warn=ignore, date_field=field

@@ -43,6 +43,7 @@ from typing import Any, Literal
 import numpy as np
 
 from speechkit.engine import ENGINES, Executor, LocalExecutor, available_cores, make_executor
+from speechkit.engine.textblock import TextShard
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
 from speechkit.phrases.candidates import is_break_token, is_excluded
@@ -78,7 +79,6 @@ from speechkit.phrases.texts import (
     has_text,
     paragraph_texts,
 )
-from speechkit.phrases.wire import TextShard
 from speechkit.tokenize import BACKENDS
 from speechkit.tokenize.names import NameTest
 from speechkit.tokenize.userdict import iter_user_words

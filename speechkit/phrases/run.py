@@ -128,6 +128,15 @@ def run_phrases(
         paths, db=db, text_field=text_field, progress=progress, warn=warn, date_field=date_field
     ) as corpus:
         speeches = corpus.speeches()
+        # what the record files were when ingested: --genre-field reads them again
+        ingested = (
+            {
+                source: corpus.store.file_sha256(source)
+                for source in dict.fromkeys(s.source for s in speeches if s.record is not None)
+            }
+            if genre_field is not None and corpus.store is not None
+            else None
+        )
     # the documents' own lines are not needed past this point (6 MB of a 40 MB corpus)
     del corpus
     if trend is not None:
@@ -166,7 +175,11 @@ def run_phrases(
         return run
     genres = None
     if config.genre is not None:
-        values = read_genre_field(speeches, genre_field) if genre_field is not None else None
+        values = (
+            read_genre_field(speeches, genre_field, ingested=ingested)
+            if genre_field is not None
+            else None
+        )
         genres = assign_genres(
             speeches, config.genre_rules, field=genre_field, field_values=values
         )

@@ -14,16 +14,13 @@ import bisect
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, overload
+from typing import overload
 
 import numpy as np
 
 from speechkit.engine import Executor
+from speechkit.engine.textblock import TextShard
 from speechkit.model import Paragraph, Speech
-from speechkit.phrases.wire import TextShard
-
-if TYPE_CHECKING:  # dedup is optional at run time (see distinct_speeches)
-    from speechkit.dedup.pipeline import Cluster, DedupConfig, MapResult
 
 __all__ = [
     "DocCounts",
@@ -124,7 +121,7 @@ def distinct_speeches(
     compared: list[bool] = []
     if near:
         try:
-            from speechkit.dedup.pipeline import DedupConfig
+            from speechkit.dedup.pipeline import DedupConfig, map_reduce
         except ImportError:
             near = False
         else:
@@ -136,7 +133,8 @@ def distinct_speeches(
             if executor is not None:
                 chunk = min(chunk, -(-len(texts) // (2 * executor.workers)))
             config = DedupConfig(keep="first", chunk_size=max(chunk, 1))
-            mapped, clusters = _group(texts, config, executor)
+            # map_units joins each chunk's texts only when it sends the chunk (a TextBlock)
+            mapped, clusters = map_reduce(texts, config=config, executor=executor)
             for cluster in clusters:
                 drop.update(cluster.members[1:])
             # the grouping holds every exact repeat (equal normalized text) long enough to be
@@ -155,29 +153,6 @@ def distinct_speeches(
             seen.add(key)
             distinct.append(speech)
     return distinct
-
-
-def _group(
-    texts: SpeechTexts, config: DedupConfig, executor: Executor | None
-) -> tuple[MapResult, list[Cluster]]:
-    """:func:`speechkit.dedup.pipeline.map_reduce`, with each chunk's texts joined only when
-    the chunk is mapped.
-
-    ``map_units`` lists the texts of every chunk before it maps the first: a copy of the
-    corpus (27 MB of a 40 MB one) held through the map stage. The same tasks
-    (``map_chunk``) on chunks made one at a time give the same :class:`MapResult`.
-    """
-    from speechkit.dedup.pipeline import MapResult, default_executor, map_chunk, reduce_units
-
-    if executor is None:
-        with default_executor(len(texts), config) as own:
-            return _group(texts, config, own)
-    size = config.chunk_size
-    chunks = (texts[i : i + size] for i in range(0, len(texts), size))
-    mapped = MapResult.concat(
-        list(executor.map(map_chunk, chunks, config)), config.bands_rows[0]
-    )
-    return mapped, reduce_units(texts, mapped, config, executor=executor)
 
 
 def paragraph_texts(speech: Speech) -> Iterator[tuple[Paragraph, str]]:

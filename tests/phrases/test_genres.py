@@ -169,6 +169,19 @@ def test_cli_genre_field_with_a_store_and_its_errors(tmp_path: Path) -> None:
     assert ok.exit_code == 0, ok.output
     assert "隐患排查治理" in ok.stdout and "背街小巷" not in ok.stdout
     assert "Genre from field 类别 for 8 of 8 speeches." in ok.stderr
+    # the file changed after ingest: its record numbers may no longer be the stored speeches'
+    original = path.read_bytes()
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("\n".join([lines[1], lines[0], *lines[2:]]) + "\n", encoding="utf-8")
+    moved = runner.invoke(
+        cli,
+        ["phrases", "--db", str(db), "--genre-field", "类别", "--genre", "安全生产",
+         "--tokenizer", "jieba"],
+    )  # fmt: skip
+    assert moved.exit_code == 1
+    assert moved.output.startswith(f"Error: {path}: changed since it was ingested")
+    assert "speechkit ingest FILE --db STORE" in moved.output and "Traceback" not in moved.output
+    path.write_bytes(original)
 
     long = "安全生产" * 11
     lines = path.read_text("utf-8").splitlines()

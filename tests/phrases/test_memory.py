@@ -175,7 +175,7 @@ def test_trend_series_count_every_occurrence(tmp_path: Path) -> None:
 def test_pickling_a_text_shard_leaves_no_utf8_copy_on_its_texts() -> None:
     import pickle
 
-    from speechkit.phrases.wire import TextShard
+    from speechkit.engine.textblock import TextShard
 
     plain, shipped = "".join(["建立长效机制"] * 50), "".join(["齐抓共管"] * 50)
     before = sys.getsizeof(plain), sys.getsizeof(shipped)
