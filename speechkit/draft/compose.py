@@ -46,7 +46,7 @@ LENGTH_TOLERANCE = 0.15
 
 #: Rounds of corpus sub-points ``@points`` slots may add when the draft is short (one more per
 #: 1000 characters of target above 4000), and their size.
-_MAX_EXTRA_POINTS = 6
+_MAX_EXTRA_POINTS = 8
 
 _MAX_SECTION_POINTS = 8
 
