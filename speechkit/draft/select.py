@@ -3,14 +3,16 @@
 Candidates for a slot are the corpus paragraphs of the slot's role, ranked by cosine similarity
 (character-bigram TF-IDF) between the paragraph and the slot's query (the profile's priorities,
 problems or the sub-point being written) plus a small seeded random jitter, so another seed
-picks other, still relevant, wording. Each paragraph is used once per draft, each sentence
-once, and no single corpus speech may supply more than ``max_chars_per_speech`` characters
-(this keeps the originality share low).
+picks other, still relevant, wording. Each selection decision draws its jitter from its own
+stream, derived from the seed, the decision and the candidate (:meth:`Selector.draw`), so a
+candidate a rule removes does not reshuffle every later pick. Each paragraph is used once per
+draft, each sentence once, and no single corpus speech may supply more than
+``max_chars_per_speech`` characters (this keeps the originality share low).
 """
 
 from __future__ import annotations
 
-import random
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -434,7 +436,7 @@ class Selector:
     ):
         self.model = model
         self.ctx = ctx
-        self.rng = random.Random(seed)
+        self.seed = seed
         self.max_chars = max_chars_per_speech
         self.used_paragraphs: set[int] = set()
         self.used_sentences: set[str] = set()
@@ -453,8 +455,34 @@ class Selector:
         for i, para in enumerate(model.paragraphs):
             self._by_role.setdefault(para.role, []).append(i)
 
+    def draw(self, decision: str, item: object) -> float:
+        """A seeded number in [0, 1) for ``item`` in one selection ``decision``.
+
+        Each decision (the candidates for one query, the sentences for one lead) draws from its
+        own stream, derived from the seed, the decision and the item: a candidate removed by a
+        rule, or a corpus paragraph added, leaves every other draw as it was, so a small change
+        to the corpus or the rules changes the draft only where it applies.
+
+        Examples:
+            >>> from types import SimpleNamespace
+            >>> s = SimpleNamespace(seed=1)
+            >>> Selector.draw(s, "ranked:tasks", 7) == Selector.draw(s, "ranked:tasks", 7)
+            True
+            >>> Selector.draw(s, "ranked:tasks", 7) != Selector.draw(s, "ranked:tasks", 8)
+            True
+        """
+        digest = hashlib.blake2b(
+            f"{self.seed}\x1f{decision}\x1f{item}".encode(), digest_size=8
+        ).digest()
+        return int.from_bytes(digest, "little") / 2**64
+
+    def choose(self, decision: str, options: Sequence[str]) -> str:
+        """One of ``options`` for ``decision``, by :meth:`draw` (stable if others are removed)."""
+        return min(options, key=lambda o: (self.draw(decision, o), o))
+
     def _ranked(self, roles: Sequence[str], query: str, *, need_lead: bool) -> list[int]:
         sims = self.model.similarity(query)
+        decision = f"ranked:{'/'.join(roles)}:{need_lead}:{query}"
         out: list[tuple[float, int]] = []
         for rank, role in enumerate(roles):
             for i in self._by_role.get(role, ()):
@@ -464,7 +492,7 @@ class Selector:
                 if need_lead and para.lead is None:
                     continue
                 # Own role first, neighbours after; jitter varies the wording with the seed.
-                score = float(sims[i]) + JITTER * self.rng.random() - 0.5 * rank
+                score = float(sims[i]) + JITTER * self.draw(decision, i) - 0.5 * rank
                 out.append((score, i))
         out.sort(key=lambda p: (-p[0], p[1]))
         return [i for _, i in out]
@@ -802,7 +830,8 @@ class Selector:
                     kept.append((sentence, own + cosine(lead_vec, vec)))
             if kept:
                 best = max(c for _, c in kept)
-                scored.append((best + JITTER * self.rng.random(), i, [t for t, _ in kept]))
+                jitter = JITTER * self.draw(f"develop:{role}:{lead}", i)
+                scored.append((best + jitter, i, [t for t, _ in kept]))
         scored.sort(key=lambda p: (-p[0], p[1]))
         for _score, i, sentences in scored:
             if piece.chars >= budget or len(piece.sources) >= max_units:
@@ -817,7 +846,7 @@ class Selector:
         # one sentence of the task table says what such a task asks, and claims nothing.
         fresh = [t for t in res.TASK_GENERIC if not self.is_repeat(t)]
         if fresh:
-            choice = fresh[self.rng.randrange(len(fresh))]
+            choice = self.choose(f"fallback:{lead}", fresh)
             piece.sentences.append(choice)
             self.remember(choice)
         return piece
