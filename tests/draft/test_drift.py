@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit.bank.build import CorpusModel, build_bank
+from speechkit.bank.build import CorpusModel
 from speechkit.draft.adapt import AdaptContext
 from speechkit.draft.select import DRIFT, Selector, campaign_topic
-from speechkit.model import Paragraph, Speech
+from speechkit.model import Paragraph
 from speechkit.zh import topic_words
+
+from .conftest import made_up_bank
 
 _CTX = AdaptContext(city="北塘市", level="市", campaign="全国文明城市")
 _DRIFTING = (
@@ -50,11 +52,7 @@ def model() -> CorpusModel:
             role="tasks",
         )
     )  # fmt: skip
-    speech = Speech(
-        source="made_up.txt", first_line=1, last_line=len(paragraphs), title="讲话",
-        paragraphs=paragraphs,
-    )  # fmt: skip
-    return build_bank([speech])
+    return made_up_bank(paragraphs)
 
 
 def test_sentences_that_drift_off_the_topic_are_left_out(model: CorpusModel) -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit.bank.build import CorpusModel, build_bank
+from speechkit.bank.build import CorpusModel
 from speechkit.draft.adapt import AdaptContext
 from speechkit.draft.select import Selector
-from speechkit.model import Paragraph, Speech
+from speechkit.model import Paragraph
+
+from .conftest import made_up_bank
 
 _CTX = AdaptContext(city="北塘市", level="市", campaign="全国文明城市")
 _TOPICS = ["背街小巷", "农贸市场", "交通秩序", "志愿服务", "公益广告", "老旧小区", "窗口服务"]
@@ -26,11 +28,7 @@ def model() -> CorpusModel:
         paragraphs.append(
             Paragraph(text=text, line=k, last_line=k, level=2, marker=text[:2], role="tasks")
         )
-    speech = Speech(
-        source="made_up.txt", first_line=1, last_line=len(paragraphs), title="讲话",
-        paragraphs=paragraphs,
-    )  # fmt: skip
-    return build_bank([speech])
+    return made_up_bank(paragraphs)
 
 
 def test_removing_a_candidate_keeps_the_order_of_the_others(model: CorpusModel) -> None:
