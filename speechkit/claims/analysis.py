@@ -6,7 +6,8 @@ draft sentence gets the same analysis when it is checked:
 - ``generic``: normative or evaluative (要…, 必须…, 创建文明城市是…的重要抓手); reusable verbatim.
 - ``specific``: a claim about a particular place, time, body or event — past events and
   meetings, practices said to exist, counts, ordinals, years, rankings, quoted programme
-  names, places and people, local problems stated as fact. Only the profile can make one.
+  names, places and people, local problems stated as fact, a local plan or regulation named
+  as in force (我市…实施方案, 《天津文明行为促进条例》). Only the profile can make one.
 - ``context``: it leans on what came before — 这/这些/上述 pointing back, 另一方面, a lone
   一是, a list reference such as 这“八个不”, 刚才…同志讲了.
 
@@ -30,7 +31,16 @@ from speechkit.zh import SENTENCE_MARKS
 if TYPE_CHECKING:
     from speechkit.tokenize.base import Tokenizer
 
-__all__ = ["Claim", "Label", "Span", "classify", "default_tokenizer", "mask_idioms", "strip_opener"]
+__all__ = [
+    "LOCAL_DOCUMENT",
+    "Claim",
+    "Label",
+    "Span",
+    "classify",
+    "default_tokenizer",
+    "mask_idioms",
+    "strip_opener",
+]
 
 Label = Literal["generic", "specific", "context"]
 
@@ -87,6 +97,22 @@ def mask_idioms(text: str, phrases: Iterable[str] | None = None) -> str:
     for phrase in phrases if phrases is not None else idioms():
         if phrase in out:
             out = out.replace(phrase, "□" * len(phrase))
+    return out
+
+
+#: Why a sentence naming a local document (plan, regulation, 实施方案) is specific.
+LOCAL_DOCUMENT = "a local plan or document the profile does not give"
+
+
+def _token_starts(sentence: str, tokens: Sequence[tuple[str, str]]) -> dict[int, tuple[str, str]]:
+    """Each token by the offset where it starts in ``sentence``."""
+    out: dict[int, tuple[str, str]] = {}
+    offset = 0
+    for word, tag in tokens:
+        start = sentence.find(word, offset)
+        if start >= 0:
+            out[start] = (word, tag)
+            offset = start + len(word)
     return out
 
 
@@ -151,6 +177,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         (res.FREQUENCY, "a practice or event said to exist here"),
         (res.PROJECTS, "a named local programme"),
         (res.FACILITY, "a facility the profile does not name"),
+        (res.LOCAL_DOCUMENT, LOCAL_DOCUMENT),
     ):
         for m in pattern.finditer(masked):
             text = sentence[m.start() : m.end()].rstrip("，,、 ")
@@ -212,6 +239,12 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
             continue
         if res.NUMERAL.search(inner) or res.PROGRAMME_END.search(inner):
             add(q.start(), sentence[q.start() : q.end()], "a named local programme", "specific")
+    # 《天津文明行为促进条例》: a document titled with a place is that place's own.
+    places = _token_starts(sentence, tokens)
+    for b in res.BOOK_TITLE.finditer(masked):
+        word, tag = places.get(b.start(1), ("", ""))
+        if tag in res.NAME_TAGS and word not in res.NATIONAL:
+            add(b.start(), sentence[b.start() : b.end()], LOCAL_DOCUMENT, "specific")
     offset = 0
     prev_start = 0
     names = not_names()

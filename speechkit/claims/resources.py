@@ -97,6 +97,26 @@ COUNT = re.compile(
 )
 #: Particular projects named for speeding up (加快科技馆、大佛古镇等项目建设): another city's list.
 PROJECTS = re.compile(r"(?:加快|推进|推动|抓好)[^。；！]{4,40}?等(?:重点)?(?:项目|工程)(?:建设)?")
+#: How the name of a document ends: plans, programmes, opinions, measures, regulations.
+DOCUMENT_END = (
+    r"(?:实施方案|工作方案|行动方案|方案|总体规划|专项规划|规划纲要|规划|实施意见|指导意见|若干意见|意见|"
+    r"管理办法|实施办法|办法|条例|行动计划|工作计划|计划|实施细则|细则|若干规定|规定|纲要)"
+)
+#: A document of this place named as in force (紧密结合我市乡村振兴战略实施方案, 按照市委、市政府
+#: 出台的《…实施意见》): it says the place has that document, which only the profile can say. Not
+#: after a verb of making it (制定我市…实施方案 is an instruction to write one).
+LOCAL_DOCUMENT = re.compile(
+    r"(?<!制定|出台|编制|起草|修订|研究|完善|修改|拟定)"
+    r"(?:(?:我|本|全)[市区县州镇乡](?!上下|人民|各级|各地|各部门|广大)的?|"
+    r"[市区县](?:委|政府)(?:、?[市区县](?:委|政府))?(?:出台|制定|印发|下发|颁布|发布)的)"
+    # The name itself: no instruction or verb of acting on a document inside it (我市要按照规划).
+    r"《?(?:(?!要|必须|应|按照|根据|依照|结合|纳入|制定|出台|编制|正在|已|是|和|与|把|将|对)"
+    rf"[\u4e00-\u9fff“”\"（）]){{2,24}}?{DOCUMENT_END}》?"
+)
+#: A document by its title (《天津文明行为促进条例》): local when the title opens with a place.
+BOOK_TITLE = re.compile(rf"《([^《》]{{2,40}}?{DOCUMENT_END})》")
+#: Names that open a national document's title (《中国…》, 《全国…》), not a place's own.
+NATIONAL = frozenset({"中国", "中华", "中华人民共和国", "全国", "国家", "中央"})
 #: A schedule said to be kept (每月检查一次, 每季度通报一次).
 FREQUENCY = re.compile(
     r"每(?:天|日|周|星期|旬|半月|半个月|月|季度?|半年|年)[^，。；]{0,8}?[一两二三四五六七八九十]+[次轮遍]"

@@ -46,7 +46,7 @@ LENGTH_TOLERANCE = 0.15
 
 #: Rounds of corpus sub-points ``@points`` slots may add when the draft is short (one more per
 #: 1000 characters of target above 4000), and their size.
-_MAX_EXTRA_POINTS = 6
+_MAX_EXTRA_POINTS = 8
 
 _MAX_SECTION_POINTS = 8
 
@@ -196,6 +196,19 @@ def _fill(items: list[Item], profile: Profile, selector: Selector, target: int) 
             added = added or bool(extra)
         if not added:
             break
+    # Still short with the sections full: the shortest corpus sub-points grow with corpus
+    # sentences that develop their own lead closely (Selector.more), never with other topics.
+    for it in extra_slots:
+        for piece in sorted(it.pieces, key=lambda p: p.chars):
+            deficit = int(target - _total(items))
+            if deficit < 60:
+                break
+            room = min(deficit, _EXTRA_POINT_CHARS - piece.chars)
+            if piece.lead and room > 60:
+                selector.more(
+                    piece, it.role or "tasks", _query(it, profile), room,
+                    lead=_lead_topic(piece.lead),
+                )  # fmt: skip
     for it in items:
         for piece in [f[0] for f in it.fills] + it.pieces:
             _trim_tail(piece)
@@ -244,7 +257,7 @@ def _develop_bare_points(items: list[Item], selector: Selector) -> None:
                 o for o in res.PROBLEM_GENERIC if not selector.is_repeat(o)
             ]
             if fresh:
-                choice = fresh[selector.rng.randrange(len(fresh))]
+                choice = selector.choose(f"problem:{it.lead}", fresh)
         if choice is None and it.otherwise and not selector.is_repeat(it.otherwise):
             choice = it.otherwise
         if choice is not None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.bank.build import CorpusModel, load_model
+from speechkit.bank.build import CorpusModel, build_bank, load_model
 from speechkit.draft import draft
-from speechkit.model import Draft
+from speechkit.model import Draft, Paragraph, Speech
 from speechkit.profile import Profile, load_profile
 
 DRAFT_DATA = Path(__file__).resolve().parent.parent / "data" / "draft"
@@ -39,3 +39,12 @@ def case(request: pytest.FixtureRequest, corpus_model: CorpusModel) -> tuple[Pro
         profile = load_profile(path)
         _drafts[str(path)] = (profile, draft(profile, corpus_model))
     return _drafts[str(path)]
+
+
+def made_up_bank(paragraphs: list[Paragraph]) -> CorpusModel:
+    """The drafting model of one made-up speech of ``paragraphs``, for small rule tests."""
+    speech = Speech(
+        source="made_up.txt", first_line=1, last_line=len(paragraphs), title="讲话",
+        paragraphs=paragraphs,
+    )  # fmt: skip
+    return build_bank([speech])

@@ -18,13 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.bank.build import CorpusModel, build_bank
+from speechkit.bank.build import CorpusModel
 from speechkit.draft import draft, load_profile
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.draft.select import Selector
-from speechkit.model import Draft, Paragraph, Speech
+from speechkit.model import Draft, Paragraph
 from speechkit.profile import Profile
 from speechkit.zh import split_sentences
+
+from .conftest import made_up_bank
 
 READ_PROFILES = Path(__file__).resolve().parents[2] / "benchmarks" / "profiles_read"
 _CTX = AdaptContext(city="北塘市", level="市", campaign="全国文明城市")
@@ -56,11 +58,7 @@ def small_model() -> CorpusModel:
                 role="tasks" if k < 7 else "safeguards",
             )
         )  # fmt: skip
-    speech = Speech(
-        source="made_up.txt", first_line=1, last_line=len(paragraphs), title="讲话",
-        paragraphs=paragraphs,
-    )  # fmt: skip
-    return build_bank([speech])
+    return made_up_bank(paragraphs)
 
 
 def _develop(model: CorpusModel, lead: str, *, others: tuple[str, ...] = ()) -> list[str]:
