@@ -94,7 +94,7 @@ def truth_pairs(
     return np.array(kept, dtype=np.int64).reshape(-1, 2)
 
 
-#: The sampler of :class:`PeakRSS`, run as its own process: ``python -c SAMPLER PID SECONDS``
+#: The sampler of :class:`PeakRSS`, run as a process of its own: ``python -c SAMPLER PID SECONDS``
 #: prints the peak PSS (bytes) of PID's process tree when its stdin closes.
 _SAMPLER = """
 import os, select, sys
@@ -127,12 +127,13 @@ print(peak, flush=True)
 
 class PeakRSS:
     """Peak memory of this process and all its descendants: proportional set size (PSS, from
-    ``/proc/PID/smaps_rollup``) where the system reports it, else RSS, every 0.25 s.
+    ``/proc/PID/smaps_rollup``) where the system reports it, else RSS, every 0.5 s.
 
-    The sampling runs in a process of its own. Sampled from a thread of the measured process
-    (psutil's ``memory_full_info`` every 0.1 s, 7.7 ms a process and sample), it cost the 1M
-    heavy run about 7 CPU-seconds and 4 s of wall time (benchmarked 2026-12-01: 21.9 s with
-    it, 17.8 s without, idle machine), most of it in the process being timed.
+    The sampling runs in a process of its own, every 0.5 s (about 5 ms a process and sample,
+    1-3 % of a core). Sampled from a thread of the measured process (psutil's
+    ``memory_full_info`` every 0.1 s, 7.7 ms a process and sample) it cost the 1M heavy run
+    about 6 CPU-seconds, most of them in the process being timed (2026-12-01, idle machine:
+    CPU 40.5 s in all processes with it, 33.0-34.1 s without it or sampled apart).
     """
 
     def __init__(self, pid: int | None = None) -> None:
@@ -142,7 +143,7 @@ class PeakRSS:
 
     def __enter__(self) -> PeakRSS:
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", _SAMPLER, str(self._pid), "0.25"],
+            [sys.executable, "-c", _SAMPLER, str(self._pid), "0.5"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
         assert self._proc.stdout is not None and self._proc.stdin is not None
