@@ -13,10 +13,10 @@ __all__ = ["exact_groups", "text_digests"]
 def text_digests(texts: Sequence[str]) -> np.ndarray:
     """A 64-bit XXH3 digest of each (normalized) text, stable across processes and runs.
 
-    XXH3 instead of BLAKE2b: no adversary chooses these texts, and setting up a BLAKE2b state
-    per text cost 1.6 µs, seven times XXH3's whole call (measured on 10,000 heavy-duplication
-    paragraphs: 1.64 against 0.22 CPU-s per million). Either has 64 bits: at 10 million units
-    a chance collision among all of them has a probability of about 3e-6.
+    XXH3 instead of BLAKE2b: no adversary chooses these texts, and BLAKE2b's per-call set-up
+    made it six times slower here (``python benchmarks/transport.py``, idle machine: 1.94
+    against 0.31 CPU-s per million heavy-duplication paragraphs). Either has 64 bits: at 10
+    million units a chance collision among all of them has a probability of about 3e-6.
 
     Examples:
         >>> d = text_digests(["创建文明城市", "创建文明城市", "创卫"])

@@ -1,11 +1,12 @@
 """Many texts as one string: cheap to send to a worker, cheap to turn into code points.
 
 A stage that sends texts to its workers pays for pickling them on the client, which is serial
-while the workers wait. A list of 10,000 paragraph-sized Chinese texts (2.2M characters) takes
-13.5 ms to pickle and 6.6 ms to unpickle (UTF-8, one object per text); the same texts as a
-:class:`TextBlock` take about 3 ms to build and 0.6 ms to pickle, and 0.3 ms to restore
-(measured on the heavy-duplication paragraphs of ``benchmarks/generate_dedup.py``). CPython
-keeps such a string as UCS-2, so its UTF-16 bytes are nearly a copy of its memory.
+while the workers wait. A list of 10,000 paragraph-sized Chinese texts (2.2M characters, 6.6 MB
+pickled) takes 12.7 ms to pickle and 6.8 ms to unpickle, one object per text; the same texts
+as a :class:`TextBlock` take 7.9 ms to build and pickle and 1.0 ms to unpickle, 4.5 MB
+(``python benchmarks/transport.py``, idle machine). In the 1M heavy-duplication dedup run the
+client's CPU in the map stage fell from 2.6-3.9 s to 1.5-1.7 s. CPython keeps such a string as
+UCS-2, so its UTF-16 bytes are nearly a copy of its memory.
 
 The block keeps the texts joined by :data:`SEP`, which is also the form
 :func:`speechkit.dedup.normalize.normalize_codes` works on, so a worker normalizes a block
