@@ -248,7 +248,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
     offset = 0
     prev_start = 0
     names = not_names()
-    for word, tag in tokens:
+    for k, (word, tag) in enumerate(tokens):
         start = sentence.find(word, offset)
         if start < 0:
             continue
@@ -256,6 +256,15 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         if "□" in masked[start:offset]:
             prev_start = start
             continue
+        after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        if (  # 开元广场, 沁泉湖公园: a named square, park or station is that place's own
+            tag in res.LANDMARK_NAME_TAGS
+            and len(word) >= 2
+            and word not in names
+            and res.LANDMARK.fullmatch(after)
+            and sentence.startswith(after, offset)
+        ):
+            add(start, word + after, "a named place", "specific")
         if tag == "ul":  # the aspect particle 了: something happened (span: the verb + 了)
             add(
                 prev_start,

@@ -189,3 +189,9 @@ PLACE_NAME = re.compile(r"(?![全我本各该])[\u4e00-\u9fff]{2,}(?<!城)[省�
 COUNT_NUMERAL = re.compile(r"[二三四五六七八九十两百千万亿\d]")
 #: Part-of-speech tags (jieba) of places and persons.
 NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt"})
+#: A landmark a proper name can head (开元 + 广场, 沁泉湖 + 公园): the name says where.
+LANDMARK = re.compile(
+    r"广场|公园|大道|大街|步行街|商业街|景区|体育馆|体育场|博物馆|图书馆|火车站|汽车站|高铁站|水库|大桥"
+)
+#: Tags of a landmark's name: places, persons and other proper nouns (开元 is ``nz``).
+LANDMARK_NAME_TAGS = NAME_TAGS | {"nz"}
