@@ -172,7 +172,17 @@ def dask_cluster() -> Iterator[str]:
                      "--no-dashboard", "--death-timeout", "60"], **quiet,
                 )
             )
-        client = distributed.Client(address, timeout=30)
+        # Connect with retries: a scheduler still starting under load (CI at load 3) once
+        # closed the first connection and the 30 s handshake timed out.
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                client = distributed.Client(address, timeout=15)
+                break
+            except (OSError, TimeoutError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(1)
         try:
             client.wait_for_workers(2, timeout=60)
         finally:
