@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from speechkit.dedup.normalize import normalize_many
+from speechkit.dedup.normalize import normalize_codes
 from speechkit.dedup.pipeline import DedupConfig, MapResult, default_executor, map_units
 from speechkit.dedup.reduce import (
     Cluster,
@@ -43,10 +43,11 @@ from speechkit.dedup.reduce import (
     exact_representatives,
     forest_groups,
 )
-from speechkit.dedup.shingle import shingle_matrix
+from speechkit.dedup.shingle import code_matrix
 from speechkit.dedup.units import Unit, build_units
 from speechkit.dedup.verify import pair_components, pair_jaccard, pair_units
 from speechkit.engine import Executor
+from speechkit.engine.textblock import TextBlock
 
 if TYPE_CHECKING:
     from speechkit.store import Store
@@ -538,17 +539,18 @@ def similarity_task(
     pairs, bounds, unit_texts, threshold = job
     texts = unit_texts.read()
     units = pair_units(pairs)
-    normalized = normalize_many(
-        [texts[u] for u in units.tolist()],
+    # Code points straight from the block, as verify_batch does (no list of normalized strings
+    # to join again for the shingle matrix)
+    codes, lengths = normalize_codes(
+        TextBlock([texts[u] for u in units.tolist()]),
         mask_placeholders=config.mask_placeholders,
         mask_digits=config.mask_digits,
     )
-    matrix = shingle_matrix(normalized, n=config.n)
+    matrix = code_matrix(codes, lengths, n=config.n)
     local = np.searchsorted(units, pairs)
     sims = pair_jaccard(matrix, local[:, 0], local[:, 1], threshold=threshold)
     if threshold <= 0:
         return sims, np.empty((0, 3)), 0
-    lengths = np.fromiter((len(t) for t in normalized), np.int64, count=len(units))
     reps, members = [], []
     for lo, hi in itertools.pairwise(bounds):
         nodes = np.unique(local[lo:hi])

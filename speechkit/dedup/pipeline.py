@@ -27,6 +27,7 @@ from speechkit.dedup.lsh import band_keys, optimal_params
 from speechkit.dedup.minhash import MinHasher
 from speechkit.dedup.normalize import normalize, normalize_codes
 from speechkit.dedup.reduce import (
+    BlockTexts,
     Cluster,
     Group,
     VerifyBatch,
@@ -283,9 +284,10 @@ def reduce_stage(
         pairs = band_candidates(columns(reps), reps)
         parts = batches(pairs, pair_components(pairs), size=batch_pairs)
         texts = fetch(pair_units(pairs)) if len(pairs) else {}
-        # A generator: the first tasks run while the client packs the others.
+        # A generator: the first tasks run while the client packs the others. Each batch's
+        # texts are a block already (not a dict that pickling would turn into one).
         tasks = (
-            VerifyBatch(p, bounds, {u: texts[u] for u in pair_units(p).tolist()}, normalized)
+            VerifyBatch(p, bounds, BlockTexts.select(pair_units(p), texts), normalized)
             for p, bounds in parts
         )
         for found in executor.map(verify_task, tasks, config):

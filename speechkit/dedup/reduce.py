@@ -108,6 +108,11 @@ class BlockTexts(Mapping[int, str]):
         self.units, self.block = units, block
 
     @classmethod
+    def select(cls, units: np.ndarray, texts: Mapping[int, str]) -> BlockTexts:
+        """The texts of ``units`` (ascending) from ``texts``."""
+        return cls(units, TextBlock([texts[u] for u in units.tolist()]))
+
+    @classmethod
     def of(cls, texts: Mapping[int, str]) -> BlockTexts:
         """``texts`` by ascending unit id."""
         if isinstance(texts, BlockTexts):
@@ -157,7 +162,7 @@ class VerifyBatch:
         texts = self.texts
         if isinstance(texts, BlockTexts) and np.array_equal(texts.units, units):
             return texts.block
-        return TextBlock([texts[u] for u in units.tolist()])
+        return BlockTexts.select(units, texts).block
 
 
 def exact_representatives(digests: np.ndarray, lengths: np.ndarray, min_chars: int) -> np.ndarray:

@@ -119,7 +119,6 @@ class TextBlock(Sequence[str]):
         return f"TextBlock({len(self)} texts, {len(self.joined) - len(self)} characters)"
 
 
-
 class TextShard(list[Any]):
     """A list of records (tuples of one shape) whose text columns travel as :class:`TextBlock`.
 
