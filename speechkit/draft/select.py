@@ -255,7 +255,10 @@ class CampaignTopic:
         return dot / norm2**0.5 if norm2 > 1e-12 else 0.0
 
 
+#: Centroids per model and families. Bounded: each entry holds its model alive, and a long-running
+#: workbench loads a new model whenever the corpus changes.
 _CAMPAIGN_TOPICS: dict[tuple[str, int, frozenset[str]], CampaignTopic] = {}
+_CAMPAIGN_TOPICS_KEPT = 8
 
 
 def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopic:
@@ -284,6 +287,8 @@ def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopi
         norm2=float(total @ total),
         members=frozenset(rows),
     )
+    while len(_CAMPAIGN_TOPICS) >= _CAMPAIGN_TOPICS_KEPT:
+        del _CAMPAIGN_TOPICS[next(iter(_CAMPAIGN_TOPICS))]  # the oldest
     _CAMPAIGN_TOPICS[key] = got
     return got
 
