@@ -23,7 +23,9 @@ BACKREF_START = re.compile(
     # 在这样的背景下…: the background is what the source said just before
     r"在(?:这样|这种|此)的?(?:背景|形势|情况|情形|前提)下|"
     # a predicate whose subject was the sentence before (不仅有利于…；也有利于…)
-    r"不仅(?:有利于|是|能够?|可以)|既(?:有利于|是)|有利于|更是|从而|进而)"
+    r"不仅(?:有利于|是|能够?|可以)|既(?:有利于|是)|有利于|更是|从而|进而|"
+    # 其他部门单位要对标学习: the others are those of the unit the source had just praised
+    r"其他|其它|其余)"
 )
 #: A reference to a list given elsewhere: 这“八个不”, 这三条, 上述五项.
 LIST_REF = re.compile(
