@@ -7,7 +7,8 @@ draft sentence gets the same analysis when it is checked:
 - ``specific``: a claim about a particular place, time, body or event — past events and
   meetings, practices said to exist, counts, ordinals, years, rankings, quoted programme
   names, places and people, local problems stated as fact, a local plan or regulation named
-  as in force (我市…实施方案, 《天津文明行为促进条例》). Only the profile can make one.
+  as in force (我市…实施方案, 《天津文明行为促进条例》), a place's development positioning
+  (建成区域性幸福城市). Only the profile can make one.
 - ``context``: it leans on what came before — 这/这些/上述 pointing back, 另一方面, a lone
   一是, a list reference such as 这“八个不”, 刚才…同志讲了.
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOCAL_DOCUMENT",
+    "POSITIONING",
     "Claim",
     "Label",
     "Span",
@@ -99,6 +101,9 @@ def mask_idioms(text: str, phrases: Iterable[str] | None = None) -> str:
             out = out.replace(phrase, "□" * len(phrase))
     return out
 
+
+#: Why a sentence giving a place's development positioning (区域性幸福城市) is specific.
+POSITIONING = "a development goal of a particular place"
 
 #: Why a sentence naming a local document (plan, regulation, 实施方案) is specific.
 LOCAL_DOCUMENT = "a local plan or document the profile does not give"
@@ -183,6 +188,8 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
             text = sentence[m.start() : m.end()].rstrip("，,、 ")
             if text:
                 add(m.start(), text, why, "specific")
+    for m in res.POSITIONING.finditer(masked):
+        add(m.start(1), sentence[m.start(1) : m.end(1)], POSITIONING, "specific")
     unframed = res.FACING.sub("", masked)
     modal = res.MODAL.search(unframed) is not None or res.IMPERATIVE.match(unframed) is not None
     if not modal:

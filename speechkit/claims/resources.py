@@ -101,6 +101,14 @@ COUNT = re.compile(
     r"第[一二三四五六七八九十百\d]+(?:年|名|位|批|届|次|轮|个|家)|"
     r"[二三四五六七八九十两百千]+(?:个|场|块|项|条|座|所|家|名|位|批|支|件|大|类|张|次|轮|届|年|天|月)"
 )
+#: A place's development positioning as its goal (聚焦建成区域性幸福城市, 加快建设全省区域性增长极,
+#: 建设改革创新先导区): each city has its own, set in its own plans, so only the profile can give it.
+#: Group 1 is the positioning; 示范区 alone is left out (国家生态文明建设示范区 is a campaign).
+POSITIONING = re.compile(
+    r"(?:建成|建设成?为?|打造成?为?|争当|定位为?)[^，。；！？、“”]{0,10}?"
+    r"((?:全省|区域性?|省域|毗邻)[^，。；！？、“”]{0,12}?(?:中心城市|城市|中心|增长极|高地|枢纽|门户)"
+    r"|[^，。；！？、“”]{2,12}?(?:增长极|先行区|先导区|桥头堡|中心城市))"
+)
 #: Particular projects named for speeding up (加快科技馆、大佛古镇等项目建设): another city's list.
 PROJECTS = re.compile(r"(?:加快|推进|推动|抓好)[^。；！]{4,40}?等(?:重点)?(?:项目|工程)(?:建设)?")
 #: How the name of a document ends: plans, programmes, opinions, measures, regulations.
