@@ -102,7 +102,7 @@ COUNT = re.compile(
     r"[二三四五六七八九十两百千]+(?:个|场|块|项|条|座|所|家|名|位|批|支|件|大|类|张|次|轮|届|年|天|月)"
 )
 #: A place's development positioning as its goal (聚焦建成区域性幸福城市, 加快建设全省区域性增长极,
-#: 建设改革创新先导区): each city has its own, set in its own plans, so only the profile can give it.
+#: 建设改革创新先导区): each city has its own, set in its own plans; only the profile can give it.
 #: Group 1 is the positioning; 示范区 alone is left out (国家生态文明建设示范区 is a campaign).
 POSITIONING = re.compile(
     r"(?:建成|建设成?为?|打造成?为?|争当|定位为?)[^，。；！？、“”]{0,10}?"
