@@ -22,10 +22,11 @@ _COMPOUND_BEFORE = {
 }
 # 全国县级文明城市 and 县级市 are names of a title and of a kind of city, not levels.
 _LEVEL_CHAR = "(?:" + "|".join(f"(?<![{b}]){c}" for c, b in _COMPOUND_BEFORE.items()) + ")"
-#: What follows a level character that names the level's organs, officials and offices.
+#: What follows a level character that names the level's organs, officials and offices, and its
+#: own situation (市情, 县情: 从市情实际看 in a district speech is 区情).
 _ORGAN_AFTER = (
     r"(?=委(?![托屈婉])|政府|创建(?:领导小组|指挥部|委员会)|领导小组|指挥部|人大|政协|纪委|监委|文明[委办]|创[建城文卫]办|爱卫[办会]|领导(?!力)|"
-    r"直(?![接观线到])|级(?![别市])|属(?![于性])|管(?=领导|干部|班子|单位|企业)|里(?![程外])|"
+    r"直(?![接观线到])|级(?![别市])|属(?![于性])|情(?![况绪感怀节景形])|管(?=领导|干部|班子|单位|企业)|里(?![程外])|"
     r"长(?![效期远久足大河江廊城沙春治安征假篇度短处])|"
     r"(?:公安|住建|城管|交通|民政|财政|教育|卫健|卫生|生态环境|环保|综合执法|行政执法|城管执法|"
     r"市场监管|文旅|文广|商务|自然资源|水利|应急管理|农业农村|人社|发改|司法|统计)(?:分)?[局委])"
