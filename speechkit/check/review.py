@@ -5,7 +5,8 @@ speechwriter would mark:
 
 - ``unsupported_claim``: a specific claim (:mod:`speechkit.claims.analysis`) the facts of the
   speech (the profile, or what the title says) do not support;
-- ``foreign_name``: a place or person name of the corpus that the facts do not give;
+- ``foreign_name``: a place or person name of the corpus that the facts do not give, or a place
+  name the corpus never uses (written in by hand);
 - ``placeholder``: xx, X市, **, 某某, 【】, ____ left in
   (:func:`speechkit.segment.placeholders.left_marks`);
 - ``outdated``: a 提法 not current at the meeting date (``data/dated_terms.yaml``);
@@ -35,9 +36,10 @@ from speechkit.claims.analysis import (
     mask_idioms,
     strip_opener,
 )
-from speechkit.claims.terms import campaigns, dated_terms
+from speechkit.claims.terms import campaigns, dated_terms, not_names
 from speechkit.levels import wrong_level
 from speechkit.segment.placeholders import left_marks
+from speechkit.tokenize.resources import PLACE_DICT_SUFFIXES
 from speechkit.zh import CAMPAIGN_VERBS, CJK_RUN, NUMERALS, split_sentences, topic_words
 
 if TYPE_CHECKING:
@@ -440,6 +442,31 @@ class _Reviewer:
                 number, sentence, "foreign_name", hit,
                 "a place or person from the corpus that the profile does not give",
             )  # fmt: skip
+        for word, _tag in tokens:
+            if self._new_place(word):
+                self.add(
+                    number, sentence, "foreign_name", word,
+                    "a place the profile does not give (not from the corpus)",
+                )  # fmt: skip
+
+    def _new_place(self, word: str) -> bool:
+        """Whether ``word`` is a place name written into the draft, not taken from the corpus.
+
+        大连在这方面走在了前面: a name the writer added. It is a place when jieba's dictionary
+        lists it with a place suffix as a place (大连市, 张家港市 ``ns``; its entries for 大连
+        and 张家港 themselves say ``d`` and ``nr``), the rule :class:`~speechkit.tokenize.names.
+        NameTest` calls "dictionary". The corpus decides what is an ordinary word instead of
+        rarity: only a word the corpus never uses can count (朝阳 of 朝阳产业 is a word of it
+        when it is used), so nothing is reported without a model.
+        """
+        if self.model is None or len(word) < 2 or word in self.model.word_idf:
+            return False
+        if word in self.facts.text or word in self.allowed_names or word in not_names():
+            return False
+        return any(
+            self.tokenizer.pos(word + suffix) == [(word + suffix, "ns")]
+            for suffix in PLACE_DICT_SUFFIXES
+        )
 
     def placeholders(self, number: int, sentence: str) -> None:
         marks = left_marks(sentence)
