@@ -32,6 +32,7 @@ from speechkit.claims.analysis import (
     Span,
     classify,
     default_tokenizer,
+    fits_meeting,
     mask_idioms,
     strip_opener,
 )
@@ -194,6 +195,8 @@ class Facts:
         text: Everything the facts say, for looking up single words (names, numbers).
         problems: The profile's problems (a problem stated as fact must be one of them).
         given: Whether the facts come from a profile (else from the draft's title).
+        meeting_type: 动员会 | 推进会 | 部署会 | 总结表彰会, or None when unknown; wording that
+            makes the meeting the launch (从今天起) fits only some (:func:`fits_meeting`).
     """
 
     city: str | None
@@ -204,6 +207,7 @@ class Facts:
     text: str = ""
     problems: tuple[str, ...] = ()
     given: bool = False
+    meeting_type: str | None = None
 
 
 def _date_forms(day: _dt.date | None) -> list[str]:
@@ -241,6 +245,7 @@ def facts_from_profile(profile: Profile, *, today: _dt.date | None = None) -> Fa
         text="\n".join(t for t in texts if t),
         problems=tuple(profile.problems),
         given=True,
+        meeting_type=profile.meeting.type,
     )
 
 
@@ -249,6 +254,10 @@ _TITLE_PLACE = re.compile(
     rf"(?=[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(CAMPAIGN_VERBS)}|全国|国家|文明|卫生))"
 )
 _DATELINE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: The meeting type a title names (…总结表彰大会上的讲话), most telling word first: a 动员部署会
+#: starts the work like a 动员会.
+_TITLE_MEETING = (("表彰", "总结表彰会"), ("总结", "总结表彰会"), ("动员", "动员会"),
+                  ("部署", "部署会"), ("推进", "推进会"))  # fmt: skip
 
 
 def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None = None) -> Facts:
@@ -256,8 +265,8 @@ def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None =
 
     Examples:
         >>> f = facts_from_title("在青岚市创建全国文明城市动员大会上的讲话", "（2027年4月10日）")
-        >>> f.city, f.level, sorted(f.families), f.date.isoformat()
-        ('青岚市', '市', ['文明'], '2027-04-10')
+        >>> f.city, f.level, sorted(f.families), f.date.isoformat(), f.meeting_type
+        ('青岚市', '市', ['文明'], '2027-04-10', '动员会')
     """
     m = _TITLE_PLACE.search(title)
     city = m.group(1) if m else None
@@ -275,6 +284,7 @@ def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None =
         items=(meeting,) if meeting else (),
         text="\n".join(t for t in (title, dateline) if t),
         given=False,
+        meeting_type=next((kind for word, kind in _TITLE_MEETING if word in meeting), None),
     )
 
 
@@ -371,6 +381,8 @@ class _Reviewer:
                 states or self.facts.given
             ):
                 continue  # 今天/这次会议 is the profile's own meeting
+            if fits_meeting(span, self.facts.meeting_type):
+                continue  # 从今天起 at the 动员会 that launches the work
             if self._announce_ok(sentence, span):
                 continue
             unsupported.append(span)

@@ -67,8 +67,20 @@ TIME_DEIXIS = re.compile(
 STAGE = re.compile(
     r"冲刺|收官|迎检|决战决胜|最后阶段|关键时期|关键阶段|攻坚阶段|倒计时|大考|测评前|验收前|迎接(?:测评|验收|复审|检查)|"
     # a campaign past its first phase (由攻坚期向常态化转变; 已达标的指标): not at a 动员会
-    r"攻坚期|巩固期|转入常态|已(?:经)?达标|已(?:经)?达到(?:标准|要求)"
+    r"攻坚期|巩固期|转入常态|已(?:经)?达标|已(?:经)?达到(?:标准|要求)|"
+    # time running out before an inspection (利用有限的时间, 测评在即): a date the profile lacks
+    r"有限的时间|时间(?:十分|非常)?紧迫|时日无多|(?:只|仅)剩(?:下)?[^，。；]{0,6}(?:天|月|时间)|"
+    r"(?:测评|检查|验收|复审|暗访|考核|迎检)(?:工作)?(?:已经|即将)?(?:在即|临近|来临)"
 )
+#: Wording that makes this meeting the campaign's launch (从今天起, 今天的会议就是动员令, 吹响…号角,
+#: 尽快投身到创建工作中来): a claim about the meeting, true only of a meeting that starts the work
+#: (:data:`LAUNCH_MEETINGS`).
+LAUNCH = re.compile(
+    r"(?:从|自)?(?:今天|今日|即日|现在|此时此刻)(?:开始)?起|动员令|宣言书|集结号|冲锋号|号角|誓师|"
+    r"(?:尽快|迅速|立即|马上)(?:行动起来[，,]?)?投身|(?:正式|全面)(?:拉开|启动|打响)|拉开[^，。；]{0,12}序幕"
+)
+#: Meeting types that start a campaign's work, where :data:`LAUNCH` wording is the profile's own.
+LAUNCH_MEETINGS = frozenset({"动员会", "部署会"})
 #: Facilities not every place has (地铁站, 机场, 港口): naming one says the place has it.
 FACILITY = re.compile(r"地铁|轻轨|轨道交通|机场|高铁|港口|码头|海滨|海滩|沙滩|海岸线|游船")
 #: This meeting (今天召开, 这次会议, 会上) — a fact only the profile gives.

@@ -47,6 +47,7 @@ class AdaptContext:
         allowed_names: Names the profile itself mentions (they may stay).
         date: The meeting date (today when the profile gives none).
         given: Everything the profile says, for a unit a sentence addresses by name.
+        meeting_type: The profile's meeting type (wording of a launch fits only some).
     """
 
     city: str
@@ -55,6 +56,7 @@ class AdaptContext:
     allowed_names: frozenset[str] = frozenset()
     date: _dt.date = _dt.date(2027, 1, 1)
     given: str = ""
+    meeting_type: str | None = None
 
     @property
     def families(self) -> frozenset[str]:
@@ -97,6 +99,7 @@ def context_for(profile: Profile, names: Iterable[str]) -> AdaptContext:
         given="\n".join(
             (given, *profile.figures.keys(), profile.speaker.title, profile.meeting.name or "")
         ),
+        meeting_type=profile.meeting.type,
     )
 
 

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from speechkit.bank.build import BankParagraph, CorpusModel, char_bigrams
+from speechkit.claims.analysis import classify, fits_meeting, strip_opener
+from speechkit.claims.resources import LAUNCH, LAUNCH_MEETINGS
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.model import SourceRef
@@ -456,6 +458,7 @@ class Selector:
         self._weights_memo: dict[str, dict[int, float]] = {}
         self._lead_memo: dict[str, dict[int, float]] = {}
         self._campaign: CampaignTopic | None = None
+        self._fits_memo: dict[str, bool] = {}
         self._by_role: dict[str, list[int]] = {}
         for i, para in enumerate(model.paragraphs):
             self._by_role.setdefault(para.role, []).append(i)
@@ -520,6 +523,23 @@ class Selector:
             self._adapt_memo[key] = adapt_sentence(sentence, names, self.ctx)
         return self._adapt_memo[key]
 
+    def _fits_meeting(self, sentence: str) -> bool:
+        """Whether a ``specific`` corpus sentence claims only what this meeting's type makes true.
+
+        从今天起… is launch wording (:func:`speechkit.claims.analysis.fits_meeting`): reusable
+        at a 动员会, not at a 总结表彰会. The bank keeps one label a sentence, so the few with
+        such wording are classified again here.
+        """
+        if self.ctx.meeting_type not in LAUNCH_MEETINGS or LAUNCH.search(sentence) is None:
+            return False
+        got = self._fits_memo.get(sentence)
+        if got is None:
+            claim = classify(strip_opener(sentence))
+            got = self._fits_memo[sentence] = not claim.context and all(
+                fits_meeting(span, self.ctx.meeting_type) for span in claim.specific
+            )
+        return got
+
     @staticmethod
     def _shingles(text: str) -> set[str]:
         return {text[i : i + SHINGLE] for i in range(max(len(text) - SHINGLE + 1, 1))}
@@ -560,7 +580,7 @@ class Selector:
         for k, (sentence, names, label) in enumerate(
             zip(para.sentences, para.names, para.claims, strict=True)
         ):
-            if label != "generic":
+            if label != "generic" and not (label == "specific" and self._fits_meeting(sentence)):
                 continue
             text = self._adapt(sentence, names)
             if text is None or self.is_repeat(text) or text in self.banned:
