@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from speechkit.bank.build import BankParagraph, CorpusModel, char_bigrams
@@ -32,6 +32,7 @@ __all__ = [
     "LEAD_FLOOR",
     "LIST_SHARED",
     "SAME_TOPIC",
+    "SECTION_ROLES",
     "CampaignTopic",
     "Piece",
     "Selector",
@@ -39,9 +40,11 @@ __all__ = [
     "cosine",
     "coverage",
     "enumerations",
+    "fits_role",
     "key_part",
     "lead_vector",
     "restates",
+    "role_topic",
     "same_topic",
     "word_coverage",
 ]
@@ -108,6 +111,9 @@ MIN_BODY = 40
 #: such sentence instead (before the genre words were left out of the measure) left 8 of 23
 #: drafts more than 15 % short.
 DRIFT = 0.6
+#: Corpus paragraphs :meth:`Selector.more` may draw on to develop one lead: sentences on a lead
+#: are spread over many 范文, a few a paragraph.
+MORE_UNITS = 4
 #: Roles to borrow from when a role has too little usable material.
 NEIGHBOURS: dict[str, tuple[Role, ...]] = {
     "opening": ("significance",),
@@ -257,42 +263,89 @@ class CampaignTopic:
         return dot / norm2**0.5 if norm2 > 1e-12 else 0.0
 
 
-#: Centroids per model and families. Bounded: each entry holds its model alive, and a long-running
-#: workbench loads a new model whenever the corpus changes.
+#: Centroids per model and what they are of (campaign families, or a role). Bounded: each entry
+#: holds its model alive, and a long-running workbench loads a new model whenever the corpus
+#: changes.
 _CAMPAIGN_TOPICS: dict[tuple[str, int, frozenset[str]], CampaignTopic] = {}
-_CAMPAIGN_TOPICS_KEPT = 8
+_CAMPAIGN_TOPICS_KEPT = 16
 
 
-def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopic:
-    """The :class:`CampaignTopic` of ``families`` in ``model`` (cached per model and families)."""
+def _centroid(model: CorpusModel, rows: list[int]) -> CampaignTopic:
+    """The :class:`CampaignTopic` of the paragraphs ``rows`` of ``model``."""
     import numpy as np
 
-    from speechkit.claims.terms import campaigns
-
-    key = (model.key, id(model), families)
-    got = _CAMPAIGN_TOPICS.get(key)
-    if got is not None:
-        return got
-    counts: dict[int, Counter[str]] = {}
-    for para in model.paragraphs:
-        c = counts.setdefault(para.speech, Counter())
-        for fam in campaigns().families:
-            c[fam.name] += sum(para.text.count(n) for n in fam.names)
-    own = {sp for sp, c in counts.items() if c and c.most_common(1)[0][0] in families}
-    rows = [i for i, para in enumerate(model.paragraphs) if para.speech in own]
-    if not rows:
-        rows = list(range(len(model.paragraphs)))
     total = np.asarray(model.matrix[rows].sum(axis=0)).ravel()
-    got = CampaignTopic(
+    return CampaignTopic(
         model=model,
         total={int(j): float(total[j]) for j in np.flatnonzero(total)},
         norm2=float(total @ total),
         members=frozenset(rows),
     )
-    while len(_CAMPAIGN_TOPICS) >= _CAMPAIGN_TOPICS_KEPT:
-        del _CAMPAIGN_TOPICS[next(iter(_CAMPAIGN_TOPICS))]  # the oldest
-    _CAMPAIGN_TOPICS[key] = got
+
+
+def _cached(model: CorpusModel, of: frozenset[str], rows: Callable[[], list[int]]) -> CampaignTopic:
+    key = (model.key, id(model), of)
+    got = _CAMPAIGN_TOPICS.get(key)
+    if got is None:
+        got = _centroid(model, rows())
+        while len(_CAMPAIGN_TOPICS) >= _CAMPAIGN_TOPICS_KEPT:
+            del _CAMPAIGN_TOPICS[next(iter(_CAMPAIGN_TOPICS))]  # the oldest
+        _CAMPAIGN_TOPICS[key] = got
     return got
+
+
+def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopic:
+    """The :class:`CampaignTopic` of ``families`` in ``model`` (cached per model and families)."""
+    from speechkit.claims.terms import campaigns
+
+    def rows() -> list[int]:
+        counts: dict[int, Counter[str]] = {}
+        for para in model.paragraphs:
+            c = counts.setdefault(para.speech, Counter())
+            for fam in campaigns().families:
+                c[fam.name] += sum(para.text.count(n) for n in fam.names)
+        own = {sp for sp, c in counts.items() if c and c.most_common(1)[0][0] in families}
+        rows = [i for i, para in enumerate(model.paragraphs) if para.speech in own]
+        return rows or list(range(len(model.paragraphs)))  # no speech of them: every paragraph
+
+    return _cached(model, families, rows)
+
+
+#: The roles of a speech's level-1 sections (:data:`speechkit.draft.plan.TOPIC_ROLE`): a corpus
+#: sub-point under one must be about what that role's corpus paragraphs are about.
+SECTION_ROLES: tuple[Role, ...] = ("significance", "situation", "tasks", "safeguards")
+
+
+def role_topic(model: CorpusModel, role: str) -> CampaignTopic:
+    """What the corpus's paragraphs of ``role`` speak of (cached per model and role)."""
+
+    def rows() -> list[int]:
+        return [i for i, para in enumerate(model.paragraphs) if para.role == role]
+
+    return _cached(model, frozenset({f"role:{role}"}), rows)
+
+
+def fits_role(model: CorpusModel, vec: dict[int, float], role: str, source: int | None) -> bool:
+    """Whether text of TF-IDF ``vec`` is closest to ``role`` among the sections' roles.
+
+    A corpus paragraph's role comes from its place in its own speech, and a speech sometimes
+    puts a task under its safeguards (加强城市卫生管理 and 真心做到务实为民 after 强化组织领导):
+    reused under a safeguards heading it reads as misplaced. Each role's corpus paragraphs are
+    summed (without the ``source`` paragraph itself, like :meth:`CampaignTopic.cosine`); the
+    text fits ``role`` when that sum is at least as close to it as any other role's. On the
+    bundled corpus this leaves out 5 of 32 safeguards sub-points (加强城市卫生管理 scores 0.61 of
+    the tasks' closeness, 真心做到务实为民 0.92, 思路不变… 0.60) and 11 of 36 tasks ones (以产兴城,
+    高效督查是全面落实的重要保证, 抓经济发展). A role that is no section's keeps everything.
+    """
+    if role not in SECTION_ROLES:
+        return True
+    topics = {r: role_topic(model, r) for r in SECTION_ROLES}
+    # A role with no paragraph but the source itself has nothing to judge by.
+    judged = {r: t for r, t in topics.items() if t.members - {source}}
+    if role not in judged:
+        return True
+    own = judged[role].cosine(vec, source)
+    return all(own >= t.cosine(vec, source) for r, t in judged.items() if r != role)
 
 
 def lead_vector(model: CorpusModel, text: str) -> dict[int, float]:
@@ -730,9 +783,11 @@ class Selector:
         per_point = max(budget // max(k, 1), 0)
         avoid_vecs = [v for v in (self._lead(a) for a in avoid) if v]
         query_vec = self._weights(query)
-        # Whole corpus sub-points keep to their own role: a task under the safeguards heading
-        # (加强城市卫生管理 among 强化组织领导…) reads as misplaced.
-        for i in self._ranked((role,), query, need_lead=True):
+        # Whole corpus sub-points go where they fit (fits_role), not where their source put
+        # them: a task under the safeguards heading (加强城市卫生管理 among 强化组织领导…) reads
+        # as misplaced, and under the tasks heading it is one of them. Own role first.
+        roles = (role, *(r for r in SECTION_ROLES if r != role and role in SECTION_ROLES))
+        for i in self._ranked(roles, query, need_lead=True):
             if len(pieces) >= k:
                 break
             para = self.model.paragraphs[i]
@@ -749,6 +804,10 @@ class Selector:
                 continue
             adapted = self.on_topic_run(self._adapted(para), lead, query_vec, source=i)
             if need_body and not adapted:
+                continue
+            # A task its source put under the safeguards (加强城市卫生管理) stays out of them.
+            said = self._weights(topic_words(lead + "".join(adapted)))
+            if not fits_role(self.model, said, role, i):
                 continue
             # The template's leads are verb phrases (抓好背街小巷环境整治); a corpus lead's own 要
             # (要努力促进人的全面发展) would make one item of the list read differently.
@@ -886,12 +945,13 @@ class Selector:
         mood: str | None = None,
         lead: str | None = None,
         others: Sequence[str] = (),
+        floor: float = 2 * LEAD_FLOOR,
     ) -> int:
         """Append up to ``budget`` more characters of relevant sentences to ``piece``.
 
-        With ``lead``, only sentences that develop that lead closely (twice the usual
-        relevance floor, see :meth:`develop`): padding a sub-point with loosely related text
-        reads worse than a shorter sub-point.
+        With ``lead``, only sentences that develop that lead closely (``floor``, twice the
+        usual relevance floor, see :meth:`develop`): padding a sub-point with loosely related
+        text reads worse than a shorter sub-point.
         """
         if lead is not None:
             extra = self.develop(
@@ -900,9 +960,9 @@ class Selector:
                 budget,
                 others=others,
                 mood=mood,
-                max_units=2,
+                max_units=MORE_UNITS,
                 fallback=False,
-                floor=2 * LEAD_FLOOR,
+                floor=floor,
                 after=piece.sentences,
             )
         else:

@@ -77,7 +77,9 @@ def _profile(kind: str) -> dict[str, object]:
     }
 
 
-_NAMES = {"动员会": "动员大会", "推进会": "推进会", "部署会": "部署会", "总结表彰会": "总结表彰大会"}
+_NAMES = {
+    "动员会": "动员大会", "推进会": "推进会", "部署会": "部署会", "总结表彰会": "总结表彰大会",
+}  # fmt: skip
 _LAUNCH = "从今天起，全市宣传工作要全面升温，营造浓厚的创建氛围。"
 _HURRY = "要利用有限的时间，以最快的速度进行全民发动。"
 
@@ -96,7 +98,8 @@ def _findings(tmp_path: Path, kind: str, *, with_profile: bool) -> dict[str, str
     (tmp_path / "稿.txt").write_text(_draft(kind), "utf-8")
     args = ["check", str(tmp_path / "稿.txt"), "--format", "json"]
     if with_profile:
-        (tmp_path / "p.yaml").write_text(yaml.safe_dump(_profile(kind), allow_unicode=True), "utf-8")
+        profile = yaml.safe_dump(_profile(kind), allow_unicode=True)
+        (tmp_path / "p.yaml").write_text(profile, "utf-8")
         args += ["--profile", str(tmp_path / "p.yaml")]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code in (0, 1), result.output

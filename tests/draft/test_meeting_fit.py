@@ -20,8 +20,9 @@ _LAUNCH = "从今天起，全市宣传工作要全面升温，营造浓厚的创
 
 @pytest.fixture(scope="module")
 def model() -> CorpusModel:
+    opening = "同志们：今天召开创建全国文明城市动员大会。"
     paragraphs = [
-        Paragraph(text="同志们：今天召开创建全国文明城市动员大会。", line=1, last_line=1, role="opening"),
+        Paragraph(text=opening, line=1, last_line=1, role="opening"),
         Paragraph(
             text=f"要加强宣传引导，凝聚创建合力。{_LAUNCH}要广泛开展志愿服务，营造浓厚的创建氛围。",
             line=2, last_line=2, role="safeguards",
