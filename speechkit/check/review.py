@@ -12,7 +12,8 @@ speechwriter would mark:
 - ``dangling``: a sentence that leans on something the draft never said;
 - ``wrong_campaign``: another campaign's name or work (``data/campaigns.yaml``);
 - ``wrong_level``: a 市/区/县 word of another level (:func:`speechkit.levels.wrong_level`);
-- ``repeated``: a sentence, a profile fact or a sub-point topic said twice.
+- ``repeated``: a sentence, a profile fact or a sub-point topic said twice, or a paragraph
+  making one point twice in two 范文's words (:func:`speechkit.claims.restate.restatement`).
 
 The draft stage runs the same review on its own output (:mod:`speechkit.draft.compose`).
 """
@@ -36,6 +37,7 @@ from speechkit.claims.analysis import (
     mask_idioms,
     strip_opener,
 )
+from speechkit.claims.restate import restatement
 from speechkit.claims.terms import campaigns, dated_terms
 from speechkit.levels import wrong_level
 from speechkit.segment.placeholders import left_marks
@@ -506,6 +508,15 @@ class _Reviewer:
                 break
         self.seen_shingles.append(shingles)
 
+    def restated(self, number: int, sentences: Sequence[str], k: int) -> None:
+        span = restatement(sentences[:k], sentences[k])
+        if span is not None:
+            self.add(
+                number, sentences[k], "repeated", span,
+                "says again what the paragraph just said (a second summing-up opener in a row,"
+                " or a second judgement of the same subject)",
+            )  # fmt: skip
+
     # ---------------------------------------------------------------- whole draft
 
     def facts_twice(self) -> None:
@@ -584,6 +595,7 @@ class _Reviewer:
                 if not para.heading and not salutation:
                     self.claims(number, sentence, k == 0, para.text)
                     self.repeats(number, sentence)
+                    self.restated(number, sentences, k)
                 self.said_before += sentence
             self.after_body = not para.heading and not salutation
         self.numbering()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from speechkit.bank.build import BankParagraph, CorpusModel, char_bigrams
 from speechkit.claims.analysis import classify, fits_meeting, strip_opener
 from speechkit.claims.resources import LAUNCH, LAUNCH_MEETINGS
+from speechkit.claims.restate import restates
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.model import SourceRef
@@ -176,51 +177,6 @@ def enumerations(text: str) -> list[frozenset[str]]:
                 items.append(piece)
         out.append(frozenset(i for i in items if i))
     return out
-
-
-def _judged(sentence: str) -> str | None:
-    """The subject a sentence passes judgement on (``X是…``, ``X作为…``), if it gives no order."""
-    text = res.HEDGE_OPENER.sub("", sentence)
-    m = res.EVALUATION.match(text)
-    if m is None or res.ORDER.search(text, m.end()) is not None:
-        return None
-    return m.group(1)
-
-
-def restates(before: Sequence[str], sentence: str) -> bool:
-    """Whether ``sentence`` reads as saying again what the paragraph's ``before`` just said.
-
-    Two hedging or summing-up openers in a row (应该说…。可以说…。) and a second judgement of
-    a subject the paragraph already judged (全国文明城市是含金量最高的城市品牌。…全国文明城市作为
-    …也是最具价值的金字招牌。) are one point made twice, in two 范文's words; TF-IDF cosine misses
-    both, the words differ. One subject names the other when either begins with it (全国文明城市,
-    全国文明城市和…先进城市).
-
-    Examples:
-        >>> restates(["应该说，创建工作成效明显。"], "可以说，创建是一件大事。")
-        True
-        >>> restates(["应该说，创建工作成效明显。", "要巩固成果。"], "可以说，创建是一件大事。")
-        False
-        >>> a = "全国文明城市是含金量最高的城市品牌。"
-        >>> restates([a], "全国文明城市作为重要标尺，也是最具价值的金字招牌。")
-        True
-        >>> restates([a], "全国卫生城市是最具价值的金字招牌。")
-        False
-        >>> restates([a], "全国文明城市是一块金字招牌，要倍加珍惜。")
-        False
-    """
-    if not before:
-        return False
-    if res.HEDGE_OPENER.match(before[-1]) and res.HEDGE_OPENER.match(sentence):
-        return True
-    subject = _judged(sentence)
-    if subject is None:
-        return False
-    return any(
-        (other := _judged(b)) is not None
-        and (subject.startswith(other) or other.startswith(subject))
-        for b in before
-    )
 
 
 def same_topic(a: dict[int, float], b: dict[int, float]) -> bool:
