@@ -34,7 +34,7 @@ def restatement(before: Sequence[str], sentence: str) -> str | None:
     Examples:
         >>> restatement(["应该说，创建工作成效明显。"], "可以说，创建是一件大事。")
         '可以说'
-        >>> restatement(["全国文明城市是含金量最高的城市品牌。"], "全国文明城市作为标尺，也是招牌。")
+        >>> restatement(["全国文明城市是最高荣誉。"], "全国文明城市作为标尺，也是招牌。")
         '全国文明城市'
         >>> restatement(["应该说，创建工作成效明显。", "要巩固成果。"], "可以说，创建是一件大事。")
     """
