@@ -272,6 +272,10 @@ def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopi
 SECTION_ROLES: tuple[Role, ...] = ("significance", "situation", "tasks", "safeguards")
 
 
+#: The roles whose corpus sub-points are work to do, and the one each may take sub-points from.
+_WORK_ROLES: dict[str, tuple[Role, ...]] = {"tasks": ("safeguards",), "safeguards": ("tasks",)}
+
+
 def role_topic(model: CorpusModel, role: str) -> CampaignTopic:
     """What the corpus's paragraphs of ``role`` speak of (cached per model and role)."""
 
@@ -741,8 +745,10 @@ class Selector:
         query_vec = self._weights(query)
         # Whole corpus sub-points go where they fit (fits_role), not where their source put
         # them: a task under the safeguards heading (加强城市卫生管理 among 强化组织领导…) reads
-        # as misplaced, and under the tasks heading it is one of them. Own role first.
-        roles = (role, *(r for r in SECTION_ROLES if r != role and role in SECTION_ROLES))
+        # as misplaced, and under the tasks heading it is one of them. Own role first. Only the
+        # two roles of work to do trade: a problem or an achievement (市民文明素质提升任务艰巨)
+        # is no sub-point of either, whatever its words are closest to.
+        roles = (role, *_WORK_ROLES.get(role, ()))
         for i in self._ranked(roles, query, need_lead=True):
             if len(pieces) >= k:
                 break
