@@ -70,7 +70,9 @@ STAGE = re.compile(
     r"攻坚期|巩固期|转入常态|已(?:经)?达标|已(?:经)?达到(?:标准|要求)|"
     # time running out before an inspection (利用有限的时间, 测评在即): a date the profile lacks
     r"有限的时间|时间(?:十分|非常)?紧迫|时日无多|(?:只|仅)剩(?:下)?[^，。；]{0,6}(?:天|月|时间)|"
-    r"(?:测评|检查|验收|复审|暗访|考核|迎检)(?:工作)?(?:已经|即将)?(?:在即|临近|来临)"
+    r"(?:测评|检查|验收|复审|暗访|考核|迎检)(?:工作)?(?:已经|即将)?(?:在即|临近|来临)|"
+    # points to win at an inspection ahead (考核提分, 每分必争、一分不丢)
+    r"提分|[每分]分必争|一分不丢|不丢一分"
 )
 #: Wording that makes this meeting the campaign's launch (从今天起, 今天的会议就是动员令, 吹响…号角,
 #: 尽快投身到创建工作中来): a claim about the meeting, true only of a meeting that starts the work

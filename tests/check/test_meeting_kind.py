@@ -46,6 +46,8 @@ def test_launch_wording_is_a_claim_about_the_meeting(sentence: str) -> None:
         "要利用有限的时间，以最快的速度进行全民发动。",
         "国家测评在即，各单位要全力以赴查漏补缺。",
         "离省级考核只剩两个月时间，必须倒排工期。",
+        "各单位要积极争取上级支持，确保每分必争、一分不丢。",
+        "打好考核提分攻坚战。",
     ],
 )
 def test_time_running_out_is_a_stage_of_the_campaign(sentence: str) -> None:
