@@ -472,6 +472,8 @@ class Selector:
         self._lead_memo: dict[str, dict[int, float]] = {}
         self._campaign: CampaignTopic | None = None
         self._fits_memo: dict[str, bool] = {}
+        #: The corpus paragraph each sentence taken into the draft came from.
+        self._source_of: dict[str, int] = {}
         self._by_role: dict[str, list[int]] = {}
         for i, para in enumerate(model.paragraphs):
             self._by_role.setdefault(para.role, []).append(i)
@@ -622,6 +624,8 @@ class Selector:
         query_vec: dict[int, float] | None = None,
         *,
         source: int | None = None,
+        covers: bool = True,
+        reference: Sequence[str] = (),
     ) -> list[str]:
         """``sentences`` of a corpus sub-point's body without those that drift off its topic.
 
@@ -632,25 +636,40 @@ class Selector:
         under the section). A sentence that is none of these is its source moving on to other
         work: an inline 二是/三是 point or a closing sentence (要真心做到务实为民 going on to
         治安防范 and 社会救助 in a 卫生 speech).
+
+        For sentences found elsewhere to grow a sub-point (``reference``: what it says so
+        far), covering the lead's words is not enough (``covers=False``: 危难显本色 for
+        夯实创建本色), and each is judged against the mean closeness of the ``reference``
+        sentences instead of a first sentence of its own.
         """
-        if len(sentences) <= 1:
+        if not reference and len(sentences) <= 1:
             return list(sentences)
         if self._campaign is None:
             self._campaign = campaign_topic(self.model, self.ctx.families)
         campaign = self._campaign
         query = query_vec or {}
 
-        def closeness(vec: dict[int, float]) -> tuple[float, float]:
-            return campaign.cosine(vec, source), cosine(vec, query)
+        def closeness(vec: dict[int, float], own: int | None = source) -> tuple[float, float]:
+            return campaign.cosine(vec, own), cosine(vec, query)
 
         # What a sentence is about, without the genre's words (创建, 文明, 工作): with them, a
         # sentence that names the campaign looks closer to it than a concrete one on its work.
-        heads = closeness(self._weights(topic_words(sentences[0])))
+        if reference:
+            said = [
+                closeness(self._weights(topic_words(t)), self._source_of.get(t)) for t in reference
+            ]
+            heads = (sum(c for c, _q in said) / len(said), sum(q for _c, q in said) / len(said))
+            out: list[str] = []
+            rest = list(sentences)
+        else:
+            heads = closeness(self._weights(topic_words(sentences[0])))
+            out, rest = [sentences[0]], list(sentences[1:])
         lead_vec = self._lead(lead)
-        out = [sentences[0]]
-        for sentence in sentences[1:]:
-            near = closeness(self._weights(topic_words(sentence)))
-            if coverage(lead_vec, self._weights(sentence)) >= LEAD_FLOOR or any(
+        for sentence in rest:
+            # Each judged without its own paragraph (a sentence taken from elsewhere has its own).
+            own = self._source_of.get(sentence, source) if reference else source
+            near = closeness(self._weights(topic_words(sentence)), own)
+            if (covers and coverage(lead_vec, self._weights(sentence)) >= LEAD_FLOOR) or any(
                 h > 0 and c >= DRIFT * h for c, h in zip(near, heads, strict=True)
             ):
                 out.append(sentence)
@@ -682,6 +701,7 @@ class Selector:
                 continue
             piece.sentences.append(sentence)
             self.remember(sentence)
+            self._source_of[sentence] = i
             taken += len(sentence)
         if taken:
             self.used_paragraphs.add(i)
@@ -927,6 +947,13 @@ class Selector:
                 floor=floor,
                 after=piece.sentences,
             )
+            if piece.sentences:
+                # Grown from other 范文, the sub-point must not drift off what it says so far.
+                kept = self.on_topic_run(
+                    extra.sentences, lead, self._weights(query), covers=False,
+                    reference=piece.sentences,
+                )  # fmt: skip
+                extra.sentences = [t for t in extra.sentences if t in kept]
         else:
             extra = self.sentences(
                 role, query, budget, max_units=2, mood=mood, after=piece.sentences
