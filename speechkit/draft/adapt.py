@@ -118,7 +118,16 @@ def _addressee_unnamed(sentence: str, given: str) -> bool:
         False
         >>> _addressee_unnamed("对交叉的工作，既要明确牵头部门，又要协调配合。", "")
         False
+        >>> _addressee_unnamed("市创文办要切实担负起组织协调的责任。", "")
+        True
+        >>> _addressee_unnamed("市委要把创建任务列入督查内容。", "")
+        False
+        >>> _addressee_unnamed("各部门要主动协调配合。", "")
+        False
     """
+    subject = res.ADDRESSED_SUBJECT.match(sentence)
+    if subject is not None and res.OFFICE_SUBJECT.match(subject.group(0)):
+        return subject.group(0) not in given  # 市创文办要…: one office's duty
     cue = res.ADDRESSED_UNIT.search(sentence)
     if cue is None:
         return False

@@ -88,6 +88,13 @@ ADDRESSED_UNIT = re.compile(
 )
 #: A sentence's own subject before its modal (市创建办要…), the unit it addresses by name.
 ADDRESSED_SUBJECT = re.compile(r"^[^，。；：]{2,16}?(?=要|将|应|必须)")
+#: A subject that is one office of the place (市创文办, 市创建领导小组, 市文明委, 组织部), not its
+#: committee or government (市委, 市政府) or everyone (各部门): that office's duty is the profile's
+#: to give.
+OFFICE_SUBJECT = re.compile(
+    r"^(?:[市区县](?!委$|政府$|委、)[\u4e00-\u9fff]{0,8}?|[\u4e00-\u9fff]{0,4}(?<![各全有相])"
+    r"(?=组织部|宣传部))(?:办|领导小组|指挥部|文明委|组织部|宣传部|局)$"
+)
 
 TASK_OPENER = re.compile("^(?:" + "|".join(TASK_OPENERS) + ")")
 
