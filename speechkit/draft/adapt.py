@@ -133,7 +133,6 @@ def _addressee_unnamed(sentence: str, given: str) -> bool:
         return False
     if cue.group(0)[0] in "你贵":
         return True
-    subject = res.ADDRESSED_SUBJECT.match(sentence)
     return subject is None or subject.group(0) not in given
 
 
