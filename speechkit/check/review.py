@@ -13,7 +13,8 @@ speechwriter would mark:
 - ``dangling``: a sentence that leans on something the draft never said;
 - ``wrong_campaign``: another campaign's name or work (``data/campaigns.yaml``);
 - ``wrong_level``: a 市/区/县 word of another level (:func:`speechkit.levels.wrong_level`);
-- ``repeated``: a sentence, a profile fact or a sub-point topic said twice.
+- ``repeated``: a sentence, a profile fact or a sub-point topic said twice, or a paragraph
+  making one point twice in two 范文's words (:func:`speechkit.claims.restate.restatement`).
 
 The draft stage runs the same review on its own output (:mod:`speechkit.draft.compose`).
 """
@@ -33,9 +34,11 @@ from speechkit.claims.analysis import (
     Span,
     classify,
     default_tokenizer,
+    fits_meeting,
     mask_idioms,
     strip_opener,
 )
+from speechkit.claims.restate import restatement
 from speechkit.claims.terms import campaigns, dated_terms, not_names
 from speechkit.levels import wrong_level
 from speechkit.segment.placeholders import left_marks
@@ -196,6 +199,8 @@ class Facts:
         text: Everything the facts say, for looking up single words (names, numbers).
         problems: The profile's problems (a problem stated as fact must be one of them).
         given: Whether the facts come from a profile (else from the draft's title).
+        meeting_type: 动员会 | 推进会 | 部署会 | 总结表彰会, or None when unknown; wording that
+            makes the meeting the launch (从今天起) fits only some (:func:`fits_meeting`).
     """
 
     city: str | None
@@ -206,6 +211,7 @@ class Facts:
     text: str = ""
     problems: tuple[str, ...] = ()
     given: bool = False
+    meeting_type: str | None = None
 
 
 def _date_forms(day: _dt.date | None) -> list[str]:
@@ -243,6 +249,7 @@ def facts_from_profile(profile: Profile, *, today: _dt.date | None = None) -> Fa
         text="\n".join(t for t in texts if t),
         problems=tuple(profile.problems),
         given=True,
+        meeting_type=profile.meeting.type,
     )
 
 
@@ -251,6 +258,10 @@ _TITLE_PLACE = re.compile(
     rf"(?=[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(CAMPAIGN_VERBS)}|全国|国家|文明|卫生))"
 )
 _DATELINE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: The meeting type a title names (…总结表彰大会上的讲话), most telling word first: a 动员部署会
+#: starts the work like a 动员会.
+_TITLE_MEETING = (("表彰", "总结表彰会"), ("总结", "总结表彰会"), ("动员", "动员会"),
+                  ("部署", "部署会"), ("推进", "推进会"))  # fmt: skip
 
 
 def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None = None) -> Facts:
@@ -258,8 +269,8 @@ def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None =
 
     Examples:
         >>> f = facts_from_title("在青岚市创建全国文明城市动员大会上的讲话", "（2027年4月10日）")
-        >>> f.city, f.level, sorted(f.families), f.date.isoformat()
-        ('青岚市', '市', ['文明'], '2027-04-10')
+        >>> f.city, f.level, sorted(f.families), f.date.isoformat(), f.meeting_type
+        ('青岚市', '市', ['文明'], '2027-04-10', '动员会')
     """
     m = _TITLE_PLACE.search(title)
     city = m.group(1) if m else None
@@ -277,6 +288,7 @@ def facts_from_title(title: str, dateline: str = "", *, today: _dt.date | None =
         items=(meeting,) if meeting else (),
         text="\n".join(t for t in (title, dateline) if t),
         given=False,
+        meeting_type=next((kind for word, kind in _TITLE_MEETING if word in meeting), None),
     )
 
 
@@ -373,6 +385,8 @@ class _Reviewer:
                 states or self.facts.given
             ):
                 continue  # 今天/这次会议 is the profile's own meeting
+            if fits_meeting(span, self.facts.meeting_type):
+                continue  # 从今天起 at the 动员会 that launches the work
             if self._announce_ok(sentence, span):
                 continue
             unsupported.append(span)
@@ -521,6 +535,15 @@ class _Reviewer:
                 break
         self.seen_shingles.append(shingles)
 
+    def restated(self, number: int, sentences: Sequence[str], k: int) -> None:
+        span = restatement(sentences[:k], sentences[k])
+        if span is not None:
+            self.add(
+                number, sentences[k], "repeated", span,
+                "says again what the paragraph just said (a second summing-up opener in a row,"
+                " or a second judgement of the same subject)",
+            )  # fmt: skip
+
     # ---------------------------------------------------------------- whole draft
 
     def facts_twice(self) -> None:
@@ -599,6 +622,7 @@ class _Reviewer:
                 if not para.heading and not salutation:
                     self.claims(number, sentence, k == 0, para.text)
                     self.repeats(number, sentence)
+                    self.restated(number, sentences, k)
                 self.said_before += sentence
             self.after_body = not para.heading and not salutation
         self.numbering()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from speechkit.tokenize.base import Tokenizer
 
 __all__ = [
+    "LAUNCH_WORDING",
     "LOCAL_DOCUMENT",
     "POSITIONING",
     "Claim",
@@ -40,6 +41,7 @@ __all__ = [
     "Span",
     "classify",
     "default_tokenizer",
+    "fits_meeting",
     "mask_idioms",
     "strip_opener",
 ]
@@ -109,6 +111,28 @@ POSITIONING = "a development goal of a particular place"
 LOCAL_DOCUMENT = "a local plan or document the profile does not give"
 
 
+#: Why wording that makes the meeting the campaign's launch (从今天起, 动员令) is specific.
+LAUNCH_WORDING = "wording of a meeting that launches the work (动员会, 部署会)"
+
+
+def fits_meeting(span: Span, meeting_type: str | None) -> bool:
+    """Whether a specific ``span`` is true of any meeting of ``meeting_type``.
+
+    Launch wording (从今天起, 今天的会议就是动员令, 尽快投身到创建工作中来) is true of a 动员会 or
+    部署会, which starts the work; said at a 推进会 or a 总结表彰会 it makes a meeting of the
+    campaign's middle or end its start. One rule for drafting (which reuses such a sentence
+    only where it fits) and for ``speechkit check``.
+
+    Examples:
+        >>> launch = Span(0, "从今天起", LAUNCH_WORDING, "specific")
+        >>> fits_meeting(launch, "动员会"), fits_meeting(launch, "总结表彰会")
+        (True, False)
+        >>> fits_meeting(launch, None)
+        False
+    """
+    return span.why == LAUNCH_WORDING and meeting_type in res.LAUNCH_MEETINGS
+
+
 def _token_starts(sentence: str, tokens: Sequence[tuple[str, str]]) -> dict[int, tuple[str, str]]:
     """Each token by the offset where it starts in ``sentence``."""
     out: dict[int, tuple[str, str]] = {}
@@ -175,6 +199,7 @@ def _spans_of(sentence: str, masked: str, tokens: Sequence[tuple[str, str]]) -> 
         (res.TIME_DEIXIS, "a time the profile does not give"),
         (res.STAGE, "a stage of the campaign the profile does not give"),
         (res.MEETING_DEIXIS, "a meeting the profile does not describe"),
+        (res.LAUNCH, LAUNCH_WORDING),
         (res.PAST_WORDS, "a past event or state reached"),
         (res.FIGURE, "a figure or date"),
         (res.COUNT, "a count, ordinal or ranking"),

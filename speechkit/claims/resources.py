@@ -67,8 +67,22 @@ TIME_DEIXIS = re.compile(
 STAGE = re.compile(
     r"冲刺|收官|迎检|决战决胜|最后阶段|关键时期|关键阶段|攻坚阶段|倒计时|大考|测评前|验收前|迎接(?:测评|验收|复审|检查)|"
     # a campaign past its first phase (由攻坚期向常态化转变; 已达标的指标): not at a 动员会
-    r"攻坚期|巩固期|转入常态|已(?:经)?达标|已(?:经)?达到(?:标准|要求)"
+    r"攻坚期|巩固期|转入常态|已(?:经)?达标|已(?:经)?达到(?:标准|要求)|"
+    # time running out before an inspection (利用有限的时间, 测评在即): a date the profile lacks
+    r"有限的时间|时间(?:十分|非常)?紧迫|时日无多|(?:只|仅)剩(?:下)?[^，。；]{0,6}(?:天|月|时间)|"
+    r"(?:测评|检查|验收|复审|暗访|考核|迎检)(?:工作)?(?:已经|即将)?(?:在即|临近|来临)|"
+    # points to win at an inspection ahead (考核提分, 每分必争、一分不丢)
+    r"提分|[每分]分必争|一分不丢|不丢一分"
 )
+#: Wording that makes this meeting the campaign's launch (从今天起, 今天的会议就是动员令, 吹响…号角,
+#: 尽快投身到创建工作中来): a claim about the meeting, true only of a meeting that starts the work
+#: (:data:`LAUNCH_MEETINGS`).
+LAUNCH = re.compile(
+    r"(?:从|自)?(?:今天|今日|即日|现在|此时此刻)(?:开始)?起|动员令|宣言书|集结号|冲锋号|号角|誓师|"
+    r"(?:尽快|迅速|立即|马上)(?:行动起来[，,]?)?投身|(?:正式|全面)(?:拉开|启动|打响)|拉开[^，。；]{0,12}序幕"
+)
+#: Meeting types that start a campaign's work, where :data:`LAUNCH` wording is the profile's own.
+LAUNCH_MEETINGS = frozenset({"动员会", "部署会"})
 #: Facilities not every place has (地铁站, 机场, 港口): naming one says the place has it.
 FACILITY = re.compile(r"地铁|轻轨|轨道交通|机场|高铁|港口|码头|海滨|海滩|沙滩|海岸线|游船")
 #: This meeting (今天召开, 这次会议, 会上) — a fact only the profile gives.
@@ -205,3 +219,18 @@ LANDMARK = re.compile(
 )
 #: Tags of a landmark's name: places, persons and other proper nouns (开元 is ``nz``).
 LANDMARK_NAME_TAGS = NAME_TAGS | {"nz"}
+
+# ------------------------------------------------------------------ restatement cues
+
+#: Openers that hedge or sum up what follows (应该说，可以说，事实上，): two sentences of a
+#: paragraph in a row that open with one read as two 范文 each summing up the same point.
+HEDGE_OPENER = re.compile(
+    r"^(?:应该说|应当说|可以说|可以这样说|不妨说|总的来说|总的来看|总的看|总体来看|总体上看|总体而言|"
+    r"事实上|实际上|客观地说|客观地讲|坦率地说|毫无疑问|不可否认|无可否认|说到底|归根结底|归根到底|"
+    r"一句话|一言以蔽之|总之|总而言之|综上所述|由此可见|显而易见|众所周知|换句话说|换言之)[，,、]"
+)
+#: A judgement of a subject: ``<subject>是/作为…`` (全国文明城市是…含金量最高的城市品牌;
+#: 全国文明城市作为…重要标尺，也是…最具价值的“金字招牌”). Group 1: the subject.
+EVALUATION = re.compile(r"^([\u4e00-\u9fff“”、和]{4,24}?)(?:是|作为|堪称|被誉为)")
+#: An order in a sentence (要倍加珍惜, 必须…): a judgement followed by one says what to do.
+ORDER = re.compile(r"(?<![重主需只纲概提必])要(?![求素点件])|必须|务必|应当|一定")

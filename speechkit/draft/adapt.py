@@ -47,6 +47,7 @@ class AdaptContext:
         allowed_names: Names the profile itself mentions (they may stay).
         date: The meeting date (today when the profile gives none).
         given: Everything the profile says, for a unit a sentence addresses by name.
+        meeting_type: The profile's meeting type (wording of a launch fits only some).
     """
 
     city: str
@@ -55,6 +56,7 @@ class AdaptContext:
     allowed_names: frozenset[str] = frozenset()
     date: _dt.date = _dt.date(2027, 1, 1)
     given: str = ""
+    meeting_type: str | None = None
 
     @property
     def families(self) -> frozenset[str]:
@@ -97,6 +99,7 @@ def context_for(profile: Profile, names: Iterable[str]) -> AdaptContext:
         given="\n".join(
             (given, *profile.figures.keys(), profile.speaker.title, profile.meeting.name or "")
         ),
+        meeting_type=profile.meeting.type,
     )
 
 
@@ -115,13 +118,21 @@ def _addressee_unnamed(sentence: str, given: str) -> bool:
         False
         >>> _addressee_unnamed("对交叉的工作，既要明确牵头部门，又要协调配合。", "")
         False
+        >>> _addressee_unnamed("市创文办要切实担负起组织协调的责任。", "")
+        True
+        >>> _addressee_unnamed("市委要把创建任务列入督查内容。", "")
+        False
+        >>> _addressee_unnamed("各部门要主动协调配合。", "")
+        False
     """
+    subject = res.ADDRESSED_SUBJECT.match(sentence)
+    if subject is not None and res.OFFICE_SUBJECT.match(subject.group(0)):
+        return subject.group(0) not in given  # 市创文办要…: one office's duty
     cue = res.ADDRESSED_UNIT.search(sentence)
     if cue is None:
         return False
     if cue.group(0)[0] in "你贵":
         return True
-    subject = res.ADDRESSED_SUBJECT.match(sentence)
     return subject is None or subject.group(0) not in given
 
 

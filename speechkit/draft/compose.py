@@ -25,7 +25,7 @@ from speechkit.draft import resources as res
 from speechkit.draft.adapt import context_for
 from speechkit.draft.assemble import NUMBERING, assemble, date_cn
 from speechkit.draft.plan import plan_sections
-from speechkit.draft.select import Piece, Selector
+from speechkit.draft.select import LEAD_FLOOR, Piece, Selector
 from speechkit.draft.skeleton import Item, parse_skeleton, render_skeleton
 from speechkit.model import Draft
 from speechkit.profile import Profile
@@ -48,9 +48,18 @@ LENGTH_TOLERANCE = 0.15
 #: 1000 characters of target above 4000), and their size.
 _MAX_EXTRA_POINTS = 8
 
-_MAX_SECTION_POINTS = 8
+#: Most sub-points of a section: official speeches rarely have more than five or six, and past
+#: that corpus sub-points only pad (a reading of six drafts found nine "tasks" of loosely
+#: related 范文 in a section; 09_city_civ_commend had eight in one and seven in the next).
+_MAX_SECTION_POINTS = 6
 
 _EXTRA_POINT_CHARS = 400
+
+#: Size a sub-point may grow to when the sections are full, and the relevance floor of the
+#: sentences it grows with (:data:`speechkit.draft.select.LEAD_FLOOR`, as a profile's own
+#: sub-point is developed).
+_FULL_POINT_CHARS = 650
+_GROW_FLOOR = LEAD_FLOOR
 
 #: Most corpus characters added to a plain paragraph (not a sub-point), as a share of the target
 #: length (220 of 4000): the genre's paragraphs run 150–300 characters; a section with few
@@ -196,19 +205,33 @@ def _fill(items: list[Item], profile: Profile, selector: Selector, target: int) 
             added = added or bool(extra)
         if not added:
             break
-    # Still short with the sections full: the shortest corpus sub-points grow with corpus
-    # sentences that develop their own lead closely (Selector.more), never with other topics.
-    for it in extra_slots:
-        for piece in sorted(it.pieces, key=lambda p: p.chars):
-            deficit = int(target - _total(items))
-            if deficit < 60:
-                break
-            room = min(deficit, _EXTRA_POINT_CHARS - piece.chars)
-            if piece.lead and room > 60:
-                selector.more(
-                    piece, it.role or "tasks", _query(it, profile), room,
-                    lead=_lead_topic(piece.lead),
-                )  # fmt: skip
+    # Still short with the sections full: the shortest sub-points of the draft, the profile's
+    # and the corpus's, grow with corpus sentences that develop their own lead as closely as
+    # a profile's sub-point is developed (Selector.more at the usual floor), never with other
+    # topics. Fuller sub-points, not more of them.
+    grow: list[tuple[Piece, Item, str, str | None]] = [
+        (piece, it, piece.lead, None) for it in extra_slots for piece in it.pieces if piece.lead
+    ]
+    grow += [
+        (it.fills[0][0], it, it.lead, it.fills[0][3])
+        for it in items
+        if it.kind == "point" and it.lead and it.fills and it.fills[0][0].sentences
+    ]
+
+    def size(g: tuple[Piece, Item, str, str | None]) -> int:
+        return g[0].chars + (len(g[2]) if g[0].lead is None else 0)  # with the lead
+
+    for g in sorted(grow, key=size):
+        deficit = int(target - _total(items))
+        if deficit < 60:
+            break
+        room = min(deficit, _FULL_POINT_CHARS - size(g))
+        piece, it, lead, mood = g
+        if room > 60:
+            selector.more(
+                piece, it.role or "tasks", _query(it, profile), room, mood=mood,
+                lead=_lead_topic(lead), floor=_GROW_FLOOR,
+            )  # fmt: skip
     for it in items:
         for piece in [f[0] for f in it.fills] + it.pieces:
             _trim_tail(piece)

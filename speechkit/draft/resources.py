@@ -88,20 +88,15 @@ ADDRESSED_UNIT = re.compile(
 )
 #: A sentence's own subject before its modal (市创建办要…), the unit it addresses by name.
 ADDRESSED_SUBJECT = re.compile(r"^[^，。；：]{2,16}?(?=要|将|应|必须)")
+#: A subject that is one office of the place (市创文办, 市创建领导小组, 市文明委, 组织部), not its
+#: committee or government (市委, 市政府) or everyone (各部门): that office's duty is the profile's
+#: to give.
+OFFICE_SUBJECT = re.compile(
+    r"^(?:[市区县](?!委$|政府$|委、)[\u4e00-\u9fff]{0,8}?|[\u4e00-\u9fff]{0,4}(?<![各全有相])"
+    r"(?=组织部|宣传部))(?:办|领导小组|指挥部|文明委|组织部|宣传部|局)$"
+)
 
 TASK_OPENER = re.compile("^(?:" + "|".join(TASK_OPENERS) + ")")
-#: Openers that hedge or sum up what follows (应该说，可以说，事实上，): two sentences of a
-#: paragraph in a row that open with one read as two 范文 each summing up the same point.
-HEDGE_OPENER = re.compile(
-    r"^(?:应该说|应当说|可以说|可以这样说|不妨说|总的来说|总的来看|总的看|总体来看|总体上看|总体而言|"
-    r"事实上|实际上|客观地说|客观地讲|坦率地说|毫无疑问|不可否认|无可否认|说到底|归根结底|归根到底|"
-    r"一句话|一言以蔽之|总之|总而言之|综上所述|由此可见|显而易见|众所周知|换句话说|换言之)[，,、]"
-)
-#: A judgement of a subject: ``<subject>是/作为…`` (全国文明城市是…含金量最高的城市品牌;
-#: 全国文明城市作为…重要标尺，也是…最具价值的“金字招牌”). Group 1: the subject.
-EVALUATION = re.compile(r"^([\u4e00-\u9fff“”、和]{4,24}?)(?:是|作为|堪称|被誉为)")
-#: An order in a sentence (要倍加珍惜, 必须…): a judgement followed by one says what to do.
-ORDER = re.compile(r"(?<![重主需只纲概提必])要(?![求素点件])|必须|务必|应当|一定")
 
 #: Generic development of an achievement sub-point: (cue pattern on the achievement, sentences
 #: that fit it). They say what the achievement means and what follows from it — evaluative or

@@ -15,10 +15,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from speechkit.bank.build import BankParagraph, CorpusModel, char_bigrams
+from speechkit.claims.analysis import classify, fits_meeting, strip_opener
+from speechkit.claims.resources import LAUNCH, LAUNCH_MEETINGS
+from speechkit.claims.restate import restates
 from speechkit.draft import resources as res
 from speechkit.draft.adapt import AdaptContext, adapt_sentence
 from speechkit.model import SourceRef
@@ -30,6 +33,7 @@ __all__ = [
     "LEAD_FLOOR",
     "LIST_SHARED",
     "SAME_TOPIC",
+    "SECTION_ROLES",
     "CampaignTopic",
     "Piece",
     "Selector",
@@ -37,9 +41,11 @@ __all__ = [
     "cosine",
     "coverage",
     "enumerations",
+    "fits_role",
     "key_part",
     "lead_vector",
     "restates",
+    "role_topic",
     "same_topic",
     "word_coverage",
 ]
@@ -106,6 +112,9 @@ MIN_BODY = 40
 #: such sentence instead (before the genre words were left out of the measure) left 8 of 23
 #: drafts more than 15 % short.
 DRIFT = 0.6
+#: Corpus paragraphs :meth:`Selector.more` may draw on to develop one lead: sentences on a lead
+#: are spread over many 范文, a few a paragraph.
+MORE_UNITS = 4
 #: Roles to borrow from when a role has too little usable material.
 NEIGHBOURS: dict[str, tuple[Role, ...]] = {
     "opening": ("significance",),
@@ -170,51 +179,6 @@ def enumerations(text: str) -> list[frozenset[str]]:
     return out
 
 
-def _judged(sentence: str) -> str | None:
-    """The subject a sentence passes judgement on (``X是…``, ``X作为…``), if it gives no order."""
-    text = res.HEDGE_OPENER.sub("", sentence)
-    m = res.EVALUATION.match(text)
-    if m is None or res.ORDER.search(text, m.end()) is not None:
-        return None
-    return m.group(1)
-
-
-def restates(before: Sequence[str], sentence: str) -> bool:
-    """Whether ``sentence`` reads as saying again what the paragraph's ``before`` just said.
-
-    Two hedging or summing-up openers in a row (应该说…。可以说…。) and a second judgement of
-    a subject the paragraph already judged (全国文明城市是含金量最高的城市品牌。…全国文明城市作为
-    …也是最具价值的金字招牌。) are one point made twice, in two 范文's words; TF-IDF cosine misses
-    both, the words differ. One subject names the other when either begins with it (全国文明城市,
-    全国文明城市和…先进城市).
-
-    Examples:
-        >>> restates(["应该说，创建工作成效明显。"], "可以说，创建是一件大事。")
-        True
-        >>> restates(["应该说，创建工作成效明显。", "要巩固成果。"], "可以说，创建是一件大事。")
-        False
-        >>> a = "全国文明城市是含金量最高的城市品牌。"
-        >>> restates([a], "全国文明城市作为重要标尺，也是最具价值的金字招牌。")
-        True
-        >>> restates([a], "全国卫生城市是最具价值的金字招牌。")
-        False
-        >>> restates([a], "全国文明城市是一块金字招牌，要倍加珍惜。")
-        False
-    """
-    if not before:
-        return False
-    if res.HEDGE_OPENER.match(before[-1]) and res.HEDGE_OPENER.match(sentence):
-        return True
-    subject = _judged(sentence)
-    if subject is None:
-        return False
-    return any(
-        (other := _judged(b)) is not None
-        and (subject.startswith(other) or other.startswith(subject))
-        for b in before
-    )
-
-
 def same_topic(a: dict[int, float], b: dict[int, float]) -> bool:
     """Whether two lead vectors (:func:`lead_vector`) speak of one topic.
 
@@ -255,42 +219,93 @@ class CampaignTopic:
         return dot / norm2**0.5 if norm2 > 1e-12 else 0.0
 
 
-#: Centroids per model and families. Bounded: each entry holds its model alive, and a long-running
-#: workbench loads a new model whenever the corpus changes.
+#: Centroids per model and what they are of (campaign families, or a role). Bounded: each entry
+#: holds its model alive, and a long-running workbench loads a new model whenever the corpus
+#: changes.
 _CAMPAIGN_TOPICS: dict[tuple[str, int, frozenset[str]], CampaignTopic] = {}
-_CAMPAIGN_TOPICS_KEPT = 8
+_CAMPAIGN_TOPICS_KEPT = 16
 
 
-def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopic:
-    """The :class:`CampaignTopic` of ``families`` in ``model`` (cached per model and families)."""
+def _centroid(model: CorpusModel, rows: list[int]) -> CampaignTopic:
+    """The :class:`CampaignTopic` of the paragraphs ``rows`` of ``model``."""
     import numpy as np
 
-    from speechkit.claims.terms import campaigns
-
-    key = (model.key, id(model), families)
-    got = _CAMPAIGN_TOPICS.get(key)
-    if got is not None:
-        return got
-    counts: dict[int, Counter[str]] = {}
-    for para in model.paragraphs:
-        c = counts.setdefault(para.speech, Counter())
-        for fam in campaigns().families:
-            c[fam.name] += sum(para.text.count(n) for n in fam.names)
-    own = {sp for sp, c in counts.items() if c and c.most_common(1)[0][0] in families}
-    rows = [i for i, para in enumerate(model.paragraphs) if para.speech in own]
-    if not rows:
-        rows = list(range(len(model.paragraphs)))
     total = np.asarray(model.matrix[rows].sum(axis=0)).ravel()
-    got = CampaignTopic(
+    return CampaignTopic(
         model=model,
         total={int(j): float(total[j]) for j in np.flatnonzero(total)},
         norm2=float(total @ total),
         members=frozenset(rows),
     )
-    while len(_CAMPAIGN_TOPICS) >= _CAMPAIGN_TOPICS_KEPT:
-        del _CAMPAIGN_TOPICS[next(iter(_CAMPAIGN_TOPICS))]  # the oldest
-    _CAMPAIGN_TOPICS[key] = got
+
+
+def _cached(model: CorpusModel, of: frozenset[str], rows: Callable[[], list[int]]) -> CampaignTopic:
+    key = (model.key, id(model), of)
+    got = _CAMPAIGN_TOPICS.get(key)
+    if got is None:
+        got = _centroid(model, rows())
+        while len(_CAMPAIGN_TOPICS) >= _CAMPAIGN_TOPICS_KEPT:
+            del _CAMPAIGN_TOPICS[next(iter(_CAMPAIGN_TOPICS))]  # the oldest
+        _CAMPAIGN_TOPICS[key] = got
     return got
+
+
+def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopic:
+    """The :class:`CampaignTopic` of ``families`` in ``model`` (cached per model and families)."""
+    from speechkit.claims.terms import campaigns
+
+    def rows() -> list[int]:
+        counts: dict[int, Counter[str]] = {}
+        for para in model.paragraphs:
+            c = counts.setdefault(para.speech, Counter())
+            for fam in campaigns().families:
+                c[fam.name] += sum(para.text.count(n) for n in fam.names)
+        own = {sp for sp, c in counts.items() if c and c.most_common(1)[0][0] in families}
+        rows = [i for i, para in enumerate(model.paragraphs) if para.speech in own]
+        return rows or list(range(len(model.paragraphs)))  # no speech of them: every paragraph
+
+    return _cached(model, families, rows)
+
+
+#: The roles of a speech's level-1 sections (:data:`speechkit.draft.plan.TOPIC_ROLE`): a corpus
+#: sub-point under one must be about what that role's corpus paragraphs are about.
+SECTION_ROLES: tuple[Role, ...] = ("significance", "situation", "tasks", "safeguards")
+
+
+#: The roles whose corpus sub-points are work to do, and the one each may take sub-points from.
+_WORK_ROLES: dict[str, tuple[Role, ...]] = {"tasks": ("safeguards",), "safeguards": ("tasks",)}
+
+
+def role_topic(model: CorpusModel, role: str) -> CampaignTopic:
+    """What the corpus's paragraphs of ``role`` speak of (cached per model and role)."""
+
+    def rows() -> list[int]:
+        return [i for i, para in enumerate(model.paragraphs) if para.role == role]
+
+    return _cached(model, frozenset({f"role:{role}"}), rows)
+
+
+def fits_role(model: CorpusModel, vec: dict[int, float], role: str, source: int | None) -> bool:
+    """Whether text of TF-IDF ``vec`` is closest to ``role`` among the sections' roles.
+
+    A corpus paragraph's role comes from its place in its own speech, and a speech sometimes
+    puts a task under its safeguards (加强城市卫生管理 and 真心做到务实为民 after 强化组织领导):
+    reused under a safeguards heading it reads as misplaced. Each role's corpus paragraphs are
+    summed (without the ``source`` paragraph itself, like :meth:`CampaignTopic.cosine`); the
+    text fits ``role`` when that sum is at least as close to it as any other role's. On the
+    bundled corpus this leaves out 5 of 32 safeguards sub-points (加强城市卫生管理 scores 0.61 of
+    the tasks' closeness, 真心做到务实为民 0.92, 思路不变… 0.60) and 11 of 36 tasks ones (以产兴城,
+    高效督查是全面落实的重要保证, 抓经济发展). A role that is no section's keeps everything.
+    """
+    if role not in SECTION_ROLES:
+        return True
+    topics = {r: role_topic(model, r) for r in SECTION_ROLES}
+    # A role with no paragraph but the source itself has nothing to judge by.
+    judged = {r: t for r, t in topics.items() if t.members - {source}}
+    if role not in judged:
+        return True
+    own = judged[role].cosine(vec, source)
+    return all(own >= t.cosine(vec, source) for r, t in judged.items() if r != role)
 
 
 def lead_vector(model: CorpusModel, text: str) -> dict[int, float]:
@@ -456,6 +471,9 @@ class Selector:
         self._weights_memo: dict[str, dict[int, float]] = {}
         self._lead_memo: dict[str, dict[int, float]] = {}
         self._campaign: CampaignTopic | None = None
+        self._fits_memo: dict[str, bool] = {}
+        #: The corpus paragraph each sentence taken into the draft came from.
+        self._source_of: dict[str, int] = {}
         self._by_role: dict[str, list[int]] = {}
         for i, para in enumerate(model.paragraphs):
             self._by_role.setdefault(para.role, []).append(i)
@@ -520,6 +538,23 @@ class Selector:
             self._adapt_memo[key] = adapt_sentence(sentence, names, self.ctx)
         return self._adapt_memo[key]
 
+    def _fits_meeting(self, sentence: str) -> bool:
+        """Whether a ``specific`` corpus sentence claims only what this meeting's type makes true.
+
+        从今天起… is launch wording (:func:`speechkit.claims.analysis.fits_meeting`): reusable
+        at a 动员会, not at a 总结表彰会. The bank keeps one label a sentence, so the few with
+        such wording are classified again here.
+        """
+        if self.ctx.meeting_type not in LAUNCH_MEETINGS or LAUNCH.search(sentence) is None:
+            return False
+        got = self._fits_memo.get(sentence)
+        if got is None:
+            claim = classify(strip_opener(sentence))
+            got = self._fits_memo[sentence] = not claim.context and all(
+                fits_meeting(span, self.ctx.meeting_type) for span in claim.specific
+            )
+        return got
+
     @staticmethod
     def _shingles(text: str) -> set[str]:
         return {text[i : i + SHINGLE] for i in range(max(len(text) - SHINGLE + 1, 1))}
@@ -560,7 +595,7 @@ class Selector:
         for k, (sentence, names, label) in enumerate(
             zip(para.sentences, para.names, para.claims, strict=True)
         ):
-            if label != "generic":
+            if label != "generic" and not (label == "specific" and self._fits_meeting(sentence)):
                 continue
             text = self._adapt(sentence, names)
             if text is None or self.is_repeat(text) or text in self.banned:
@@ -589,6 +624,8 @@ class Selector:
         query_vec: dict[int, float] | None = None,
         *,
         source: int | None = None,
+        covers: bool = True,
+        reference: Sequence[str] = (),
     ) -> list[str]:
         """``sentences`` of a corpus sub-point's body without those that drift off its topic.
 
@@ -599,25 +636,40 @@ class Selector:
         under the section). A sentence that is none of these is its source moving on to other
         work: an inline 二是/三是 point or a closing sentence (要真心做到务实为民 going on to
         治安防范 and 社会救助 in a 卫生 speech).
+
+        For sentences found elsewhere to grow a sub-point (``reference``: what it says so
+        far), covering the lead's words is not enough (``covers=False``: 危难显本色 for
+        夯实创建本色), and each is judged against the mean closeness of the ``reference``
+        sentences instead of a first sentence of its own.
         """
-        if len(sentences) <= 1:
+        if not reference and len(sentences) <= 1:
             return list(sentences)
         if self._campaign is None:
             self._campaign = campaign_topic(self.model, self.ctx.families)
         campaign = self._campaign
         query = query_vec or {}
 
-        def closeness(vec: dict[int, float]) -> tuple[float, float]:
-            return campaign.cosine(vec, source), cosine(vec, query)
+        def closeness(vec: dict[int, float], own: int | None = source) -> tuple[float, float]:
+            return campaign.cosine(vec, own), cosine(vec, query)
 
         # What a sentence is about, without the genre's words (创建, 文明, 工作): with them, a
         # sentence that names the campaign looks closer to it than a concrete one on its work.
-        heads = closeness(self._weights(topic_words(sentences[0])))
+        if reference:
+            said = [
+                closeness(self._weights(topic_words(t)), self._source_of.get(t)) for t in reference
+            ]
+            heads = (sum(c for c, _q in said) / len(said), sum(q for _c, q in said) / len(said))
+            out: list[str] = []
+            rest = list(sentences)
+        else:
+            heads = closeness(self._weights(topic_words(sentences[0])))
+            out, rest = [sentences[0]], list(sentences[1:])
         lead_vec = self._lead(lead)
-        out = [sentences[0]]
-        for sentence in sentences[1:]:
-            near = closeness(self._weights(topic_words(sentence)))
-            if coverage(lead_vec, self._weights(sentence)) >= LEAD_FLOOR or any(
+        for sentence in rest:
+            # Each judged without its own paragraph (a sentence taken from elsewhere has its own).
+            own = self._source_of.get(sentence, source) if reference else source
+            near = closeness(self._weights(topic_words(sentence)), own)
+            if (covers and coverage(lead_vec, self._weights(sentence)) >= LEAD_FLOOR) or any(
                 h > 0 and c >= DRIFT * h for c, h in zip(near, heads, strict=True)
             ):
                 out.append(sentence)
@@ -649,6 +701,7 @@ class Selector:
                 continue
             piece.sentences.append(sentence)
             self.remember(sentence)
+            self._source_of[sentence] = i
             taken += len(sentence)
         if taken:
             self.used_paragraphs.add(i)
@@ -710,9 +763,13 @@ class Selector:
         per_point = max(budget // max(k, 1), 0)
         avoid_vecs = [v for v in (self._lead(a) for a in avoid) if v]
         query_vec = self._weights(query)
-        # Whole corpus sub-points keep to their own role: a task under the safeguards heading
-        # (加强城市卫生管理 among 强化组织领导…) reads as misplaced.
-        for i in self._ranked((role,), query, need_lead=True):
+        # Whole corpus sub-points go where they fit (fits_role), not where their source put
+        # them: a task under the safeguards heading (加强城市卫生管理 among 强化组织领导…) reads
+        # as misplaced, and under the tasks heading it is one of them. Own role first. Only the
+        # two roles of work to do trade: a problem or an achievement (市民文明素质提升任务艰巨)
+        # is no sub-point of either, whatever its words are closest to.
+        roles = (role, *_WORK_ROLES.get(role, ()))
+        for i in self._ranked(roles, query, need_lead=True):
             if len(pieces) >= k:
                 break
             para = self.model.paragraphs[i]
@@ -729,6 +786,10 @@ class Selector:
                 continue
             adapted = self.on_topic_run(self._adapted(para), lead, query_vec, source=i)
             if need_body and not adapted:
+                continue
+            # A task its source put under the safeguards (加强城市卫生管理) stays out of them.
+            said = self._weights(topic_words(lead + "".join(adapted)))
+            if not fits_role(self.model, said, role, i):
                 continue
             # The template's leads are verb phrases (抓好背街小巷环境整治); a corpus lead's own 要
             # (要努力促进人的全面发展) would make one item of the list read differently.
@@ -866,12 +927,13 @@ class Selector:
         mood: str | None = None,
         lead: str | None = None,
         others: Sequence[str] = (),
+        floor: float = 2 * LEAD_FLOOR,
     ) -> int:
         """Append up to ``budget`` more characters of relevant sentences to ``piece``.
 
-        With ``lead``, only sentences that develop that lead closely (twice the usual
-        relevance floor, see :meth:`develop`): padding a sub-point with loosely related text
-        reads worse than a shorter sub-point.
+        With ``lead``, only sentences that develop that lead closely (``floor``, twice the
+        usual relevance floor, see :meth:`develop`): padding a sub-point with loosely related
+        text reads worse than a shorter sub-point.
         """
         if lead is not None:
             extra = self.develop(
@@ -880,11 +942,18 @@ class Selector:
                 budget,
                 others=others,
                 mood=mood,
-                max_units=2,
+                max_units=MORE_UNITS,
                 fallback=False,
-                floor=2 * LEAD_FLOOR,
+                floor=floor,
                 after=piece.sentences,
             )
+            if piece.sentences:
+                # Grown from other 范文, the sub-point must not drift off what it says so far.
+                kept = self.on_topic_run(
+                    extra.sentences, lead, self._weights(query), covers=False,
+                    reference=piece.sentences,
+                )  # fmt: skip
+                extra.sentences = [t for t in extra.sentences if t in kept]
         else:
             extra = self.sentences(
                 role, query, budget, max_units=2, mood=mood, after=piece.sentences

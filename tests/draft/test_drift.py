@@ -13,7 +13,7 @@ import pytest
 
 from speechkit.bank.build import CorpusModel
 from speechkit.draft.adapt import AdaptContext
-from speechkit.draft.select import DRIFT, Selector, campaign_topic
+from speechkit.draft.select import DRIFT, LEAD_FLOOR, Piece, Selector, campaign_topic
 from speechkit.model import Paragraph
 from speechkit.zh import topic_words
 
@@ -89,3 +89,23 @@ def test_a_body_on_one_topic_is_kept_whole(model: CorpusModel) -> None:
     on_topic = [_DRIFTING[0], _DRIFTING[3]]
     assert selector.on_topic_run(on_topic, "加强城市精细化管理。") == on_topic
 
+
+
+def test_a_sub_point_grown_from_other_paragraphs_keeps_to_what_it_began_with() -> None:
+    """夯实创建本色 grew with 危难显本色，烈火炼真金 (reading of 09/10, 2026-12-01): a sentence
+    found elsewhere for the lead's words must also stay near what the sub-point says."""
+    opening = "同志们：今天召开创建全国文明城市动员大会。"
+    paragraphs = [Paragraph(text=opening, line=1, last_line=1, role="opening")]
+    for k, text in enumerate(_OTHERS, start=2):
+        paragraphs.append(Paragraph(text=text, line=k, last_line=k, role="significance"))
+    grown = (
+        "危难显本色，烈火炼真金。",
+        "要夯实创建本色，加强市容环境管理，清理背街小巷卫生死角，完善公厕、垃圾箱、路灯等市政设施。",
+    )
+    paragraphs.append(Paragraph(text="".join(grown), line=30, last_line=30, role="tasks"))
+    model = made_up_bank(paragraphs)
+    selector = Selector(model, _CTX, seed=1, max_chars_per_speech=10_000)
+    piece = Piece(lead="攻重点，夯实创建本色。", sentences=["要整治交通秩序，规范车辆停放。"])
+    selector.more(piece, "tasks", "市容环境 市政设施", 300, lead="夯实创建本色", floor=LEAD_FLOOR)
+    assert grown[1] in piece.sentences, piece.sentences
+    assert grown[0] not in piece.sentences

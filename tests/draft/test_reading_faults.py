@@ -195,3 +195,23 @@ def test_the_read_progress_draft_has_none_of_the_three_faults(corpus_model: Corp
         for items in lists:
             assert all(len(items & earlier) < 3 for earlier in seen), sentence
         seen.extend(lists)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "given", "dropped"),
+    [
+        # One office's duty (reading of qinglan and 09, 2026-12-01): the profile's to give.
+        ("市创文办要切实担负起组织协调、指导督促的责任。", "", True),
+        ("市创建领导小组要加强全面督查和专项督查，查进度、找差距。", "", True),
+        ("县委宣传部要加强舆论引导，营造浓厚氛围。", "", True),
+        ("市创文办要切实担负起组织协调、指导督促的责任。", "市创文办牵头", False),
+        # The place's committee and government, or every unit, speak for any place.
+        ("市委要把创建任务完成情况列入督查内容。", "", False),
+        ("各部门要主动协调配合，决不允许推诿扯皮。", "", False),
+    ],
+)
+def test_a_sentence_on_one_office_needs_the_profile_to_name_it(
+    sentence: str, given: str, dropped: bool
+) -> None:
+    ctx = AdaptContext(city="北塘市", level="市", campaign="全国文明城市", given=given)
+    assert (adapt_sentence(sentence, (), ctx) is None) is dropped
