@@ -376,16 +376,19 @@ def _extract(shards: SpeechShards, config: PhraseConfig, genres: Genres | None) 
         )
 
 
-def text_index(shards: SpeechShards, *, executor: Executor | None = None) -> TextIndex:
+def text_index(
+    speeches: Sequence[Speech] | SpeechShards, *, executor: Executor | None = None
+) -> TextIndex:
     """The :class:`TextIndex` of the distinct speeches (a repeated speech counted once).
 
     Args:
-        shards: The corpus's speeches.
+        speeches: The corpus's shards, or speeches (then kept as shards in memory).
         executor: Runs the duplicate grouping's map stage (default: in this process).
 
     Raises:
         InputError: If there is no speech text at all.
     """
+    shards = speeches if isinstance(speeches, SpeechShards) else SpeechShards.in_memory(speeches)
     return _index_of(shards, distinct_members(shards, executor=executor))
 
 
