@@ -560,9 +560,7 @@ class TextIndex:
 
         for part in parts:
             for into, more in zip(merged, part, strict=True):
-                merge_occurrences(
-                    into, more, limit=limit, source_of=source_of, doc_of=self.doc_of
-                )
+                merge_occurrences(into, more, limit=limit, source_of=source_of, doc_of=self.doc_of)
         return merged
 
     def doc_chars(self) -> list[int]:

@@ -136,9 +136,7 @@ class DatedIndex:
         (:meth:`TextIndex.occurrences`: per-speech counts, not every offset)."""
         return [
             self._series(phrase, found.per_doc)
-            for phrase, found in zip(
-                phrases, self.index.occurrences(phrases, limit=0), strict=True
-            )
+            for phrase, found in zip(phrases, self.index.occurrences(phrases, limit=0), strict=True)
         ]
 
     def _series(self, phrase: str, per_doc: DocCounts) -> Series:
