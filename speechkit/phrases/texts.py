@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
 
@@ -74,7 +74,30 @@ def text_key(text: str) -> str:
     return hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
 
 
-class SpeechTexts(Sequence[str]):
+class _LazyTexts(Sequence[str]):
+    """Texts made only when asked for, one per item; subclasses say how (:meth:`_text`)."""
+
+    _items: Sequence[Any]
+
+    def _text(self, item: Any) -> str:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self._text(item) for item in self._items[index]]
+        return self._text(self._items[index])
+
+
+class SpeechTexts(_LazyTexts):
     """The texts of speeches (:attr:`Speech.text`), each joined when it is asked for.
 
     The duplicate grouping reads them a chunk at a time (and the candidates again to verify):
@@ -90,29 +113,18 @@ class SpeechTexts(Sequence[str]):
     """
 
     def __init__(self, speeches: Sequence[Speech]):
-        self._speeches = speeches
+        self._items = speeches
 
-    def __len__(self) -> int:
-        return len(self._speeches)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [s.text for s in self._speeches[index]]
-        return self._speeches[index].text
+    def _text(self, item: Speech) -> str:
+        return item.text
 
     def length(self, index: int) -> int:
         """``len(self[index])`` without joining the text."""
-        paragraphs = self._speeches[index].paragraphs
+        paragraphs = self._items[index].paragraphs
         return sum(len(p.text) for p in paragraphs) + max(len(paragraphs) - 1, 0)
 
 
-class ShardTexts(Sequence[str]):
+class ShardTexts(_LazyTexts):
     """The texts of some speeches of :class:`~speechkit.phrases.shards.SpeechShards`, read
     from their shards when asked for (the last few shards stay loaded: the grouping reads
     them in order).
@@ -124,25 +136,14 @@ class ShardTexts(Sequence[str]):
 
     def __init__(self, shards: SpeechShards, speeches: np.ndarray):
         self._shards = shards
-        self._speeches = speeches.tolist()
+        self._items = speeches.tolist()
 
-    def __len__(self) -> int:
-        return len(self._speeches)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self._shards.text(s) for s in self._speeches[index]]
-        return self._shards.text(self._speeches[index])
+    def _text(self, item: int) -> str:
+        return self._shards.text(item)
 
     def length(self, index: int) -> int:
         """``len(self[index])`` without reading the text."""
-        return int(self._shards.lengths[self._speeches[index]])
+        return int(self._shards.lengths[self._items[index]])
 
 
 def distinct_speeches(
