@@ -25,6 +25,7 @@ peak RSS is that size's own.
     python benchmarks/phrases.py --mb 5 --workers 2 --skip-jieba
     python benchmarks/phrases.py --mb 10 20 40 --skip-jieba --parallel-only
     python benchmarks/phrases.py --mb 10 40 --skip-jieba --parallel-only --files --uss
+    python benchmarks/phrases.py --mb 10 40 --skip-jieba --parallel-only --files --tracemalloc
 
 With ``--files`` the corpus is written as .txt files and the timed runs are
 ``run_phrases([folder])``, what ``speechkit phrases DIR`` does: the folder is read file by file
@@ -45,6 +46,7 @@ import sys
 import tempfile
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,6 +143,8 @@ def run_size(args: argparse.Namespace, megabytes: float) -> None:
     print(f"peak RSS after building the corpus and a warm-up: {peak_rss_mb():.0f} MB")
     for workers in [args.workers] if args.parallel_only else sorted({1, args.workers}):
         config = PhraseConfig(top_n=50, tokenizer="rjieba", workers=workers)
+        if args.tracemalloc:
+            tracemalloc.start()
         t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
         with worker_uss() if args.uss else contextlib.nullcontext([0.0]) as uss:
             found = (
@@ -157,6 +161,10 @@ def run_size(args: argparse.Namespace, megabytes: float) -> None:
             f"peak RSS main {peak_rss_mb():.0f} MB, workers {peak_rss_mb(children=True):.0f} MB"
             + (f" (a worker's own, USS: {uss[0]:.0f} MB)" if args.uss and workers > 1 else "")
         )
+        if args.tracemalloc:
+            traced = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+            print(f"  main process, allocations of the run (tracemalloc): peak {traced:.1f} MB")
     print("  top 15:", " ".join(p.phrase for p in found[:15]))
     print("  multi-word (>= 6 characters) in top 50:", sum(len(p.phrase) >= 6 for p in found))
 
@@ -202,6 +210,12 @@ def main() -> None:
         "command reads it (file by file, each paragraph a string of its own)",
     )
     parser.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="also trace the main process's allocations during the run (Python objects and "
+        "numpy arrays, not the dictionaries loaded before it); slows the run",
+    )
+    parser.add_argument(
         "--uss",
         action="store_true",
         help="also sample the largest worker's own memory (USS) from /proc; the sampling costs "
@@ -218,6 +232,7 @@ def main() -> None:
         command += ["--parallel-only"] if args.parallel_only else []
         command += ["--files"] if args.files else []
         command += ["--uss"] if args.uss else []
+        command += ["--tracemalloc"] if args.tracemalloc else []
         sys.stdout.flush()
         subprocess.run(command, check=True)
 
