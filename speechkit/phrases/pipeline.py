@@ -2,6 +2,9 @@
 
 The steps, each in its own module:
 
+0. :mod:`~speechkit.phrases.shards`: the speeches are read once and their text written as
+   shard files; every step below that reads text opens the shards (on the workers, or here
+   one at a time);
 1. :mod:`~speechkit.phrases.texts`: keep one speech of each group of duplicates;
 2. :mod:`~speechkit.phrases.counting`: in shards of whole speeches (map/reduce, on the local
    or the Dask engine), tokenize every paragraph (rjieba when installed) and count the

@@ -1,10 +1,12 @@
 """The library entry of ``speechkit phrases``: read the corpus, run one mode, draw the chart.
 
 :func:`run_phrases` does what the command does, without printing: it checks the options that
-can fail before the work (the period of ``--by``, the chart path), opens the corpus, runs the
-ranking, the trends (``--by``), one phrase's series (``--trend``) or the keyword-in-context
-lines (``--kwic``), draws the chart when asked, and returns a :class:`PhrasesRun`: the results
-and the notes for stderr. :mod:`speechkit.phrases.output` renders it as table, JSON or CSV.
+can fail before the work (the period of ``--by``, the chart path), reads the corpus once into
+shard files (:mod:`speechkit.phrases.shards`: file by file, or a batch of stored documents at a
+time; this process keeps no speech's text), runs the ranking, the trends (``--by``), one
+phrase's series (``--trend``) or the keyword-in-context lines (``--kwic``), draws the chart
+when asked, and returns a :class:`PhrasesRun`: the results and the notes for stderr.
+:mod:`speechkit.phrases.output` renders it as table, JSON or CSV.
 """
 
 from __future__ import annotations
