@@ -474,18 +474,24 @@ class TextIndex:
         #: The speeches without their paragraphs (source, record, title, date), by doc.
         self.speeches = [self.shards.speeches[m] for m in self.members.tolist()]
         self._starts = self.shards.starts[self.members]
-        self._doc_of = {m: d for d, m in enumerate(self.members.tolist())}
+
+    def _groups(self) -> Iterator[tuple[int, dict[int, int]]]:
+        """Each shard of the index with its speeches' docs (speech number -> doc): a dict per
+        shard, not one for the whole index (that grew by ~100 bytes a speech)."""
+        for shard, speeches in self.shards.groups(self.members):
+            docs = np.searchsorted(self.members, speeches)
+            yield shard, dict(zip(speeches.tolist(), docs.tolist(), strict=True))
 
     def tasks(self, executor: Executor | None = None) -> Iterator[ShardTask]:
         """The index's shards as map tasks: each shard (a path, or its bytes when
         ``executor``'s workers do not see this machine's files) and its speeches' docs."""
-        for shard, speeches in self.shards.groups(self.members):
-            yield self.shards.ref(shard, executor), {s: self._doc_of[s] for s in speeches.tolist()}
+        for shard, docs in self._groups():
+            yield self.shards.ref(shard, executor), docs
 
     def _loaded(self) -> Iterator[tuple[Shard, dict[int, int]]]:
         """Each shard of the index, loaded here in turn, with its speeches' docs."""
-        for shard, speeches in self.shards.groups(self.members):
-            yield self.shards.load(shard), {s: self._doc_of[s] for s in speeches.tolist()}
+        for shard, docs in self._groups():
+            yield self.shards.load(shard), docs
 
     @property
     def paragraphs(self) -> Iterator[IndexedParagraph]:
