@@ -406,17 +406,19 @@ def occurrences_in(
 
 
 def merge_occurrences(
-    into: Occurrences, part: Occurrences, *, limit: int, source_of: Callable[[int], str],
-    doc_of: Callable[[int], int],
+    into: Occurrences, part: Occurrences, *, limit: int, docs_of: Callable[[list[int]], list[int]],
+    source_of: Callable[[int], str],
 ) -> None:  # fmt: skip
-    """Add a later shard's :class:`Occurrences` of a phrase, keeping the candidates bounded."""
+    """Add a later shard's :class:`Occurrences` of a phrase, keeping the candidates bounded.
+
+    ``docs_of`` gives the speech (doc) of each offset, ``source_of`` the source of a doc."""
     into.count += part.count
     into.per_doc = into.per_doc.merged(part.per_doc)
     merged = into.candidates + part.candidates  # the later shard's offsets come after
+    docs = docs_of(merged)
     into.candidates = _candidates(
-        merged, [doc_of(o) for o in merged], [source_of(o) for o in merged], limit,
-        source_quota=limit,
-    )  # fmt: skip
+        merged, docs, [source_of(d) for d in docs], limit, source_quota=limit
+    )
 
 
 ShardTask = tuple[ShardRef, dict[int, int]]  # a shard and its speeches in an index -> doc
@@ -562,12 +564,14 @@ class TextIndex:
             else (occurrences_task(task, phrases, limit) for task in self.tasks())
         )
 
-        def source_of(offset: int) -> str:
-            return self.speeches[self.doc_of(offset)].source
+        def source_of(doc: int) -> str:
+            return self.speeches[doc].source
 
         for part in parts:
             for into, more in zip(merged, part, strict=True):
-                merge_occurrences(into, more, limit=limit, source_of=source_of, doc_of=self.doc_of)
+                merge_occurrences(
+                    into, more, limit=limit, docs_of=self.docs_of, source_of=source_of
+                )
         return merged
 
     def doc_chars(self) -> list[int]:
