@@ -210,3 +210,17 @@ def test_the_command_streams_files_in_the_order_open_corpus_holds_them(tmp_path:
         list(iter_documents([tmp_path / "empty"]))
     run = run_phrases([folder], config=PhraseConfig(tokenizer="jieba", min_docs=1))
     assert "长效机制" in [p.phrase for p in run.phrases]
+
+
+def test_a_stored_corpus_is_streamed_in_the_order_it_is_loaded(tmp_path: Path) -> None:
+    from speechkit.corpus import open_corpus
+
+    from .dated_corpus import write_dated_corpus
+
+    folder = write_dated_corpus(tmp_path / "dated")
+    db = tmp_path / "store.db"
+    with open_corpus([folder], db=db) as corpus:
+        streamed = [(s.source, s.first_line, s.date, s.text) for s in corpus.iter_speeches()]
+        assert corpus._documents is None  # streamed, not loaded
+        loaded = [(s.source, s.first_line, s.date, s.text) for s in corpus.speeches()]
+    assert streamed == loaded and len(loaded) == 38
