@@ -25,10 +25,13 @@ peak RSS is that size's own.
     python benchmarks/phrases.py --mb 5 --workers 2 --skip-jieba
     python benchmarks/phrases.py --mb 10 20 40 --skip-jieba --parallel-only
     python benchmarks/phrases.py --mb 10 40 --skip-jieba --parallel-only --files --uss
+    python benchmarks/phrases.py --mb 10 40 --skip-jieba --parallel-only --files --tracemalloc
 
-With ``--files`` the corpus is written as .txt files and read back through speechkit's ingest
-(as ``speechkit phrases DIR`` reads it): this process then holds a real corpus's text, which
-the synthetic speeches, sharing the seeds' paragraph strings, do not.
+With ``--files`` the corpus is written as .txt files and the timed runs are
+``run_phrases([folder])``, what ``speechkit phrases DIR`` does: the folder is read file by file
+(the time includes reading it), each paragraph a string of its own as in a real corpus (the
+synthetic speeches share the seeds' paragraph strings), and this process holds no speech
+before the run.
 """
 
 from __future__ import annotations
@@ -43,14 +46,14 @@ import sys
 import tempfile
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
 from generate_phrases import build_corpus
 
-from speechkit.corpus import open_corpus
 from speechkit.model import Speech
-from speechkit.phrases import PhraseConfig, extract_phrases
+from speechkit.phrases import PhraseConfig, extract_phrases, run_phrases
 
 
 def peak_rss_mb(*, children: bool = False) -> float:
@@ -112,26 +115,16 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def read_back(speeches: list[Speech]) -> list[Speech]:
-    """The speeches written as .txt files and read as ``speechkit phrases DIR`` reads them:
-    each paragraph then is a string of its own, as in a real corpus (the synthetic speeches
+def write_files(speeches: list[Speech], folder: str) -> None:
+    """The speeches as .txt files, one a speech: ``speechkit phrases DIR`` reads them back,
+    each paragraph then a string of its own, as in a real corpus (the synthetic speeches
     share the seeds' paragraph strings, so holding them costs little)."""
-    with tempfile.TemporaryDirectory(prefix="sk-phrases-") as folder:
-        for i, speech in enumerate(speeches):
-            Path(folder, f"{i:05d}.txt").write_text(speech.text, "utf-8")
-        with open_corpus([folder]) as corpus:
-            return corpus.speeches()
+    for i, speech in enumerate(speeches):
+        Path(folder, f"{i:05d}.txt").write_text(speech.text, "utf-8")
 
 
 def run_size(args: argparse.Namespace, megabytes: float) -> None:
     speeches = build_corpus(megabytes, args.seed)
-    if args.files:
-        before = peak_rss_mb()
-        speeches = read_back(speeches)
-        print(
-            f"read back from .txt files: {len(speeches)} speeches; peak RSS {before:.0f} -> "
-            f"{peak_rss_mb():.0f} MB"
-        )
     # the size of the text joined for extract_tags, without joining it: held through the
     # speechkit runs, that text was in their main process's peak RSS (27 MB at 40 MB)
     mb = (sum(len(s.text.encode("utf-8")) for s in speeches) + len(speeches) - 1) / 1e6
@@ -140,26 +133,52 @@ def run_size(args: argparse.Namespace, megabytes: float) -> None:
     # dictionaries, the background IDF table and imports loaded before the clocks start; the
     # repeated speech makes the duplicate grouping import its graph code (scipy) here too
     extract_phrases(speeches[:20] + speeches[:1], config=PhraseConfig(tokenizer="rjieba"))
+    folder = tempfile.TemporaryDirectory(prefix="sk-phrases-")
+    if args.files:
+        # what the command does: it reads the folder (streamed, file by file), and this
+        # process holds no speech beforehand; the timed run includes reading the files
+        write_files(speeches, folder.name)
+        print(f"written as {len(speeches)} .txt files (read back by the timed runs)")
+        del speeches
     print(f"peak RSS after building the corpus and a warm-up: {peak_rss_mb():.0f} MB")
     for workers in [args.workers] if args.parallel_only else sorted({1, args.workers}):
+        config = PhraseConfig(top_n=50, tokenizer="rjieba", workers=workers)
+        if args.tracemalloc:
+            # a first run on the same corpus loads every cache (dictionaries, the name test's
+            # word lists), so the traced run shows what a run allocates, not what it loads
+            run_phrases([folder.name], config=config) if args.files else extract_phrases(
+                speeches, config=config
+            )
+            tracemalloc.start()
         t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
         with worker_uss() if args.uss else contextlib.nullcontext([0.0]) as uss:
-            found = extract_phrases(
-                speeches, config=PhraseConfig(top_n=50, tokenizer="rjieba", workers=workers)
+            found = (
+                run_phrases([folder.name], config=config).phrases
+                if args.files
+                else extract_phrases(speeches, config=config)
             )
         dt, cpu, kids = time.perf_counter() - t0, time.process_time() - c0, children_cpu() - k0
         print(
-            f"speechkit phrases (rjieba, {workers} process{'es' if workers > 1 else ''}): "
+            f"speechkit phrases (rjieba, {workers} process{'es' if workers > 1 else ''}"
+            f"{', from files' if args.files else ''}): "
             f"{dt:6.1f} s  {mb / dt:6.2f} MB/s  (CPU: main process {cpu:.1f} s, "
             f"workers {kids:.1f} s); "
             f"peak RSS main {peak_rss_mb():.0f} MB, workers {peak_rss_mb(children=True):.0f} MB"
             + (f" (a worker's own, USS: {uss[0]:.0f} MB)" if args.uss and workers > 1 else "")
         )
+        if args.tracemalloc:
+            traced = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+            print(f"  main process, allocations of the run (tracemalloc): peak {traced:.1f} MB")
     print("  top 15:", " ".join(p.phrase for p in found[:15]))
     print("  multi-word (>= 6 characters) in top 50:", sum(len(p.phrase) >= 6 for p in found))
 
     if not args.skip_jieba:
-        text = "\n".join(s.text for s in speeches)
+        text = "\n".join(
+            [Path(f).read_text("utf-8") for f in sorted(Path(folder.name).iterdir())]
+            if args.files
+            else [s.text for s in speeches]
+        )
         import jieba
         import jieba.analyse
 
@@ -174,6 +193,7 @@ def run_size(args: argparse.Namespace, megabytes: float) -> None:
         )
         print("  top 15:", " ".join(tags[:15]))
     print(f"load average after: {load()}")
+    folder.cleanup()
 
 
 def main() -> None:
@@ -191,8 +211,14 @@ def main() -> None:
     parser.add_argument(
         "--files",
         action="store_true",
-        help="write the corpus as .txt files and read it back as the command does, so this "
-        "process holds a real corpus's strings (the speeches themselves, not the pipeline's)",
+        help="write the corpus as .txt files and time run_phrases on the folder, as the "
+        "command reads it (file by file, each paragraph a string of its own)",
+    )
+    parser.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="also trace the main process's allocations during the run (Python objects and "
+        "numpy arrays; after an untraced run that loads every cache); slows the run",
     )
     parser.add_argument(
         "--uss",
@@ -211,6 +237,7 @@ def main() -> None:
         command += ["--parallel-only"] if args.parallel_only else []
         command += ["--files"] if args.files else []
         command += ["--uss"] if args.uss else []
+        command += ["--tracemalloc"] if args.tracemalloc else []
         sys.stdout.flush()
         subprocess.run(command, check=True)
 

@@ -46,6 +46,7 @@ __all__ = [
     "bundled_store_path",
     "ingest",
     "ingest_paths",
+    "iter_documents",
     "open_corpus",
     "prepare",
 ]
@@ -196,6 +197,16 @@ class Corpus:
     def speeches(self) -> list[Speech]:
         """All speeches, ids 1..n in document order."""
         return [speech for doc in self._load() for speech in doc.speeches]
+
+    def iter_speeches(self) -> Iterator[Speech]:
+        """The speeches of :meth:`speeches`, in the same order, without keeping them: a
+        stored corpus not loaded yet is read a batch of documents at a time (its speeches'
+        ``id`` fields are then left ``None``)."""
+        if self._documents is not None or self.store is None:
+            yield from self.speeches()
+            return
+        for _, doc, _ in self.store.documents():
+            yield from doc.speeches
 
     def speech_row_id(self, speech_id: int) -> int | None:
         """``speeches.id`` in the store of speech ``speech_id`` (``None`` for in-memory corpora)."""
@@ -549,20 +560,49 @@ def open_corpus(
                 date_field=date_field,
             )  # fmt: skip
         return Corpus(store=Store(db, create=False))
-    documents: list[Document] = []
-    files = list(iter_files(paths, warn=warn))
-    bar = _progress_bar(files, progress)
-    for path, source, kind in files:
-        for doc in read_documents(
-            path, source, kind, text_field=text_field, warn=warn, date_field=date_field
-        ):
-            documents.append(prepare(doc))
-        if bar is not None:
-            bar.update(path.stat().st_size)
-    if bar is not None:
-        bar.close()
-    if not documents:
-        raise _nothing_readable(paths)
-    # The order a store reads back in (source, record), so speech ids agree between modes.
+    documents = list(
+        iter_documents(
+            paths, text_field=text_field, progress=progress, warn=warn, date_field=date_field
+        )
+    )
+    # The order a store reads back in (source, record), so speech ids agree between modes
+    # (iter_documents reads in it already; a file's records come in order).
     documents.sort(key=lambda d: (d.source, -1 if d.record is None else d.record))
     return Corpus(documents)
+
+
+def iter_documents(
+    paths: Sequence[PathLike],
+    *,
+    text_field: str = "text",
+    progress: bool = False,
+    warn: Warn | None = None,
+    date_field: str | None = None,
+) -> Iterator[Document]:
+    """The documents of files and folders, read, cleaned and segmented one file at a time:
+    what :func:`open_corpus` holds for ``paths`` without a db, streamed, in its order (files
+    by source, a file's records in order).
+
+    Args: as :func:`open_corpus`.
+
+    Raises:
+        InputError: A path is missing, or nothing readable was found (after the last file).
+    """
+    warn = warn or _default_warn
+    files = sorted(iter_files(paths, warn=warn), key=lambda item: item[1])
+    bar = _progress_bar(files, progress)
+    found = False
+    try:
+        for path, source, kind in files:
+            for doc in read_documents(
+                path, source, kind, text_field=text_field, warn=warn, date_field=date_field
+            ):
+                found = True
+                yield prepare(doc)
+            if bar is not None:
+                bar.update(path.stat().st_size)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not found:
+        raise _nothing_readable(paths)

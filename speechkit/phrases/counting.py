@@ -48,6 +48,7 @@ from speechkit.phrases.candidates import (
     word_flags,
 )
 from speechkit.phrases.scoring import Features
+from speechkit.phrases.shards import ShardRef
 from speechkit.tokenize import make_tokenizer
 from speechkit.tokenize.base import Tokenizer
 from speechkit.tokenize.names import name_contexts
@@ -59,6 +60,7 @@ __all__ = [
     "ShardCounts",
     "ShardSpec",
     "count_shard",
+    "count_task",
     "features",
     "shards_of",
 ]
@@ -210,6 +212,15 @@ def count_shard(units: Sequence[tuple[int, str]], spec: ShardSpec) -> ShardCount
         _speech_counts(parallel_phrases(texts, cut=cut, function_words=spec.stopwords)),
         name_contexts(text for _, text in units),
     )
+
+
+def count_task(task: tuple[ShardRef, dict[int, int]], spec: ShardSpec) -> ShardCounts:
+    """Map stage on a stored shard: :func:`count_shard` of the paragraphs of the task's
+    speeches (speech number -> its index among the counted speeches); the worker opens the
+    shard (:class:`~speechkit.phrases.shards.ShardRef`)."""
+    ref, docs = task
+    units = [(docs[speech], text) for speech, _, text in ref.load().units if speech in docs]
+    return count_shard(units, spec)
 
 
 def _speech_counts(found: tuple[Counter[str], dict[str, set[int]]]) -> Delimited:

@@ -8,14 +8,18 @@ occurrences in repeats were left out, so that nothing goes missing silently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from speechkit.display import display_width, format_kwic_rows
 from speechkit.errors import ParameterError
 from speechkit.model import Speech
-from speechkit.phrases.texts import TextIndex, distinct_speeches
+from speechkit.phrases.counting import SHARD_CHARS
+from speechkit.phrases.shards import SpeechShards, opened
+from speechkit.phrases.texts import TextIndex, distinct_members
 
 __all__ = ["KwicLine", "KwicReport", "display_width", "format_kwic", "kwic", "kwic_report"]
 
@@ -99,12 +103,17 @@ class KwicReport:
 
 
 def kwic(
-    speeches: Sequence[Speech], phrase: str, *, width: int = 20, distinct: bool = True
+    speeches: Iterable[Speech] | SpeechShards,
+    phrase: str,
+    *,
+    width: int = 20,
+    distinct: bool = True,
 ) -> list[KwicLine]:
     """All occurrences of ``phrase`` in corpus order (the lines of :func:`kwic_report`).
 
     Args:
-        speeches: Speeches, e.g. ``open_corpus(paths).speeches()``.
+        speeches: Speeches, e.g. ``open_corpus(paths).speeches()``, read once (their text
+            goes to shard files of a temporary folder), or the corpus's shards.
         phrase: Text to look for (exact substring).
         width: Characters of context on each side.
         distinct: Skip repeated speeches (as :func:`~speechkit.phrases.extract_phrases` does).
@@ -119,7 +128,11 @@ def kwic(
 
 
 def kwic_report(
-    speeches: Sequence[Speech], phrase: str, *, width: int = 20, distinct: bool = True
+    speeches: Iterable[Speech] | SpeechShards,
+    phrase: str,
+    *,
+    width: int = 20,
+    distinct: bool = True,
 ) -> KwicReport:
     """All occurrences of ``phrase``, and how many in repeated speeches were left out.
 
@@ -142,22 +155,26 @@ def kwic_report(
         raise ParameterError("phrase", phrase, "a non-empty text")
     if width < 0:
         raise ParameterError("width", width, "an integer >= 0")
-    kept = distinct_speeches(speeches) if distinct else list(speeches)
-    index = TextIndex(kept)
-    lines = []
-    for offset in index.find(phrase):
-        unit, source, line = index.locate(offset)
-        record = index.speeches[index.paragraphs[unit].doc].record
-        left, match, right = index.context(offset, len(phrase), width=width)
-        lines.append(
-            KwicLine(source, line, left.replace("\t", " "), match, right.replace("\t", " "), record)
-        )
-    if not distinct:
-        return KwicReport(lines)
-    kept_ids = {id(s) for s in kept}
-    left_out = [s for s in speeches if id(s) not in kept_ids]
-    counts = [TextIndex([s]).count(phrase) for s in left_out]
-    return KwicReport(lines, sum(counts), sum(1 for c in counts if c))
+    with opened(speeches, size=SHARD_CHARS) as shards:
+        everyone = np.arange(len(shards))
+        kept = distinct_members(shards) if distinct else everyone
+        index = TextIndex(shards, kept)
+        lines = []
+        # shard by shard in this process: the lines are the output, the text is not kept
+        for offset in index.find(phrase):
+            doc, source, line = index.locate(offset)
+            left, match, right = index.context(offset, len(phrase), width=width)
+            lines.append(
+                KwicLine(
+                    source, line, left.replace("\t", " "), match, right.replace("\t", " "),
+                    index.speeches[doc].record,
+                )
+            )  # fmt: skip
+        if not distinct:
+            return KwicReport(lines)
+        left_out = TextIndex(shards, np.setdiff1d(everyone, kept))
+        [found] = left_out.occurrences([phrase], limit=0)
+        return KwicReport(lines, found.count, len(found.per_doc))
 
 
 def format_kwic(lines: Sequence[KwicLine]) -> list[str]:

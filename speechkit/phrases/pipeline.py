@@ -2,6 +2,9 @@
 
 The steps, each in its own module:
 
+0. :mod:`~speechkit.phrases.shards`: the speeches are read once and their text written as
+   shard files; every step below that reads text opens the shards (on the workers, or here
+   one at a time);
 1. :mod:`~speechkit.phrases.texts`: keep one speech of each group of duplicates;
 2. :mod:`~speechkit.phrases.counting`: in shards of whole speeches (map/reduce, on the local
    or the Dask engine), tokenize every paragraph (rjieba when installed) and count the
@@ -43,7 +46,6 @@ from typing import Any, Literal
 import numpy as np
 
 from speechkit.engine import ENGINES, Executor, LocalExecutor, available_cores, make_executor
-from speechkit.engine.textblock import TextShard
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
 from speechkit.phrases.candidates import is_break_token, is_excluded
@@ -52,8 +54,7 @@ from speechkit.phrases.counting import (
     CountTable,
     ShardCounts,
     ShardSpec,
-    count_shard,
-    shards_of,
+    count_task,
     worker_tokenizer,
 )
 from speechkit.phrases.generic import GenericTest
@@ -73,12 +74,8 @@ from speechkit.phrases.scoring import (
     phrase_score,
     specificity,
 )
-from speechkit.phrases.texts import (
-    TextIndex,
-    distinct_speeches,
-    has_text,
-    paragraph_texts,
-)
+from speechkit.phrases.shards import ShardRef, SpeechShards, opened
+from speechkit.phrases.texts import TextIndex, distinct_members
 from speechkit.tokenize import BACKENDS
 from speechkit.tokenize.names import NameTest
 from speechkit.tokenize.userdict import iter_user_words
@@ -88,6 +85,7 @@ __all__ = [
     "Phrase",
     "PhraseConfig",
     "count_distinct",
+    "count_index",
     "extract_phrases",
     "find_examples",
     "rank_phrases",
@@ -276,32 +274,34 @@ def find_examples(
     then from different speeches.
 
     ``offsets`` are all its occurrences, or the candidates of
-    :class:`~speechkit.phrases.texts.Occurrences` (the same examples come out)."""
+    :class:`~speechkit.phrases.texts.Occurrences` (the same examples come out). The choice
+    needs only the speeches of the offsets; the text around the chosen ones is read from
+    their shards."""
     chosen: list[int] = []
     seen_sources: set[str] = set()
     seen_docs: set[int] = set()
+    docs = index.docs_of(offsets)
     # three passes: one example per source file, then per speech, then any
     for key in ("source", "doc", None):
-        for offset in offsets:
+        for offset, doc in zip(offsets, docs, strict=True):
             if len(chosen) >= limit:
                 break
-            unit = index.paragraphs[index.locate(offset)[0]]
+            source = index.speeches[doc].source
             if offset in chosen:
                 continue
-            if key == "source" and unit.source in seen_sources:
+            if key == "source" and source in seen_sources:
                 continue
-            if key == "doc" and unit.doc in seen_docs:
+            if key == "doc" and doc in seen_docs:
                 continue
-            seen_sources.add(unit.source)
-            seen_docs.add(unit.doc)
+            seen_sources.add(source)
+            seen_docs.add(doc)
             chosen.append(offset)
     examples = []
     for offset in sorted(chosen):
         _, source, line = index.locate(offset)
         left, match, right = index.context(offset, len(phrase), width=width)
-        unit_i = index.locate(offset)[0]
-        rel = offset - index.starts[unit_i]
-        text = index.paragraphs[unit_i].text
+        start, _, text = index.paragraph(offset)
+        rel = offset - start
         lead = "…" if rel - len(left) > 0 and text[rel - len(left) - 1] != "\n" else ""
         end = rel + len(match) + len(right)
         tail = "…" if end < len(text) and text[end] != "\n" else ""
@@ -310,12 +310,17 @@ def find_examples(
 
 
 def extract_phrases(
-    speeches: Sequence[Speech], *, config: PhraseConfig | None = None, genres: Genres | None = None
+    speeches: Iterable[Speech] | SpeechShards,
+    *,
+    config: PhraseConfig | None = None,
+    genres: Genres | None = None,
 ) -> list[Phrase]:
     """Rank the recurring phrases of a corpus of speeches.
 
     Args:
-        speeches: Speeches, e.g. ``open_corpus(paths).speeches()``.
+        speeches: Speeches, e.g. ``open_corpus(paths).speeches()``, read once (an iterator
+            will do: their text is written to shard files of a temporary folder, removed at
+            the end), or the corpus's :class:`~speechkit.phrases.shards.SpeechShards`.
         config: Options (:class:`PhraseConfig`); defaults when ``None``.
         genres: The speeches' genres for ``config.genre`` when already assigned (with a
             ``--genre-field``, :func:`~speechkit.phrases.genres.read_genre_field`); default:
@@ -337,58 +342,63 @@ def extract_phrases(
         ['齐抓共管', '长效机制']
     """
     config = config or PhraseConfig()
-    chars = sum(len(p.text) for s in speeches for p in s.paragraphs)
+    with opened(speeches, size=config.shard_chars) as shards:
+        return _extract(shards, config, genres)
+
+
+def _extract(shards: SpeechShards, config: PhraseConfig, genres: Genres | None) -> list[Phrase]:
+    """:func:`extract_phrases` on the corpus's shards."""
+    everyone = np.arange(len(shards))
     # one executor for the duplicate grouping and the counting: one set of worker processes
-    with phrase_executor(config, chars) as executor:
+    with phrase_executor(config, shards.raw_chars) as executor:
         spec = shard_spec(config)
         if config.genre is None:
-            distinct, table = count_distinct(speeches, spec, config, executor=executor)
-            return rank_phrases(_index_of(distinct), config=config, executor=executor, table=table)
-        if genres is None:
-            genres = assign_genres(speeches, config.genre_rules)
-        if len(genres.of) != len(speeches):
-            raise ParameterError(
-                "genres", len(genres.of), f"one genre per speech ({len(speeches)})"
+            distinct, table = count_distinct(shards, everyone, spec, config, executor=executor)
+            return rank_phrases(
+                _index_of(shards, distinct), config=config, executor=executor, table=table
             )
+        if genres is None:
+            genres = assign_genres(shards.speeches, config.genre_rules)
+        if len(genres.of) != len(shards):
+            raise ParameterError("genres", len(genres.of), f"one genre per speech ({len(shards)})")
         if config.genre not in genres.names:
             raise InputError(
                 f"no speech of genre {config.genre!r}; the genres are "
                 f"{', '.join(genres.names)} (a speech's folder, --genre-rules by title, or "
                 "--genre-field)"
             )
-        wanted = genres.names.index(config.genre)
-        own = [s for s, g in zip(speeches, genres.of, strict=True) if g == wanted]
-        rest = distinct_speeches(
-            [s for s, g in zip(speeches, genres.of, strict=True) if g != wanted],
-            executor=executor,
-        )
-        distinct, table = count_distinct(own, spec, config, executor=executor)
+        wanted = np.asarray(genres.of, np.int64) == genres.names.index(config.genre)
+        rest = distinct_members(shards, everyone[~wanted], executor=executor)
+        distinct, table = count_distinct(shards, everyone[wanted], spec, config, executor=executor)
         return rank_phrases(
-            _index_of(distinct),
+            _index_of(shards, distinct),
             config=config,
-            others=TextIndex(rest) if rest else None,
+            others=TextIndex(shards, rest) if len(rest) else None,
             executor=executor,
             table=table,
         )
 
 
-def text_index(speeches: Sequence[Speech], *, executor: Executor | None = None) -> TextIndex:
+def text_index(
+    speeches: Sequence[Speech] | SpeechShards, *, executor: Executor | None = None
+) -> TextIndex:
     """The :class:`TextIndex` of the distinct speeches (a repeated speech counted once).
 
     Args:
-        speeches: Speeches in corpus order.
+        speeches: The corpus's shards, or speeches (then kept as shards in memory).
         executor: Runs the duplicate grouping's map stage (default: in this process).
 
     Raises:
         InputError: If there is no speech text at all.
     """
-    return _index_of(distinct_speeches(speeches, executor=executor))
+    shards = speeches if isinstance(speeches, SpeechShards) else SpeechShards.in_memory(speeches)
+    return _index_of(shards, distinct_members(shards, executor=executor))
 
 
-def _index_of(distinct: list[Speech]) -> TextIndex:
-    if not distinct:
+def _index_of(shards: SpeechShards, distinct: np.ndarray) -> TextIndex:
+    if not len(distinct):
         raise InputError("no speech text to analyse; check the paths (or --min-docs)")
-    return TextIndex(distinct)
+    return TextIndex(shards, distinct)
 
 
 def shard_spec(config: PhraseConfig) -> ShardSpec:
@@ -413,32 +423,36 @@ def _started(task: int) -> int:
 
 
 def count_distinct(
-    speeches: Sequence[Speech],
+    shards: SpeechShards,
+    members: np.ndarray,
     spec: ShardSpec,
     config: PhraseConfig,
     *,
     executor: Executor,
-) -> tuple[list[Speech], CountTable]:
-    """The distinct speeches (:func:`distinct_speeches`) and the counts of their text.
+) -> tuple[np.ndarray, CountTable]:
+    """The distinct speeches among ``members`` (:func:`distinct_members`: their numbers) and
+    the counts of their text.
 
-    With several workers the counting does not wait for the duplicate grouping: the workers
-    count shards of every speech with text while this process groups (its reduce ran here
-    anyway, and was a second of a 40 MB run with the workers idle; its map stage now runs here
-    too, beside the workers, instead of before them). The shards are merged in corpus
-    order once the groups are known. Shards sent from then on leave the repeats out; one sent
-    before that holds a repeat is counted again without it, on the workers (those are the few
-    counted while the grouping ran, so a corpus full of repeats is not counted twice). The
-    shards hold the same speeches in the same order as shards of the distinct
-    speeches would, so the table is the same (speeches are told apart by their index among
-    the speeches with text; only how many a phrase occurs in is used).
+    The counting tasks are the corpus's shards (:class:`~speechkit.phrases.shards.ShardRef`:
+    a worker opens its file), each with the speeches of it that are counted. With several
+    workers the counting does not wait for the duplicate grouping: the workers count shards
+    of every speech with text while this process groups (its reduce ran here anyway, and was
+    a second of a 40 MB run with the workers idle; its map stage now runs here too, beside
+    the workers, instead of before them). The shards are merged in corpus order once the
+    groups are known. Shards sent from then on leave the repeats out; one sent before that
+    holds a repeat is counted again without it, on the workers (those are the few counted
+    while the grouping ran, so a corpus full of repeats is not counted twice). The counted
+    speeches are those, in the same order, of counting the distinct speeches alone, so the
+    table is the same (speeches are told apart by their index among the speeches with
+    text; only how many a phrase occurs in is used).
     """
     if executor.workers == 1:
-        distinct = distinct_speeches(speeches, executor=executor)
-        return distinct, count_corpus(_units(distinct), spec, config, executor=executor)
-    nonempty = [s for s in speeches if has_text(s)]
-    Unit = tuple[int, str]
-    # (shard, whether its repeats were already left out, counts or the thread's error)
-    Result = tuple[list[Unit], bool, ShardCounts | BaseException | None]
+        distinct = distinct_members(shards, members, executor=executor)
+        return distinct, count_index(TextIndex(shards, distinct), spec, executor=executor)
+    nonempty = members[shards.has_text[members]] if len(members) else members
+    Task = tuple[ShardRef, dict[int, int]]
+    # (task, whether its repeats were already left out, counts or the thread's error)
+    Result = tuple[Task | None, bool, ShardCounts | BaseException | None]
     # bounded: the thread holds at most this many results while the grouping runs
     results: queue.Queue[Result] = queue.Queue(maxsize=2 * executor.workers)
     stop = threading.Event()
@@ -457,34 +471,35 @@ def count_distinct(
 
     def count_all() -> None:
         """Counts every shard in a thread of this process (the tasks run on the workers)."""
-        submitted: collections.deque[tuple[list[Unit], bool]] = collections.deque()
+        submitted: collections.deque[tuple[Task, bool]] = collections.deque()
 
-        def planned() -> Iterator[list[Unit]]:
+        def planned() -> Iterator[Task]:
             # shards sent once the groups are known leave the repeats out: only those sent
             # before (a bounded number) may have to be counted again
-            for shard in shards_of(_units(nonempty), size=config.shard_chars):
+            index = TextIndex(shards, nonempty)
+            for ref, docs in index.tasks(executor):
                 filtered = known.is_set()
                 if filtered:
-                    shard = TextShard(u for u in shard if u[0] not in repeats)
-                    if not shard:
+                    docs = {s: d for s, d in docs.items() if s not in repeats}
+                    if not docs:
                         continue
-                submitted.append((shard, filtered))
-                yield shard
+                submitted.append(((ref, docs), filtered))
+                yield ref, docs
 
         try:
-            for part in executor.map(count_shard, planned(), spec):
-                shard, filtered = submitted.popleft()
-                if not offer((shard, filtered, part)):
+            for part in executor.map(count_task, planned(), spec):
+                task, filtered = submitted.popleft()
+                if not offer((task, filtered, part)):
                     return
-            offer(([], True, None))
+            offer((None, True, None))
         except BaseException as exc:  # not swallowed: the caller raises it
-            offer(([], True, exc))
+            offer((None, True, exc))
 
     # Start the workers from this thread before the counting thread runs: a local pool forks
     # them on its first task, and a fork from a second thread while this one works could copy
-    # a lock it holds. Frozen while they fork, the objects of this process (the speeches among
-    # them) are left alone by the workers' garbage collector, whose passes would otherwise copy
-    # every page they sit on into each worker.
+    # a lock it holds. Frozen while they fork, the objects of this process are left alone by
+    # the workers' garbage collector, whose passes would otherwise copy every page they sit
+    # on into each worker.
     gc.freeze()
     try:
         for _ in executor.map(_started, range(executor.workers)):
@@ -497,23 +512,24 @@ def count_distinct(
         # the grouping in this process: on the workers its tasks would queue behind the
         # counting's, and this process would wait instead of grouping
         with LocalExecutor(workers=1) as here:
-            distinct = distinct_speeches(speeches, executor=here)
-        kept = {id(s) for s in distinct}
-        repeats.update(doc for doc, s in enumerate(nonempty) if id(s) not in kept)
+            distinct = distinct_members(shards, nonempty, executor=here)
+        repeats.update(np.setdiff1d(nonempty, distinct).tolist())
         known.set()
+        shards.drop_cache()  # the grouping's texts
         table = CountTable(spec.max_tokens, spec.stopwords)
         while True:
-            shard, filtered, part = results.get()
+            task, filtered, part = results.get()
             if isinstance(part, BaseException):
                 raise part
-            if part is None:
+            if part is None or task is None:
                 break
-            if not filtered and any(doc in repeats for doc, _ in shard):
-                rest = TextShard(u for u in shard if u[0] not in repeats)
+            ref, docs = task
+            if not filtered and any(s in repeats for s in docs):
+                rest = {s: d for s, d in docs.items() if s not in repeats}
                 if not rest:
                     continue
                 # counted again on the workers, beside the thread's tasks
-                [part] = list(executor.map(count_shard, [rest], spec))
+                [part] = list(executor.map(count_task, [(ref, rest)], spec))
             table.add(part)
     finally:
         stop.set()
@@ -521,12 +537,19 @@ def count_distinct(
     return distinct, table
 
 
-def _units(speeches: Sequence[Speech]) -> Iterator[tuple[int, str]]:
-    """The counting units of ``speeches``: ``(speech index, paragraph text)``, made as the
-    shards are (a list of them all grew with the corpus)."""
-    for doc, speech in enumerate(speeches):
-        for _, text in paragraph_texts(speech):
-            yield doc, text
+def count_index(index: TextIndex, spec: ShardSpec, *, executor: Executor) -> CountTable:
+    """The counting stage as map/reduce (:mod:`~.phrases.counting`) over ``index``'s shards
+    (each task the shard and its speeches with text, opened by the worker)."""
+    has_text = index.shards.has_text
+    tasks = (
+        (ref, kept)
+        for ref, docs in index.tasks(executor)
+        if (kept := {s: d for s, d in docs.items() if has_text[s]})
+    )
+    table = CountTable(spec.max_tokens, spec.stopwords)
+    for part in executor.map(count_task, tasks, spec):
+        table.add(part)
+    return table
 
 
 def phrase_executor(config: PhraseConfig, chars: int) -> Executor:
@@ -546,25 +569,6 @@ def phrase_executor(config: PhraseConfig, chars: int) -> Executor:
         workers=None if config.engine == "dask" and config.workers == 0 else workers,
         scheduler=config.scheduler,
     )
-
-
-def count_corpus(
-    units: Iterable[tuple[int, str]],
-    spec: ShardSpec,
-    config: PhraseConfig,
-    *,
-    executor: Executor | None = None,
-) -> CountTable:
-    """The counting stage as map/reduce (:mod:`~.phrases.counting`) on ``executor`` (default:
-    :func:`phrase_executor` of ``config``, for which ``units`` are listed to be sized)."""
-    if executor is None:
-        listed = list(units)
-        with phrase_executor(config, sum(len(t) for _, t in listed)) as own:
-            return count_corpus(listed, spec, config, executor=own)
-    table = CountTable(spec.max_tokens, spec.stopwords)
-    for part in executor.map(count_shard, shards_of(units, size=config.shard_chars), spec):
-        table.add(part)
-    return table
 
 
 def rank_phrases(
@@ -593,12 +597,11 @@ def rank_phrases(
     # this process's tokenizer is the one in-process shards use (and forked workers inherit)
     tokenizer = worker_tokenizer(config.tokenizer, spec.user_dicts)
     if table is None:
-        units = ((u.doc, u.text) for u in index.paragraphs)
         if executor is None:
-            with phrase_executor(config, sum(len(u.text) for u in index.paragraphs)) as own:
-                table = count_corpus(units, spec, config, executor=own)
+            with phrase_executor(config, sum(index.doc_chars())) as own:
+                table = count_index(index, spec, executor=own)
         else:
-            table = count_corpus(units, spec, config, executor=executor)
+            table = count_index(index, spec, executor=executor)
     features = table.features(min_count=config.min_count, min_docs=config.min_docs)
     stream = table.stream_info()
     idf, median = background_idf()

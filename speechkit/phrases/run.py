@@ -1,20 +1,24 @@
 """The library entry of ``speechkit phrases``: read the corpus, run one mode, draw the chart.
 
 :func:`run_phrases` does what the command does, without printing: it checks the options that
-can fail before the work (the period of ``--by``, the chart path), opens the corpus, runs the
-ranking, the trends (``--by``), one phrase's series (``--trend``) or the keyword-in-context
-lines (``--kwic``), draws the chart when asked, and returns a :class:`PhrasesRun`: the results
-and the notes for stderr. :mod:`speechkit.phrases.output` renders it as table, JSON or CSV.
+can fail before the work (the period of ``--by``, the chart path), reads the corpus once into
+shard files (:mod:`speechkit.phrases.shards`: file by file, or a batch of stored documents at a
+time; this process keeps no speech's text), runs the ranking, the trends (``--by``), one
+phrase's series (``--trend``) or the keyword-in-context lines (``--kwic``), draws the chart
+when asked, and returns a :class:`PhrasesRun`: the results and the notes for stderr.
+:mod:`speechkit.phrases.output` renders it as table, JSON or CSV.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from speechkit.corpus import Warn, open_corpus
+from speechkit.corpus import Warn, iter_documents, open_corpus
+from speechkit.model import Speech
 from speechkit.phrases.genres import (
     assign_genres,
     genre_summary,
@@ -23,6 +27,7 @@ from speechkit.phrases.genres import (
 )
 from speechkit.phrases.kwic import KwicReport, kwic_report
 from speechkit.phrases.pipeline import Phrase, PhraseConfig, extract_phrases
+from speechkit.phrases.shards import SpeechShards
 from speechkit.phrases.trends import (
     DatedIndex,
     Series,
@@ -32,6 +37,7 @@ from speechkit.phrases.trends import (
     phrase_trend,
     phrase_trends,
 )
+from speechkit.store import Store
 from speechkit.types import PathLike
 
 __all__ = ["BAR_CHART_TOP", "Mode", "PhrasesRun", "run_phrases"]
@@ -124,23 +130,55 @@ def run_phrases(
         check_chart_path(plot)  # fail before the work, not after
     if by is not None or trend is not None:
         check_period(by or "year")  # a bad --by fails before reading the corpus
-    with open_corpus(
-        paths, db=db, text_field=text_field, progress=progress, warn=warn, date_field=date_field
-    ) as corpus:
-        speeches = corpus.speeches()
+    with contextlib.ExitStack() as stack:
+        # the corpus is read once, speech by speech, into shard files (a temporary folder
+        # removed at the end, also on an error): this process keeps no speech's text
+        store: Store | None = None
+        if paths and db is None:
+            documents = iter_documents(
+                paths, text_field=text_field, progress=progress, warn=warn, date_field=date_field
+            )
+            speeches: Iterator[Speech] = (s for doc in documents for s in doc.speeches)
+        else:
+            corpus = stack.enter_context(
+                open_corpus(
+                    paths, db=db, text_field=text_field, progress=progress, warn=warn,
+                    date_field=date_field,
+                )
+            )  # fmt: skip
+            speeches, store = corpus.iter_speeches(), corpus.store
+        shards = stack.enter_context(SpeechShards.written(speeches, size=config.shard_chars))
         # what the record files were when ingested: --genre-field reads them again
         ingested = (
             {
-                source: corpus.store.file_sha256(source)
-                for source in dict.fromkeys(s.source for s in speeches if s.record is not None)
+                source: store.file_sha256(source)
+                for source in dict.fromkeys(
+                    s.source for s in shards.speeches if s.record is not None
+                )
             }
-            if genre_field is not None and corpus.store is not None
+            if genre_field is not None and store is not None
             else None
         )
-    # the documents' own lines are not needed past this point (6 MB of a 40 MB corpus)
-    del corpus
+        return _run(
+            shards, config, kwic=kwic, by=by, trend=trend, plot=plot, genre_field=genre_field,
+            ingested=ingested,
+        )  # fmt: skip
+
+
+def _run(
+    shards: SpeechShards,
+    config: PhraseConfig,
+    *,
+    kwic: str | None,
+    by: str | None,
+    trend: str | None,
+    plot: PathLike | None,
+    genre_field: str | None,
+    ingested: dict[str, str | None] | None,
+) -> PhrasesRun:
+    """:func:`run_phrases` once the corpus is in shards."""
     if trend is not None:
-        series, dated = phrase_trend(speeches, trend, by=by or "year")
+        series, dated = phrase_trend(shards, trend, by=by or "year")
         run = PhrasesRun("trend", series=series, dated=dated)
         run.preface.append(
             dated_summary(dated.periods, dated.period.label, dated.index.n_docs, dated.undated)
@@ -156,7 +194,7 @@ def run_phrases(
             _chart_written(run, plot)
         return run
     if by is not None:
-        report = phrase_trends(speeches, by=by, config=config)
+        report = phrase_trends(shards, by=by, config=config)
         run = PhrasesRun("trends", report=report, preface=[report.summary()])
         if plot is not None and report.phrases:
             from speechkit.phrases.plot import plot_report
@@ -165,7 +203,7 @@ def run_phrases(
             _chart_written(run, plot)
         return run
     if kwic is not None:
-        found = kwic_report(speeches, kwic)
+        found = kwic_report(shards, kwic)
         run = PhrasesRun("kwic", kwic=found)
         if not found.lines:
             run.notes.append(f"No occurrence of {kwic!r}.")
@@ -176,14 +214,14 @@ def run_phrases(
     genres = None
     if config.genre is not None:
         values = (
-            read_genre_field(speeches, genre_field, ingested=ingested)
+            read_genre_field(shards.speeches, genre_field, ingested=ingested)
             if genre_field is not None
             else None
         )
         genres = assign_genres(
-            speeches, config.genre_rules, field=genre_field, field_values=values
+            shards.speeches, config.genre_rules, field=genre_field, field_values=values
         )
-    ranking = extract_phrases(speeches, config=config, genres=genres)
+    ranking = extract_phrases(shards, config=config, genres=genres)
     run = PhrasesRun("ranking", phrases=ranking)
     if genres is not None:
         run.notes.append(genre_summary(genres))

@@ -10,24 +10,26 @@ of their normalized text (exact duplicates up to punctuation and whitespace).
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
 
 from speechkit.engine import Executor
-from speechkit.engine.textblock import TextShard
 from speechkit.model import Paragraph, Speech
+from speechkit.phrases.shards import SEPARATOR, Shard, ShardRef, SpeechShards, blanked
 
 __all__ = [
+    "SEPARATOR",
     "DocCounts",
     "IndexedParagraph",
     "Occurrences",
+    "ShardTexts",
     "SpeechTexts",
     "TextIndex",
+    "distinct_members",
     "distinct_speeches",
     "find_in_texts",
     "has_text",
@@ -35,16 +37,17 @@ __all__ = [
     "occurrences_in",
     "paragraph_texts",
     "speech_key",
+    "text_key",
 ]
 
 #: Characters of speech text per map task of the duplicate grouping: its arrays stay a few
 #: tens of MB whatever the corpus size.
 CHUNK_CHARS = 1_000_000
 
-#: The paragraph separator of the offsets of :class:`TextIndex` (they count one character
-#: between paragraphs); a control character that never survives cleaning, blanked out of
-#: the paragraphs read (:func:`paragraph_texts`) so no phrase contains it.
-SEPARATOR = "\x1e"
+# SEPARATOR (imported from speechkit.phrases.shards, where the offsets are made): the
+# paragraph separator of the offsets of TextIndex (one character between paragraphs); a
+# control character that never survives cleaning, blanked out of the paragraphs read
+# (paragraph_texts) so no phrase contains it.
 
 
 def speech_key(speech: Speech) -> str:
@@ -57,16 +60,44 @@ def speech_key(speech: Speech) -> str:
         >>> speech_key(a) == speech_key(b)
         True
     """
+    return text_key(speech.text)
+
+
+def text_key(text: str) -> str:
+    """:func:`speech_key` of a speech's text (:attr:`Speech.text`)."""
     try:
         from speechkit.dedup.normalize import normalize
     except ImportError:  # dedup not installed in a trimmed build: whitespace-insensitive hash
-        normalized = "".join(speech.text.split())
+        normalized = "".join(text.split())
     else:
-        normalized = normalize(speech.text)
+        normalized = normalize(text)
     return hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
 
 
-class SpeechTexts(Sequence[str]):
+class _LazyTexts(Sequence[str]):
+    """Texts made only when asked for, one per item; subclasses say how (:meth:`_text`)."""
+
+    _items: Sequence[Any]
+
+    def _text(self, item: Any) -> str:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self._text(item) for item in self._items[index]]
+        return self._text(self._items[index])
+
+
+class SpeechTexts(_LazyTexts):
     """The texts of speeches (:attr:`Speech.text`), each joined when it is asked for.
 
     The duplicate grouping reads them a chunk at a time (and the candidates again to verify):
@@ -82,26 +113,37 @@ class SpeechTexts(Sequence[str]):
     """
 
     def __init__(self, speeches: Sequence[Speech]):
-        self._speeches = speeches
+        self._items = speeches
 
-    def __len__(self) -> int:
-        return len(self._speeches)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [s.text for s in self._speeches[index]]
-        return self._speeches[index].text
+    def _text(self, item: Speech) -> str:
+        return item.text
 
     def length(self, index: int) -> int:
         """``len(self[index])`` without joining the text."""
-        paragraphs = self._speeches[index].paragraphs
+        paragraphs = self._items[index].paragraphs
         return sum(len(p.text) for p in paragraphs) + max(len(paragraphs) - 1, 0)
+
+
+class ShardTexts(_LazyTexts):
+    """The texts of some speeches of :class:`~speechkit.phrases.shards.SpeechShards`, read
+    from their shards when asked for (the last few shards stay loaded: the grouping reads
+    them in order).
+
+    Args:
+        shards: The shards.
+        speeches: Speech numbers, in order.
+    """
+
+    def __init__(self, shards: SpeechShards, speeches: np.ndarray):
+        self._shards = shards
+        self._items = speeches.tolist()
+
+    def _text(self, item: int) -> str:
+        return self._shards.text(item)
+
+    def length(self, index: int) -> int:
+        """``len(self[index])`` without reading the text."""
+        return int(self._shards.lengths[self._items[index]])
 
 
 def distinct_speeches(
@@ -117,6 +159,34 @@ def distinct_speeches(
             fewer than 40,000 speeches.
     """
     nonempty = [s for s in speeches if has_text(s)]
+    return [nonempty[i] for i in _distinct(SpeechTexts(nonempty), near=near, executor=executor)]
+
+
+def distinct_members(
+    shards: SpeechShards,
+    members: Sequence[int] | np.ndarray | None = None,
+    *,
+    near: bool = True,
+    executor: Executor | None = None,
+) -> np.ndarray:
+    """:func:`distinct_speeches` of speeches kept as shards: the speech numbers kept.
+
+    Args:
+        shards: The speeches' shards.
+        members: The speeches to group (sorted speech numbers; default: all).
+        near, executor: As for :func:`distinct_speeches`.
+    """
+    chosen = np.arange(len(shards)) if members is None else np.asarray(members, np.int64)
+    nonempty = chosen[shards.has_text[chosen]] if len(chosen) else chosen
+    kept = _distinct(ShardTexts(shards, nonempty), near=near, executor=executor)
+    return nonempty[np.asarray(kept, np.int64)]
+
+
+def _distinct(
+    texts: SpeechTexts | ShardTexts, *, near: bool, executor: Executor | None
+) -> list[int]:
+    """Positions of the first text of each group of duplicates among ``texts`` (all with
+    text), in order."""
     drop: set[int] = set()
     compared: list[bool] = []
     if near:
@@ -125,7 +195,6 @@ def distinct_speeches(
         except ImportError:
             near = False
         else:
-            texts = SpeechTexts(nonempty)
             # chunks of about CHUNK_CHARS characters (whole speeches hold far more text than
             # the 10,000 paragraphs dedup's chunks are sized for), two per worker at least
             chars = sum(texts.length(i) for i in range(len(texts))) or 1
@@ -141,17 +210,17 @@ def distinct_speeches(
             # compared; only shorter speeches still need the hash below
             compared = (mapped.lengths >= config.min_chars).tolist()
     seen: set[str] = set()
-    distinct: list[Speech] = []
-    for i, speech in enumerate(nonempty):
+    distinct: list[int] = []
+    for i in range(len(texts)):
         if i in drop:
             continue
         if near and compared[i]:
-            distinct.append(speech)
+            distinct.append(i)
             continue
-        key = speech_key(speech)
+        key = text_key(texts[i])
         if key not in seen:
             seen.add(key)
-            distinct.append(speech)
+            distinct.append(i)
     return distinct
 
 
@@ -159,7 +228,7 @@ def paragraph_texts(speech: Speech) -> Iterator[tuple[Paragraph, str]]:
     """The paragraphs of a speech that hold text, with the text the phrase miner reads
     (:data:`SEPARATOR` blanked out): the units of :class:`TextIndex` and of the counting."""
     for para in speech.paragraphs:
-        text = para.text.replace(SEPARATOR, " ")
+        text = blanked(para.text)
         if text.strip():
             yield para, text
 
@@ -337,29 +406,52 @@ def occurrences_in(
 
 
 def merge_occurrences(
-    into: Occurrences, part: Occurrences, *, limit: int, source_of: Callable[[int], str],
-    doc_of: Callable[[int], int],
+    into: Occurrences, part: Occurrences, *, limit: int, docs_of: Callable[[list[int]], list[int]],
+    source_of: Callable[[int], str],
 ) -> None:  # fmt: skip
-    """Add a later shard's :class:`Occurrences` of a phrase, keeping the candidates bounded."""
+    """Add a later shard's :class:`Occurrences` of a phrase, keeping the candidates bounded.
+
+    ``docs_of`` gives the speech (doc) of each offset, ``source_of`` the source of a doc."""
     into.count += part.count
     into.per_doc = into.per_doc.merged(part.per_doc)
     merged = into.candidates + part.candidates  # the later shard's offsets come after
+    docs = docs_of(merged)
     into.candidates = _candidates(
-        merged, [doc_of(o) for o in merged], [source_of(o) for o in merged], limit,
-        source_quota=limit,
-    )  # fmt: skip
+        merged, docs, [source_of(d) for d in docs], limit, source_quota=limit
+    )
+
+
+ShardTask = tuple[ShardRef, dict[int, int]]  # a shard and its speeches in an index -> doc
+
+
+def occurrences_task(task: ShardTask, phrases: Sequence[str], limit: int) -> list[Occurrences]:
+    """:func:`occurrences_in` of one shard's paragraphs of an index (a map task of
+    :meth:`TextIndex.occurrences`: the worker opens the shard)."""
+    ref, docs = task
+    return occurrences_in(ref.load().exact_units(docs), phrases, limit)
+
+
+def find_task(task: ShardTask, phrases: Sequence[str]) -> list[list[int]]:
+    """:func:`find_in_texts` of one shard's paragraphs of an index (a map task of
+    :meth:`TextIndex.find_all`)."""
+    ref, docs = task
+    return find_in_texts([(o, text) for o, _, _, text in ref.load().exact_units(docs)], phrases)
 
 
 class TextIndex:
     """Paragraphs of distinct speeches, addressed by offsets as if joined into one text.
 
     An offset is the paragraph's start (its text's length plus one, for a separator, added up
-    over the paragraphs before it) plus the position in the paragraph. The joined text itself
-    is never built: it was a second copy of the corpus in this process (27 MB of a 40 MB
-    corpus); searches run over the paragraphs, which are the speeches' own strings.
+    over the paragraphs before it) plus the position in the paragraph. Neither the joined text
+    nor the paragraphs are held: they are in the shards
+    (:class:`~speechkit.phrases.shards.SpeechShards`), and every search reads them shard by
+    shard, on the executor's workers or here. This index holds, per speech, its number, the
+    speech without its paragraphs and where its text starts.
 
     Args:
-        speeches: Distinct speeches (see :func:`distinct_speeches`).
+        speeches: Speeches (kept as shards in memory), or the shards of a corpus.
+        members: With shards, the speeches of the index (sorted speech numbers; default:
+            all); the index's ``doc`` of a speech is its position among them.
 
     Examples:
         >>> from speechkit.model import Paragraph, Speech
@@ -370,47 +462,65 @@ class TextIndex:
         [('a.txt', 1), ('a.txt', 3)]
     """
 
-    def __init__(self, speeches: Sequence[Speech]):
-        self.speeches = list(speeches)
-        self.paragraphs = [
-            IndexedParagraph(doc, speech.source, para.line, text)
-            for doc, speech in enumerate(self.speeches)
-            for para, text in paragraph_texts(speech)
-        ]
-        self.starts: list[int] = []
-        offset = 0
-        for unit in self.paragraphs:
-            self.starts.append(offset)
-            offset += len(unit.text) + 1
-        self.n_docs = len(self.speeches)
-        self._starts = np.asarray(self.starts, dtype=np.int64)
-        n = len(self.paragraphs)
-        self._unit_docs = np.fromiter((u.doc for u in self.paragraphs), np.int64, n)
+    def __init__(
+        self,
+        speeches: Sequence[Speech] | SpeechShards,
+        members: Sequence[int] | np.ndarray | None = None,
+    ):
+        self.shards = (
+            speeches if isinstance(speeches, SpeechShards) else SpeechShards.in_memory(speeches)
+        )
+        chosen = np.arange(len(self.shards)) if members is None else members
+        self.members = np.asarray(chosen, np.int64)
+        self.n_docs = len(self.members)
+        #: The speeches without their paragraphs (source, record, title, date), by doc.
+        self.speeches = [self.shards.speeches[m] for m in self.members.tolist()]
+        self._starts = self.shards.starts[self.members]
 
-    def __len__(self) -> int:
-        return len(self.paragraphs)
+    def _groups(self) -> Iterator[tuple[int, dict[int, int]]]:
+        """Each shard of the index with its speeches' docs (speech number -> doc): a dict per
+        shard, not one for the whole index (that grew by ~100 bytes a speech)."""
+        for shard, speeches in self.shards.groups(self.members):
+            docs = np.searchsorted(self.members, speeches)
+            yield shard, dict(zip(speeches.tolist(), docs.tolist(), strict=True))
+
+    def tasks(self, executor: Executor | None = None) -> Iterator[ShardTask]:
+        """The index's shards as map tasks: each shard (a path, or its bytes when
+        ``executor``'s workers do not see this machine's files) and its speeches' docs."""
+        for shard, docs in self._groups():
+            yield self.shards.ref(shard, executor), docs
+
+    def _loaded(self) -> Iterator[tuple[Shard, dict[int, int]]]:
+        """Each shard of the index, loaded here in turn, with its speeches' docs."""
+        for shard, docs in self._groups():
+            yield self.shards.load(shard), docs
+
+    @property
+    def paragraphs(self) -> Iterator[IndexedParagraph]:
+        """Every paragraph, read shard by shard (for checks on small corpora)."""
+        for shard, docs in self._loaded():
+            for speech, line, text in shard.units:
+                if speech in docs:
+                    yield IndexedParagraph(docs[speech], shard.sources[speech], line, text)
 
     def find(self, phrase: str) -> Iterator[int]:
         """Offsets of the non-overlapping occurrences of ``phrase``, paragraph by paragraph
-        (no occurrence spans two paragraphs)."""
+        (no occurrence spans two paragraphs), shard by shard in this process."""
         if not phrase:
             return
         step = len(phrase)
-        for start, unit in zip(self.starts, self.paragraphs, strict=True):
-            text = unit.text
-            pos = text.find(phrase)
-            while pos >= 0:
-                yield start + pos
-                pos = text.find(phrase, pos + step)
+        for shard, docs in self._loaded():
+            for start, _, _, text in shard.exact_units(docs):
+                pos = text.find(phrase)
+                while pos >= 0:
+                    yield start + pos
+                    pos = text.find(phrase, pos + step)
 
     def find_all(
         self, phrases: Sequence[str], *, executor: Executor | None = None
     ) -> list[list[int]]:
-        """:meth:`find` for many phrases in one pass (an Aho-Corasick automaton).
-
-        One ``str.find`` scan of the whole text per phrase was a tenth of a 40 MB run. With an
-        executor of several workers the paragraphs are searched in shards of about
-        :data:`CHUNK_CHARS` characters on the workers (no phrase spans two paragraphs).
+        """:meth:`find` for many phrases in one pass (an Aho-Corasick automaton), shard by
+        shard (on the workers when ``executor`` has several).
 
         Examples:
             >>> from speechkit.model import Paragraph, Speech
@@ -419,21 +529,13 @@ class TextIndex:
             ...                                          ["创城", "城城", "城"]]
             True
         """
-        if executor is None or executor.workers == 1:
-            return find_in_texts(
-                [(start, u.text) for start, u in zip(self.starts, self.paragraphs, strict=True)],
-                phrases,
-            )
-        shards: list[list[tuple[int, str]]] = [[]]
-        filled = 0
-        for start, unit in zip(self.starts, self.paragraphs, strict=True):
-            if filled >= CHUNK_CHARS:
-                shards.append([])
-                filled = 0
-            shards[-1].append((start, unit.text))
-            filled += len(unit.text)
+        parts: Iterable[list[list[int]]] = (
+            executor.map(find_task, self.tasks(executor), list(phrases))
+            if executor is not None and executor.workers > 1
+            else (find_task(task, phrases) for task in self.tasks())
+        )
         found: list[list[int]] = [[] for _ in phrases]
-        for part in executor.map(find_in_texts, shards, list(phrases)):
+        for part in parts:
             for offsets, more in zip(found, part, strict=True):
                 offsets.extend(more)  # shards in text order: offsets stay sorted
         return found
@@ -443,10 +545,10 @@ class TextIndex:
     ) -> list[Occurrences]:
         """:class:`Occurrences` of each phrase: count, per-speech counts, example candidates.
 
-        The text is searched in shards of whole speeches of about :data:`CHUNK_CHARS`
-        characters (on the executor's workers when it has several); each shard sends back its
-        counts and at most a few candidates per phrase, not every offset, so what this
-        process holds does not grow with the number of occurrences.
+        The shards are searched on the executor's workers when it has several (each opens its
+        shard), else here one at a time; each sends back its counts and at most a few
+        candidates per phrase, not every offset, so what this process holds does not grow
+        with the number of occurrences.
 
         Examples:
             >>> from speechkit.model import Paragraph, Speech
@@ -455,68 +557,65 @@ class TextIndex:
             ...     ["创城", "城城"], limit=1)]
             [(2, {0: 2}, [0, 2]), (1, {0: 1}, [3])]
         """
-        shards = self._speech_shards()  # made as they are sent, not all at once
         merged = [Occurrences() for _ in phrases]
-        parts: Iterator[list[Occurrences]] = (
-            executor.map(occurrences_in, shards, list(phrases), limit)
+        parts: Iterable[list[Occurrences]] = (
+            executor.map(occurrences_task, self.tasks(executor), list(phrases), limit)
             if executor is not None and executor.workers > 1
-            else (occurrences_in(shard, phrases, limit) for shard in shards)
+            else (occurrences_task(task, phrases, limit) for task in self.tasks())
         )
 
-        def source_of(offset: int) -> str:
-            return self.paragraphs[self.locate(offset)[0]].source
-
-        def doc_of(offset: int) -> int:
-            return self.paragraphs[self.locate(offset)[0]].doc
+        def source_of(doc: int) -> str:
+            return self.speeches[doc].source
 
         for part in parts:
             for into, more in zip(merged, part, strict=True):
-                merge_occurrences(into, more, limit=limit, source_of=source_of, doc_of=doc_of)
+                merge_occurrences(
+                    into, more, limit=limit, docs_of=self.docs_of, source_of=source_of
+                )
         return merged
-
-    def _speech_shards(self) -> Iterator[list[ExactUnit]]:
-        """The paragraphs in shards of whole speeches of about :data:`CHUNK_CHARS` characters
-        (one shard, maybe empty, at least)."""
-        shard: list[ExactUnit] = TextShard()  # sent, its texts leave no UTF-8 copy here
-        filled = 0
-        for start, unit in zip(self.starts, self.paragraphs, strict=True):
-            if filled >= CHUNK_CHARS and shard[-1][1] != unit.doc:
-                yield shard
-                shard, filled = TextShard(), 0
-            shard.append((start, unit.doc, unit.source, unit.text))
-            filled += len(unit.text)
-        yield shard
 
     def doc_chars(self) -> list[int]:
         """Characters of paragraph text per distinct speech (index = ``IndexedParagraph.doc``)."""
-        chars = [0] * self.n_docs
-        for unit in self.paragraphs:
-            chars[unit.doc] += len(unit.text)
-        return chars
+        return self.shards.chars[self.members].tolist()
+
+    def doc_of(self, offset: int) -> int:
+        """The distinct speech (doc) holding ``offset``."""
+        # the last speech starting at or before it: a speech without text starts where the
+        # next one does, and holds no offset
+        return int(np.searchsorted(self._starts, offset, side="right")) - 1
 
     def docs_of(self, offsets: Sequence[int]) -> list[int]:
         """The distinct speech of each offset."""
         at = np.searchsorted(self._starts, np.asarray(offsets, dtype=np.int64), side="right")
-        return self._unit_docs[at - 1].tolist()
+        return (at - 1).tolist()
 
     def count(self, phrase: str) -> int:
         """Number of non-overlapping occurrences of ``phrase`` (``str.count`` per paragraph)."""
-        return sum(u.text.count(phrase) for u in self.paragraphs) if phrase else 0
+        if not phrase:
+            return 0
+        return sum(
+            text.count(phrase)
+            for shard, docs in self._loaded()
+            for _, _, _, text in shard.exact_units(docs)
+        )
+
+    def paragraph(self, offset: int) -> tuple[int, int, str]:
+        """``(start offset, source line, text)`` of the paragraph holding ``offset``, from its
+        shard (loaded here; the last few stay loaded)."""
+        speech = int(self.members[self.doc_of(offset)])
+        return self.shards.load(self.shards.shard_of(speech)).at(offset)
 
     def locate(self, offset: int) -> tuple[int, str, int]:
-        """``(unit index, source, line)`` of an offset."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        unit = self.paragraphs[i]
-        line = unit.line + unit.text.count("\n", 0, offset - self.starts[i])
-        return i, unit.source, line
+        """``(doc, source, line)`` of an offset."""
+        doc = self.doc_of(offset)
+        start, line, text = self.paragraph(offset)
+        return doc, self.speeches[doc].source, line + text.count("\n", 0, offset - start)
 
     def context(self, offset: int, length: int, *, width: int) -> tuple[str, str, str]:
         """``(left, match, right)`` around an occurrence, ``width`` characters each side,
         never crossing its paragraph or line."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        unit, start = self.paragraphs[i], self.starts[i]
+        start, _, text = self.paragraph(offset)
         rel = offset - start
-        text = unit.text
         line_start = text.rfind("\n", 0, rel) + 1
         line_end = text.find("\n", rel + length)
         line_end = len(text) if line_end < 0 else line_end

@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from speechkit.dates import Period, parse_period, period_of, periods_between
 from speechkit.errors import InputError, ParameterError
 from speechkit.model import Speech
+from speechkit.phrases.counting import SHARD_CHARS
 from speechkit.phrases.pipeline import Phrase, PhraseConfig, rank_phrases, text_index
+from speechkit.phrases.shards import SpeechShards, opened
 from speechkit.phrases.texts import DocCounts, TextIndex
 
 __all__ = [
@@ -121,10 +123,9 @@ class DatedIndex:
             raise InputError(why)
         self.periods = periods_between(dated[0], dated[-1], period)
         self.chars: Counter[str] = Counter()
-        for unit in index.paragraphs:
-            label = self.doc_period[unit.doc]
-            if label is not None:
-                self.chars[label] += len(unit.text)
+        for label, chars in zip(self.doc_period, index.doc_chars(), strict=True):
+            if label is not None and chars:
+                self.chars[label] += chars
 
     def series(self, phrase: str) -> Series:
         """Occurrences of ``phrase`` per period (exact substring matches)."""
@@ -135,9 +136,7 @@ class DatedIndex:
         (:meth:`TextIndex.occurrences`: per-speech counts, not every offset)."""
         return [
             self._series(phrase, found.per_doc)
-            for phrase, found in zip(
-                phrases, self.index.occurrences(phrases, limit=0), strict=True
-            )
+            for phrase, found in zip(phrases, self.index.occurrences(phrases, limit=0), strict=True)
         ]
 
     def _series(self, phrase: str, per_doc: DocCounts) -> Series:
@@ -248,7 +247,7 @@ def check_period(by: str | Period) -> Period:
 
 
 def phrase_trends(
-    speeches: Sequence[Speech],
+    speeches: Iterable[Speech] | SpeechShards,
     *,
     by: str | Period = "year",
     config: PhraseConfig | None = None,
@@ -257,7 +256,8 @@ def phrase_trends(
     """Rank the phrases and give each a per-period series; find emerging and fading phrases.
 
     Args:
-        speeches: Speeches with dates (``Speech.date``).
+        speeches: Speeches with dates (``Speech.date``), read once (as by
+            :func:`~speechkit.phrases.pipeline.extract_phrases`), or their shards.
         by: ``"year"``, ``"month"``, ``"Nyears"`` or a :class:`Period`.
         config: Ranking options (:class:`PhraseConfig`).
         emerging: Most emerging (and fading) phrases listed.
@@ -271,10 +271,11 @@ def phrase_trends(
     """
     config = config or PhraseConfig()
     period = check_period(by)
-    index = text_index(speeches)
-    dated = DatedIndex(index, period)  # fails on an undated corpus before the ranking
-    ranked = rank_phrases(index, config=config, limit=max(config.top_n, POOL))
-    rows = list(zip(ranked, dated.series_of([p.phrase for p in ranked]), strict=True))
+    with opened(speeches, size=config.shard_chars) as shards:
+        index = text_index(shards)
+        dated = DatedIndex(index, period)  # fails on an undated corpus before the ranking
+        ranked = rank_phrases(index, config=config, limit=max(config.top_n, POOL))
+        rows = list(zip(ranked, dated.series_of([p.phrase for p in ranked]), strict=True))
     recent = dated.recent()
     earlier = [p for p in dated.periods if p not in recent]
     new: list[dict[str, Any]] = []
@@ -308,9 +309,11 @@ def phrase_trends(
 
 
 def phrase_trend(
-    speeches: Sequence[Speech], phrase: str, *, by: str | Period = "year"
+    speeches: Iterable[Speech] | SpeechShards, phrase: str, *, by: str | Period = "year"
 ) -> tuple[Series, DatedIndex]:
     """One phrase's series (``--trend``), whether or not it is in the ranking.
+
+    ``speeches`` are read once, or are the corpus's shards.
 
     Returns:
         The series (empty when the phrase never occurs) and the dated index (its
@@ -321,8 +324,10 @@ def phrase_trend(
     """
     if not phrase.strip():
         raise ParameterError("trend", phrase, "a non-empty phrase")
-    dated = DatedIndex(text_index(speeches), check_period(by))
-    return dated.series(phrase.strip()), dated
+    period = check_period(by)
+    with opened(speeches, size=SHARD_CHARS) as shards:
+        dated = DatedIndex(text_index(shards), period)
+        return dated.series(phrase.strip()), dated
 
 
 def trend_json(series: Series, dated: DatedIndex) -> dict[str, Any]:

@@ -7,9 +7,10 @@ import pytest
 
 from speechkit.model import Speech
 from speechkit.phrases.candidates import build_stream, count_ngrams, parallel_phrases
-from speechkit.phrases.counting import CountTable, ShardSpec, count_shard, shards_of
+from speechkit.phrases.counting import CountTable, ShardSpec, count_shard, count_task, shards_of
 from speechkit.phrases.resources import load_stopwords
 from speechkit.phrases.scoring import Features, ngram_features
+from speechkit.phrases.shards import ShardRef, SpeechShards
 from speechkit.phrases.texts import TextIndex
 from speechkit.tokenize import make_tokenizer
 
@@ -100,26 +101,25 @@ def test_exact_counts_on_workers_equal_one_pass(
     seed_speeches: list[Speech], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from speechkit.engine import LocalExecutor
-    from speechkit.phrases import texts
 
-    index = TextIndex(seed_speeches)
+    index = TextIndex(SpeechShards.in_memory(seed_speeches, size=20_000))  # several shards
     phrases = ["文明城市", "长效机制", "城市", "创建全国文明城市", "不存在的词", ""]
-    monkeypatch.setattr(texts, "CHUNK_CHARS", 20_000)  # several shards
+    assert index.shards.n_shards > 2
     with LocalExecutor(workers=2) as executor:
         sharded = index.find_all(phrases, executor=executor)
     assert sharded == [list(index.find(p)) for p in phrases]
     assert len(sharded[0]) > 100
 
 
-def _slow_count(shard: list[tuple[int, str]], spec: ShardSpec) -> object:
-    """count_shard, slowly: the grouping ends while most shards are still to be sent."""
+def _slow_count(task: tuple[ShardRef, dict[int, int]], spec: ShardSpec) -> object:
+    """count_task, slowly: the grouping ends while most shards are still to be sent."""
     import time
 
     time.sleep(0.05)
-    return count_shard(shard, spec)
+    return count_task(task, spec)
 
 
-def _failing_count(shard: list[tuple[int, str]], spec: ShardSpec) -> object:
+def _failing_count(task: tuple[ShardRef, dict[int, int]], spec: ShardSpec) -> object:
     from speechkit.errors import InputError
 
     raise InputError("planted failure", path="x.txt")
@@ -138,19 +138,21 @@ def test_counting_while_grouping_equals_counting_the_distinct_speeches(
     # small shards: many of them hold a repeat
     config = PhraseConfig(tokenizer="jieba", shard_chars=5_000)
     spec = shard_spec(config)
+    shards = SpeechShards.in_memory(raw_seed_speeches, size=config.shard_chars)
+    everyone = np.arange(len(shards))
     with LocalExecutor(workers=1) as one:
-        distinct, table = count_distinct(raw_seed_speeches, spec, config, executor=one)
-    group = pipeline.distinct_speeches
+        distinct, table = count_distinct(shards, everyone, spec, config, executor=one)
+    group = pipeline.distinct_members
     if slow == "grouping":  # every shard is sent before the groups are known: counted again
         monkeypatch.setattr(
-            pipeline, "distinct_speeches", lambda *a, **k: (time.sleep(1.5), group(*a, **k))[1]
+            pipeline, "distinct_members", lambda *a, **k: (time.sleep(1.5), group(*a, **k))[1]
         )
     else:  # the groups are known early: most shards leave the repeats out when sent
-        monkeypatch.setattr(pipeline, "count_shard", _slow_count)
+        monkeypatch.setattr(pipeline, "count_task", _slow_count)
     with LocalExecutor(workers=2) as two:
-        overlapped, table2 = count_distinct(raw_seed_speeches, spec, config, executor=two)
+        overlapped, table2 = count_distinct(shards, everyone, spec, config, executor=two)
     assert len(distinct) < len(raw_seed_speeches)  # the raw seeds hold repeats
-    assert [id(s) for s in overlapped] == [id(s) for s in distinct]
+    assert overlapped.tolist() == distinct.tolist()
     # the same words in the same order, so the same ids and the same features
     assert list(table2.vocab) == list(table.vocab) and table2.n_tokens == table.n_tokens
     assert _by_phrase(table2.features(min_count=2, min_docs=2), list(table2.vocab)) == _by_phrase(
@@ -171,9 +173,11 @@ def test_a_failing_shard_reaches_the_caller_and_the_thread_ends(
     from speechkit.phrases.pipeline import PhraseConfig, count_distinct, shard_spec
 
     config = PhraseConfig(tokenizer="jieba", shard_chars=5_000)
-    monkeypatch.setattr(pipeline, "count_shard", _failing_count)
+    monkeypatch.setattr(pipeline, "count_task", _failing_count)
+    shards = SpeechShards.in_memory(seed_speeches, size=config.shard_chars)
+    everyone = np.arange(len(shards))
     with LocalExecutor(workers=2) as two, pytest.raises(InputError, match="planted failure"):
-        count_distinct(seed_speeches, shard_spec(config), config, executor=two)
+        count_distinct(shards, everyone, shard_spec(config), config, executor=two)
     assert not [t for t in threading.enumerate() if t.name == "phrases-count"]
 
 
@@ -186,7 +190,6 @@ def test_shard_occurrences_give_the_examples_of_all_offsets(
     from dataclasses import replace
 
     from speechkit.engine import LocalExecutor
-    from speechkit.phrases import texts
     from speechkit.phrases.pipeline import find_examples
 
     # few files holding many speeches each, in runs and interleaved (a file seen in an
@@ -197,9 +200,8 @@ def test_shard_occurrences_give_the_examples_of_all_offsets(
         replace(s, source=sources[min(i * len(sources) // len(seed_speeches), 4)])
         for i, s in enumerate(rng.sample(seed_speeches, len(seed_speeches)))
     ]
-    index = TextIndex(speeches)
+    index = TextIndex(SpeechShards.in_memory(speeches, size=3_000))  # many shards
     phrases = ["文明城市", "长效机制", "城市", "创建全国文明城市", "背街小巷", "不存在的词", "城城"]
-    monkeypatch.setattr(texts, "CHUNK_CHARS", 3_000)  # many shards
     with LocalExecutor(workers=workers) as executor:
         for limit in (1, 2, 3, 5):
             found = index.occurrences(phrases, limit=limit, executor=executor)
