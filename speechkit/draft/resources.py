@@ -107,6 +107,15 @@ ACHIEVEMENT_DEVELOPMENT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = t
     (re.compile(cue), sentences)
     for cue, sentences in (
         (
+            # a title won or an inspection passed is an honour, not a piece of work done for
+            # the people (这项工作直接惠及广大群众 after 首次入选全国文明城市 read wrong)
+            r"入选|荣获|获评|称号|命名|成功创建|创成|通过[\u4e00-\u9fff]{0,12}(?:评估|验收|复审|复查|考核)",
+            (
+                "这份荣誉是对创建工作的充分肯定，更是继续前进的鞭策。",
+                "荣誉既是肯定，更是责任，要以更高标准巩固提升。",
+            ),
+        ),
+        (
             r"停车|泊位|交通|道路|公交|出行|斑马线",
             (
                 "出行是否便捷、安全，是群众感受城市文明最直接的标尺。",
