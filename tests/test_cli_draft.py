@@ -215,6 +215,17 @@ def test_draft_from_a_small_corpus_warns_about_length(runner: CliRunner) -> None
     assert "add more 范文 with --corpus or lower length" in result.stderr
 
 
+def test_a_corpus_of_another_campaign_is_named_in_a_warning(runner: CliRunner) -> None:
+    # eight 安全生产 speeches (the phrases tests' second genre) name no 文明/卫生 campaign
+    safety = ROOT / "tests" / "data" / "phrases" / "safety"
+    result = runner.invoke(cli, ["draft", str(EXAMPLE), "--corpus", str(safety)])
+    assert result.exit_code == 0, result.output
+    assert "Warning: no speech of the corpus is about 全国文明城市" in result.stderr
+    assert "add speeches about 全国文明城市 with --corpus" in result.stderr
+    bundled = runner.invoke(cli, ["draft", str(EXAMPLE)])
+    assert bundled.exit_code == 0 and "no speech of the corpus" not in bundled.stderr
+
+
 def test_corpus_and_db_are_alternatives(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "y.db"
     result = runner.invoke(

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speechkit.errors import InputError
 from speechkit.model import Draft
 from speechkit.types import PathLike
 
-__all__ = ["draft_from_file", "length_warning"]
+if TYPE_CHECKING:
+    from speechkit.bank.build import CorpusModel
+
+__all__ = ["campaign_warning", "draft_from_file", "length_warning"]
 
 
 def draft_from_file(
@@ -59,10 +62,31 @@ def draft_from_file(
         raise TemplateError(f"{templates_dir}: templates folder not found; check --templates")
     model = load_model(corpus, db=db, use_cache=use_cache, warn=warn)
     result = draft(profile, model, seed=seed, templates_dir=templates_dir)
-    message = length_warning(result.stats)
-    if message is not None and warn is not None:
-        warn(message)
+    if warn is not None:
+        for message in (campaign_warning(profile.campaign, model), length_warning(result.stats)):
+            if message is not None:
+                warn(message)
     return result
+
+
+def campaign_warning(campaign: str, model: CorpusModel) -> str | None:
+    """The one-line warning for a corpus with no speech of the profile's campaign, else ``None``.
+
+    A folder of 安全生产 speeches gives a 创文 draft its 隐患排查: the writer should know the
+    corpus says nothing about the campaign. Campaigns ``campaigns.yaml`` does not know are
+    not judged.
+    """
+    from speechkit.claims.terms import campaigns
+    from speechkit.draft.select import campaign_speeches
+
+    families = campaigns().families_of(campaign)
+    if not families or campaign_speeches(model, families):
+        return None
+    return (
+        f"no speech of the corpus is about {campaign} (none names it or its campaign more "
+        "than another); the draft's corpus text comes from other campaigns' 范文 — add "
+        f"speeches about {campaign} with --corpus"
+    )
 
 
 def length_warning(stats: dict[str, Any]) -> str | None:

@@ -37,6 +37,7 @@ __all__ = [
     "CampaignTopic",
     "Piece",
     "Selector",
+    "campaign_speeches",
     "campaign_topic",
     "cosine",
     "coverage",
@@ -250,19 +251,39 @@ def _cached(model: CorpusModel, of: frozenset[str], rows: Callable[[], list[int]
     return got
 
 
-def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopic:
-    """The :class:`CampaignTopic` of ``families`` in ``model`` (cached per model and families)."""
+def campaign_speeches(model: CorpusModel, families: frozenset[str]) -> frozenset[int]:
+    """The corpus speeches of the campaign ``families``: those whose paragraphs name one of its
+    families (:func:`speechkit.claims.terms.campaigns`) more often than any other. A speech
+    that names no campaign is of none (it counted as the first family listed, 文明, before)."""
     from speechkit.claims.terms import campaigns
 
+    counts: dict[int, Counter[str]] = {}
+    for para in model.paragraphs:
+        c = counts.setdefault(para.speech, Counter())
+        for fam in campaigns().families:
+            c[fam.name] += sum(para.text.count(n) for n in fam.names)
+    return frozenset(
+        sp
+        for sp, c in counts.items()
+        if (top := c.most_common(1)) and top[0][1] > 0 and top[0][0] in families
+    )
+
+
+def campaign_topic(model: CorpusModel, families: frozenset[str]) -> CampaignTopic:
+    """The :class:`CampaignTopic` of ``families`` in ``model`` (cached per model and families).
+
+    With no speech of the campaign in the corpus (a folder of 安全生产 speeches for a 创文
+    draft) the centroid is empty: nothing is close to the campaign, so a sentence stays only
+    for what the section asks (its lead, the profile's items). Every paragraph used to stand
+    in, which made every 隐患排查 sentence "on topic". For a campaign ``campaigns.yaml`` does not
+    know (no families) every paragraph still stands in: any speech may be of it.
+    """
+
     def rows() -> list[int]:
-        counts: dict[int, Counter[str]] = {}
-        for para in model.paragraphs:
-            c = counts.setdefault(para.speech, Counter())
-            for fam in campaigns().families:
-                c[fam.name] += sum(para.text.count(n) for n in fam.names)
-        own = {sp for sp, c in counts.items() if c and c.most_common(1)[0][0] in families}
-        rows = [i for i, para in enumerate(model.paragraphs) if para.speech in own]
-        return rows or list(range(len(model.paragraphs)))  # no speech of them: every paragraph
+        if not families:  # a campaign campaigns.yaml does not know: any speech may be of it
+            return list(range(len(model.paragraphs)))
+        own = campaign_speeches(model, families)
+        return [i for i, para in enumerate(model.paragraphs) if para.speech in own]
 
     return _cached(model, families, rows)
 
