@@ -6,15 +6,13 @@ local programme. The sentences here are made up for the test (not quoted from th
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-import yaml
-from click.testing import CliRunner
 
 from speechkit.claims.analysis import LOCAL_DOCUMENT, classify
-from speechkit.cli import cli
+
+from .conftest import MADE_UP_PROFILE, check_findings
 
 
 @pytest.mark.parametrize(
@@ -48,14 +46,6 @@ def test_instructions_and_national_documents_stay_generic(sentence: str) -> None
     assert classify(sentence).label == "generic", classify(sentence).spans
 
 
-_PROFILE = {
-    "city": "北塘市",
-    "campaign": "全国文明城市",
-    "meeting": {"type": "动员会", "date": "2027-03-01"},
-    "speaker": {"title": "市委书记"},
-    "priorities": ["背街小巷环境整治"],
-    "length": 3000,
-}
 _DRAFT = """在北塘市创建全国文明城市动员大会上的讲话
 （2027年3月1日）
 同志们：
@@ -66,20 +56,8 @@ _DRAFT = """在北塘市创建全国文明城市动员大会上的讲话
 """
 
 
-def _check(tmp_path: Path, profile: dict[str, object]) -> dict[str, object]:
-    (tmp_path / "p.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), "utf-8")
-    (tmp_path / "稿.txt").write_text(_DRAFT, "utf-8")
-    args = ["check", str(tmp_path / "稿.txt"), "--profile", str(tmp_path / "p.yaml")]
-    result = CliRunner().invoke(cli, [*args, "--format", "json"])
-    assert result.exit_code in (0, 1), result.output
-    data: dict[str, object] = json.loads(result.output)
-    return data
-
-
 def test_check_flags_a_local_plan_the_profile_does_not_give(tmp_path: Path) -> None:
-    data = _check(tmp_path, _PROFILE)
-    findings = data["findings"]
-    assert isinstance(findings, list)
+    findings = check_findings(tmp_path, MADE_UP_PROFILE, _DRAFT)
     assert [(f["kind"], f["span"]) for f in findings] == [
         ("unsupported_claim", "我市乡村振兴战略实施方案")
     ]
@@ -87,6 +65,7 @@ def test_check_flags_a_local_plan_the_profile_does_not_give(tmp_path: Path) -> N
 
 
 def test_a_plan_the_profile_gives_may_be_named(tmp_path: Path) -> None:
-    given = {**_PROFILE, "priorities": ["背街小巷环境整治", "落实北塘市乡村振兴战略实施方案"]}
-    data = _check(tmp_path, given)
-    assert data["findings"] == [], data["findings"]
+    priorities = ["背街小巷环境整治", "落实北塘市乡村振兴战略实施方案"]
+    given = {**MADE_UP_PROFILE, "priorities": priorities}
+    findings = check_findings(tmp_path, given, _DRAFT)
+    assert findings == [], findings

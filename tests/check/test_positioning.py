@@ -7,15 +7,13 @@ that carried 聚焦建成区域性幸福城市 from a corpus speech. The sentenc
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-import yaml
-from click.testing import CliRunner
 
 from speechkit.claims.analysis import POSITIONING, classify
-from speechkit.cli import cli
+
+from .conftest import MADE_UP_PROFILE, check_findings
 
 
 @pytest.mark.parametrize(
@@ -48,14 +46,6 @@ def test_aspirations_and_campaigns_stay_generic(sentence: str) -> None:
     assert classify(sentence).label == "generic", classify(sentence).spans
 
 
-_PROFILE = {
-    "city": "北塘市",
-    "campaign": "全国文明城市",
-    "meeting": {"type": "动员会", "date": "2027-03-01"},
-    "speaker": {"title": "市委书记"},
-    "priorities": ["背街小巷环境整治"],
-    "length": 3000,
-}
 _DRAFT = """在北塘市创建全国文明城市动员大会上的讲话
 （2027年3月1日）
 同志们：
@@ -66,22 +56,12 @@ _DRAFT = """在北塘市创建全国文明城市动员大会上的讲话
 """
 
 
-def _findings(tmp_path: Path, profile: dict[str, object]) -> list[dict[str, str]]:
-    (tmp_path / "p.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), "utf-8")
-    (tmp_path / "稿.txt").write_text(_DRAFT, "utf-8")
-    args = ["check", str(tmp_path / "稿.txt"), "--profile", str(tmp_path / "p.yaml")]
-    result = CliRunner().invoke(cli, [*args, "--format", "json"])
-    assert result.exit_code in (0, 1), result.output
-    findings: list[dict[str, str]] = json.loads(result.output)["findings"]
-    return findings
-
-
 def test_check_flags_a_positioning_the_profile_does_not_give(tmp_path: Path) -> None:
-    findings = _findings(tmp_path, _PROFILE)
+    findings = check_findings(tmp_path, MADE_UP_PROFILE, _DRAFT)
     assert [(f["kind"], f["span"]) for f in findings] == [("unsupported_claim", "区域性宜居城市")]
     assert POSITIONING in findings[0]["detail"]
 
 
 def test_a_positioning_the_profile_gives_may_be_stated(tmp_path: Path) -> None:
-    given = {**_PROFILE, "priorities": ["背街小巷环境整治", "建成区域性宜居城市"]}
-    assert _findings(tmp_path, given) == []
+    given = {**MADE_UP_PROFILE, "priorities": ["背街小巷环境整治", "建成区域性宜居城市"]}
+    assert check_findings(tmp_path, given, _DRAFT) == []
