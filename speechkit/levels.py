@@ -39,9 +39,12 @@ LEVEL_PREFIXED = re.compile(
 LEVEL_ORGAN = re.compile(_LEVEL_CHAR + _ORGAN_AFTER)
 #: Lower-level units for each level (各区县 in a city speech is 各街道（镇） in a district speech).
 SUBUNITS = {"市": "各区县", "区": "各街道（镇）", "县": "各乡镇"}
+#: A note of the units meant after a term (各乡镇（街道）, 各区县（市）): part of the term, so
+#: rewriting the term does not leave it behind (各街道（镇）（街道） in a district speech).
+_UNITS_NOTE = r"(?:（[市区县乡镇街道、]{1,6}）)?"
 SUBUNIT_TERMS = re.compile(
-    r"各街道（镇）|各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）|各镇街|各街道|各乡镇|"
-    r"各区(?![域间块片别])|各县(?![城域])|各市(?![场民])"
+    r"(?:各街道（镇）|各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）|各镇街|各街道|各乡镇|"
+    r"各区(?![域间块片别])|各县(?![城域])|各市(?![场民]))" + _UNITS_NOTE
 )
 #: 市区 (a city's urban area) in a county speech is 城区.
 URBAN_AREA = {"县": (re.compile(r"(?<![城都超])市区(?![委政])"), "城区")}
@@ -88,9 +91,11 @@ _WORD_END = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=[，、。；：,.（(]|$|要|�
 #: Names of the lower units that are right for each level (各街道 and 各镇街 in a district
 #: speech both mean its streets and towns); the rewrite normalizes them, which is no error.
 OWN_SUBUNITS = {
-    "市": re.compile(r"各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）"),
-    "区": re.compile(r"各街道（镇）|各街道|各镇街|各街镇"),
-    "县": re.compile(r"各乡镇|各镇"),
+    "市": re.compile(
+        r"(?:各区市县|各县区|各区县|各县（市、区）|各县市区|各区（县、市）)" + _UNITS_NOTE
+    ),
+    "区": re.compile(r"(?:各街道（镇）|各街道|各镇街|各街镇)" + _UNITS_NOTE),
+    "县": re.compile(r"(?:各乡镇|各镇)" + _UNITS_NOTE),
 }
 
 

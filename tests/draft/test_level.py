@@ -93,6 +93,9 @@ def test_no_word_of_another_level(path: Path, seed: int | None, corpus_model: Co
         # a level's own situation (市情), not 城市情况 or 股市情绪
         ("从市情实际看，要立足县情", "区", "从区情实际看，要立足区情"),
         ("城市情况和股市情绪", "县", "城市情况和股市情绪"),
+        # a note of the units meant goes with the term (the source's 各乡镇(街道))
+        ("各乡镇（街道）、各部门（单位）要围绕", "区", "各街道（镇）、各部门（单位）要围绕"),
+        ("各区县（市）要抓好落实", "县", "各乡镇要抓好落实"),
         # Bureaus follow the level; 市场监管 keeps its own 市.
         (
             "市城管局要牵头，市市场监管局要牵头，市教育局要牵头",
