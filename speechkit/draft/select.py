@@ -12,6 +12,7 @@ draft, each sentence once, and no single corpus speech may supply more than
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -140,7 +141,10 @@ class Piece:
         return len(self.lead or "") + sum(len(s) for s in self.sentences)
 
 
-def enumerations(text: str) -> list[frozenset[str]]:
+# Cached: a draft asks it of every candidate sentence each time it checks for a repeat (4,400
+# calls for one draft, the same few hundred sentences); with the shingles, 0.13 of 0.69 s.
+@functools.lru_cache(maxsize=16384)
+def enumerations(text: str) -> tuple[frozenset[str], ...]:
     """The item sets of the lists of three or more items joined by 、 (the last may follow 和).
 
     Parallel items are of about one length, the inner items' (the median): the first and last
@@ -177,7 +181,7 @@ def enumerations(text: str) -> list[frozenset[str]]:
             else:
                 items.append(piece)
         out.append(frozenset(i for i in items if i))
-    return out
+    return tuple(out)
 
 
 def same_topic(a: dict[int, float], b: dict[int, float]) -> bool:
@@ -577,8 +581,10 @@ class Selector:
         return got
 
     @staticmethod
-    def _shingles(text: str) -> set[str]:
-        return {text[i : i + SHINGLE] for i in range(max(len(text) - SHINGLE + 1, 1))}
+    @functools.lru_cache(maxsize=16384)
+    def _shingles(text: str) -> frozenset[str]:
+        # cached like enumerations: the same candidates are checked again and again
+        return frozenset(text[i : i + SHINGLE] for i in range(max(len(text) - SHINGLE + 1, 1)))
 
     def is_repeat(self, text: str) -> bool:
         """Whether ``text`` mostly repeats wording already in the draft, or one of its lists."""
