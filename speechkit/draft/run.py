@@ -77,10 +77,11 @@ def campaign_warning(campaign: str, model: CorpusModel) -> str | None:
     not judged.
     """
     from speechkit.claims.terms import campaigns
-    from speechkit.draft.select import campaign_speeches
+    from speechkit.draft.select import campaign_topic
 
     families = campaigns().families_of(campaign)
-    if not families or campaign_speeches(model, families):
+    # the centroid drafting already made (cached): its paragraphs are the campaign's speeches'
+    if not families or campaign_topic(model, families).members:
         return None
     return (
         f"no speech of the corpus is about {campaign} (none names it or its campaign more "

@@ -202,7 +202,8 @@ class CampaignTopic:
 
     A speech belongs to the family whose names (:func:`speechkit.claims.terms.campaigns`) its
     paragraphs say most often; the campaign's paragraphs are those of the speeches of its
-    families (every paragraph when no speech is of them).
+    families (none when no speech is of them; every paragraph for a campaign no family names,
+    see :func:`campaign_topic`).
     """
 
     model: CorpusModel
